@@ -1,0 +1,14 @@
+/* Terminal subcommands (no SDL). Each returns the process exit status:
+ * 0 success, 1 failure (reported), 2 bad usage. */
+#ifndef WW_CLI_H
+#define WW_CLI_H
+
+int ww_cmd_staff(int argc, char **argv);
+int ww_cmd_book(int argc, char **argv);
+int ww_cmd_config(int argc, char **argv);
+
+/* Print today's plan of the app's location, as staff see it. */
+struct ww_app;
+int ww_staff_print_today(struct ww_app *app);
+
+#endif

@@ -1,0 +1,452 @@
+/* wegwijzer staff ...: what counter staff do at a desk or in a script. */
+#include "cli/cli.h"
+
+#include "app.h"
+#include "core/booking.h"
+#include "core/code.h"
+#include "core/log.h"
+#include "core/str.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: wegwijzer staff COMMAND [options]\n"
+    "\n"
+    "commands:\n"
+    "  today                     who is here today: hours, desks, free slots\n"
+    "  bookings [--partner ID]   today's bookings: ticket, time, partner, checked in\n"
+    "  absent PARTNER            mark a partner absent for the day\n"
+    "  set PARTNER --time HH:MM-HH:MM [--desks N] [--room TEXT]\n"
+    "                            change a partner's hours or desks for the day\n"
+    "  add PARTNER --time HH:MM-HH:MM [--desks N] [--room TEXT]\n"
+    "                            a partner who is not on the schedule comes today\n"
+    "  undo PARTNER              take back the last change for that partner\n"
+    "  checkin CODE              record an arrival: scanned QR text or ticket number\n"
+    "  audit                     staff changes from the day on\n"
+    "\n"
+    "options:\n" WW_COMMON_HELP;
+
+static void day_title(const struct ww_app *app, char *buf, size_t size)
+{
+    static const char *const names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                        "Friday", "Saturday", "Sunday"};
+    char iso[11];
+    ww_day_format(app->day, iso);
+    ww_fmt(buf, size, "%s, %s %s", app->loc->name, names[ww_day_weekday(app->day)], iso);
+}
+
+static struct ww_booking_ctx booking_ctx(struct ww_app *app)
+{
+    return (struct ww_booking_ctx){&app->cfg, app->loc, app->store, &app->clock};
+}
+
+int ww_staff_print_today(struct ww_app *app)
+{
+    struct ww_booking_ctx ctx = booking_ctx(app);
+    struct ww_day_plan plan;
+    char title[200];
+    day_title(app, title, sizeof title);
+    printf("%s\n", title);
+    if (ww_booking_plan(&ctx, app->day, &plan) != WW_OK)
+        printf("(the store cannot be read: showing the weekly pattern only)\n");
+    if (plan.closed && plan.n == 0) {
+        printf("closed: %s\n", plan.closed_reason ? plan.closed_reason : "");
+        return 0;
+    }
+    if (plan.n == 0)
+        printf("nobody is scheduled\n");
+    else
+        printf("%-28s %-11s %5s  %-20s %s\n", "partner", "time", "desks", "room", "free slots");
+    for (size_t i = 0; i < plan.n; i++) {
+        const struct ww_block *b = &plan.blocks[i];
+        const struct ww_partner *p = &app->cfg.partners[b->partner];
+        /* Count free places of this block only. */
+        struct ww_slot slots[128];
+        size_t n = 0;
+        ww_booking_slots(&ctx, b->partner, app->day, slots, 128, &n);
+        int free_places = 0, total = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (slots[k].start < b->time[0] || slots[k].start >= b->time[1])
+                continue;
+            total += slots[k].capacity;
+            free_places += slots[k].capacity - slots[k].booked;
+        }
+        char from[6], to[6], span[12];
+        ww_minute_format(b->time[0], from);
+        ww_minute_format(b->time[1], to);
+        ww_fmt(span, sizeof span, "%s-%s", from, to);
+        printf("%-28s %-11s %5d  %-20s %d/%d%s\n", p->name, span, b->desks, b->room, free_places,
+               total, b->changed ? "  (changed by staff)" : "");
+    }
+    for (size_t i = 0; i < plan.n_absent; i++)
+        printf("%-28s absent today (changed by staff)\n", app->cfg.partners[plan.absent[i]].name);
+    return 0;
+}
+
+static const char *partner_name(const struct ww_app *app, const char *id)
+{
+    const struct ww_partner *p = ww_config_partner(&app->cfg, id, NULL);
+    return p ? p->name : id;
+}
+
+static int list_bookings(struct ww_app *app, const char *partner)
+{
+    struct ww_booking *b = NULL;
+    size_t n = 0;
+    enum ww_err e = ww_store_bookings(app->store, app->loc->id, app->day, &b, &n);
+    if (e != WW_OK) {
+        ww_app_fail(app, "cannot read bookings: %s", ww_strerror(e));
+        return 1;
+    }
+    char title[200];
+    day_title(app, title, sizeof title);
+    printf("%s\n", title);
+    size_t shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (partner && strcmp(partner, b[i].partner) != 0)
+            continue;
+        char t[6];
+        ww_minute_format(b[i].start, t);
+        printf("%-6s %s  %-28s desk %d  %-10s %s\n", b[i].ticket, t,
+               partner_name(app, b[i].partner), b[i].desk,
+               b[i].checked_in ? "checked in" : "expected", b[i].printed ? "" : "(not printed)");
+        shown++;
+    }
+    if (!shown)
+        printf("no bookings\n");
+    free(b);
+    return 0;
+}
+
+static bool partner_arg(struct ww_app *app, const char *id, size_t *index)
+{
+    if (!id) {
+        ww_app_fail(app, "which partner? (see --help)");
+        return false;
+    }
+    if (!ww_config_partner(&app->cfg, id, index)) {
+        ww_app_fail(app, "unknown partner '%s' (see kiosk-config/partners.ini)", id);
+        return false;
+    }
+    return true;
+}
+
+static bool not_past(struct ww_app *app)
+{
+    ww_day today;
+    int minute;
+    ww_clock_local(&app->clock, &today, &minute);
+    if (app->day < today) {
+        char iso[11];
+        ww_day_format(app->day, iso);
+        ww_app_fail(app, "%s is in the past: changes are for today or later", iso);
+        return false;
+    }
+    return true;
+}
+
+static void audit_entry(struct ww_app *app, struct ww_audit *a, const char *action,
+                        const char *detail)
+{
+    memset(a, 0, sizeof *a);
+    a->when = ww_clock_now(&app->clock);
+    ww_strlcpy(a->location, app->loc->id, sizeof a->location);
+    a->day = app->day;
+    ww_strlcpy(a->role, "cli", sizeof a->role);
+    ww_strlcpy(a->action, action, sizeof a->action);
+    ww_strlcpy(a->detail, detail, sizeof a->detail);
+}
+
+/* After a partner is marked absent, staff need to know whom to help. */
+static void print_affected(struct ww_app *app, const char *partner)
+{
+    struct ww_booking *b = NULL;
+    size_t n = 0;
+    if (ww_store_bookings(app->store, app->loc->id, app->day, &b, &n) != WW_OK)
+        return;
+    size_t shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(b[i].partner, partner) != 0)
+            continue;
+        if (!shown++)
+            printf("residents booked with %s on this day (help them at the counter):\n",
+                   partner_name(app, partner));
+        char t[6];
+        ww_minute_format(b[i].start, t);
+        printf("  %s  %s\n", b[i].ticket, t);
+    }
+    free(b);
+}
+
+struct change_opts {
+    const char *time;
+    const char *room;
+    const char *desks;
+};
+
+static int change(struct ww_app *app, const char *action, const char *partner,
+                  const struct change_opts *o)
+{
+    size_t pi;
+    if (!partner_arg(app, partner, &pi) || !not_past(app))
+        return 1;
+    struct ww_override ov = {0};
+    ww_strlcpy(ov.partner, partner, sizeof ov.partner);
+    char detail[160];
+    if (strcmp(action, "absent") == 0) {
+        ov.kind = WW_OVERRIDE_ABSENT;
+        ww_fmt(detail, sizeof detail, "%s absent", partner);
+    } else {
+        ov.kind = WW_OVERRIDE_PRESENT;
+        if (!o->time) {
+            ww_app_fail(app, "--time HH:MM-HH:MM is needed");
+            return 2;
+        }
+        char buf[32];
+        ww_strlcpy(buf, o->time, sizeof buf);
+        char *dash = strchr(buf, '-');
+        if (dash)
+            *dash = '\0';
+        if (!dash || !ww_minute_parse(buf, &ov.time[0]) ||
+            !ww_minute_parse(dash + 1, &ov.time[1])) {
+            ww_app_fail(app, "--time '%s' is not HH:MM-HH:MM", o->time);
+            return 1;
+        }
+        if (ov.time[1] <= ov.time[0]) {
+            ww_app_fail(app, "--time '%s': the end is not after the start", o->time);
+            return 1;
+        }
+        long desks = 1;
+        if (o->desks && !ww_parse_int(o->desks, 1, 20, &desks)) {
+            ww_app_fail(app, "--desks '%s' must be a whole number from 1 to 20", o->desks);
+            return 1;
+        }
+        ov.desks = (int)desks;
+        if (o->room && !ww_strlcpy(ov.room, o->room, sizeof ov.room)) {
+            ww_app_fail(app, "--room is longer than %zu bytes", sizeof ov.room - 1);
+            return 1;
+        }
+        if (strcmp(action, "add") == 0) {
+            struct ww_booking_ctx ctx = booking_ctx(app);
+            struct ww_day_plan plan;
+            ww_booking_plan(&ctx, app->day, &plan);
+            if (ww_plan_find(&plan, pi)) {
+                ww_app_fail(app, "%s is already here on this day; use 'staff set' to change "
+                                 "the hours",
+                            partner);
+                return 1;
+            }
+        }
+        char from[6], to[6];
+        ww_minute_format(ov.time[0], from);
+        ww_minute_format(ov.time[1], to);
+        ww_fmt(detail, sizeof detail, "%s %s-%s desks %d", partner, from, to, ov.desks);
+    }
+    struct ww_audit a;
+    audit_entry(app, &a, action, detail);
+    enum ww_err e = ww_store_override_add(app->store, app->loc->id, app->day, &ov, &a);
+    if (e != WW_OK) {
+        ww_app_fail(app, "not saved: %s", ww_strerror(e));
+        return 1;
+    }
+    printf("saved: %s\n", detail);
+    if (ov.kind == WW_OVERRIDE_ABSENT)
+        print_affected(app, partner);
+    return 0;
+}
+
+static int undo(struct ww_app *app, const char *partner)
+{
+    size_t pi;
+    if (!partner_arg(app, partner, &pi) || !not_past(app))
+        return 1;
+    struct ww_audit a;
+    char detail[160];
+    ww_fmt(detail, sizeof detail, "%s", partner);
+    audit_entry(app, &a, "undo", detail);
+    enum ww_err e = ww_store_override_undo(app->store, app->loc->id, app->day, partner, &a);
+    if (e == WW_ERR_ALREADY) {
+        ww_app_fail(app, "there is no change for %s on this day to undo", partner);
+        return 1;
+    }
+    if (e != WW_OK) {
+        ww_app_fail(app, "not saved: %s", ww_strerror(e));
+        return 1;
+    }
+    printf("undone: the last change for %s\n", partner);
+    return 0;
+}
+
+static int audit(struct ww_app *app)
+{
+    struct ww_audit *a = NULL;
+    size_t n = 0;
+    enum ww_err e = ww_store_audit_list(app->store, app->loc->id, app->day, &a, &n);
+    if (e != WW_OK) {
+        ww_app_fail(app, "cannot read the audit log: %s", ww_strerror(e));
+        return 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ww_day d;
+        int minute;
+        ww_local_from_utc(a[i].when, &d, &minute);
+        char when[11], t[6], day[11];
+        ww_day_format(d, when);
+        ww_minute_format(minute, t);
+        ww_day_format(a[i].day, day);
+        printf("%s %s  %-6s %-8s for %s: %s\n", when, t, a[i].role, a[i].action, day,
+               a[i].detail);
+    }
+    if (!n)
+        printf("no staff changes\n");
+    free(a);
+    return 0;
+}
+
+static int checkin(struct ww_app *app, const char *text)
+{
+    if (!text) {
+        ww_app_fail(app, "which code? give the scanned QR text or the ticket number");
+        return 2;
+    }
+    struct ww_code_input in;
+    if (!ww_code_parse(text, &in)) {
+        ww_app_fail(app, "'%s' is not a ticket code (a QR text or a number like J-014)", text);
+        return 1;
+    }
+    struct ww_booking b;
+    enum ww_err e;
+    if (in.kind == WW_CODE_QR) {
+        e = ww_store_find_check(app->store, in.check, &b);
+        if (e == WW_ERR_NOT_FOUND || (e == WW_OK && strcmp(b.location, in.location) != 0)) {
+            ww_app_fail(app, "this QR code matches no ticket: it is forged or from elsewhere");
+            return 1;
+        }
+    } else {
+        e = ww_store_find_ticket(app->store, app->loc->id, app->day, in.ticket, &b);
+        if (e == WW_ERR_NOT_FOUND) {
+            char iso[11];
+            ww_day_format(app->day, iso);
+            ww_app_fail(app, "no ticket %s on %s at %s", in.ticket, iso, app->loc->id);
+            return 1;
+        }
+    }
+    if (e != WW_OK) {
+        ww_app_fail(app, "cannot read the store: %s", ww_strerror(e));
+        return 1;
+    }
+    char t[6];
+    ww_minute_format(b.start, t);
+    e = ww_store_checkin(app->store, b.id, ww_clock_now(&app->clock));
+    if (e == WW_ERR_ALREADY) {
+        printf("%s %s %s: already checked in earlier (not counted again)\n", b.ticket, t,
+               partner_name(app, b.partner));
+        return 0;
+    }
+    if (e != WW_OK) {
+        ww_app_fail(app, "not saved: %s", ww_strerror(e));
+        return 1;
+    }
+    printf("%s %s %s desk %d: checked in\n", b.ticket, t, partner_name(app, b.partner), b.desk);
+    return 0;
+}
+
+int ww_cmd_staff(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    static const char *const cmds[] = {"today", "bookings", "absent", "set",
+                                       "add",   "undo",     "checkin", "audit"};
+    const char *sub = argv[1];
+    size_t ci;
+    for (ci = 0; ci < sizeof cmds / sizeof cmds[0]; ci++)
+        if (strcmp(sub, cmds[ci]) == 0)
+            break;
+    if (ci == sizeof cmds / sizeof cmds[0]) {
+        fprintf(stderr, "wegwijzer staff: unknown command '%s' (see --help)\n", sub);
+        return 2;
+    }
+    char cmdname[40];
+    ww_fmt(cmdname, sizeof cmdname, "staff %s", sub);
+    struct ww_app app;
+    ww_app_init(&app, cmdname);
+    static const struct option opts[] = {{"time", required_argument, NULL, 't'},
+                                         {"desks", required_argument, NULL, 'd'},
+                                         {"room", required_argument, NULL, 'r'},
+                                         {"partner", required_argument, NULL, 'p'},
+                                         WW_COMMON_OPTIONS};
+    struct change_opts co = {0};
+    const char *partner_filter = NULL;
+    int c, status = 0;
+    argc--;
+    argv++;
+    while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+        int r = ww_app_option(&app, c, optarg);
+        if (r < 0)
+            return 2;
+        if (r > 0)
+            continue;
+        switch (c) {
+        case 'h':
+            fputs(usage, stdout);
+            return 0;
+        case 't':
+            co.time = optarg;
+            break;
+        case 'd':
+            co.desks = optarg;
+            break;
+        case 'r':
+            co.room = optarg;
+            break;
+        case 'p':
+            partner_filter = optarg;
+            break;
+        default:
+            return ww_app_bad_option(&app, argv);
+        }
+    }
+    const char *arg = optind < argc ? argv[optind] : NULL;
+    bool wants_arg = ci >= 2 && ci <= 6;
+    if ((!wants_arg && arg) || (optind + 1 < argc)) {
+        ww_app_fail(&app, "unexpected argument '%s' (see --help)", argv[argc - 1]);
+        return 2;
+    }
+    bool is_change = ci >= 3 && ci <= 4;
+    if (!is_change && (co.time || co.desks || co.room)) {
+        ww_app_fail(&app, "--time, --desks and --room go with 'set' and 'add'");
+        return 2;
+    }
+    if (!ww_app_open_store(&app)) {
+        ww_app_destroy(&app);
+        return 1;
+    }
+    switch (ci) {
+    case 0:
+        status = ww_staff_print_today(&app);
+        break;
+    case 1:
+        status = list_bookings(&app, partner_filter);
+        break;
+    case 2:
+    case 3:
+    case 4:
+        status = change(&app, sub, arg, &co);
+        break;
+    case 5:
+        status = undo(&app, arg);
+        break;
+    case 6:
+        status = checkin(&app, arg);
+        break;
+    case 7:
+        status = audit(&app);
+        break;
+    }
+    ww_app_destroy(&app);
+    return status;
+}

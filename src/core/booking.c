@@ -1,0 +1,137 @@
+#include "booking.h"
+
+#include "code.h"
+#include "log.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_SLOTS 128
+
+enum ww_err ww_booking_plan(const struct ww_booking_ctx *ctx, ww_day day,
+                            struct ww_day_plan *plan)
+{
+    struct ww_override *ov = NULL;
+    size_t n = 0;
+    enum ww_err e = WW_OK;
+    if (ctx->store)
+        e = ww_store_overrides(ctx->store, ctx->loc->id, day, &ov, &n);
+    if (e != WW_OK) {
+        /* Without the store the pattern still tells who should be here. */
+        n = 0;
+    }
+    ww_schedule_day(ctx->cfg, ctx->loc, day, ov, n, plan);
+    free(ov);
+    return e;
+}
+
+enum ww_err ww_booking_slots(const struct ww_booking_ctx *ctx, size_t partner, ww_day day,
+                             struct ww_slot *out, size_t cap, size_t *n)
+{
+    *n = 0;
+    ww_day today;
+    int now_min;
+    ww_clock_local(ctx->clock, &today, &now_min);
+    if (day < today)
+        return WW_OK;
+    struct ww_day_plan plan;
+    enum ww_err e = ww_booking_plan(ctx, day, &plan);
+    if (e != WW_OK)
+        return e;
+    size_t count = ww_plan_slots(ctx->cfg, &plan, partner, day == today ? now_min : 0, out, cap);
+    struct ww_booking *b = NULL;
+    size_t nb = 0;
+    e = ww_store_bookings(ctx->store, ctx->loc->id, day, &b, &nb);
+    if (e != WW_OK)
+        return e;
+    const char *pid = ctx->cfg->partners[partner].id;
+    for (size_t i = 0; i < nb; i++) {
+        if (strcmp(b[i].partner, pid) != 0)
+            continue;
+        for (size_t k = 0; k < count; k++)
+            if (out[k].start == b[i].start)
+                out[k].booked++;
+    }
+    free(b);
+    *n = count;
+    return WW_OK;
+}
+
+static enum ww_err book_day(const struct ww_booking_ctx *ctx, const struct ww_booking_want *want,
+                            ww_day day, struct ww_booking *out)
+{
+    ww_day today;
+    int now_min;
+    ww_clock_local(ctx->clock, &today, &now_min);
+    struct ww_day_plan plan;
+    enum ww_err e = ww_booking_plan(ctx, day, &plan);
+    if (e != WW_OK)
+        return e;
+    struct ww_slot slots[MAX_SLOTS];
+    size_t n = ww_plan_slots(ctx->cfg, &plan, want->partner, day == today ? now_min : 0, slots,
+                             MAX_SLOTS);
+    const struct ww_slot *cands = slots;
+    if (want->when == WW_BOOK_AT) {
+        size_t i;
+        for (i = 0; i < n && slots[i].start != want->at; i++)
+            ;
+        if (i == n)
+            return WW_ERR_INVALID;
+        cands = &slots[i];
+        n = 1;
+    }
+    if (n == 0)
+        return WW_ERR_FULL;
+    char check[WW_CHECK_LEN + 1];
+    if (!ww_code_new_check(check, sizeof check))
+        return WW_ERR_IO;
+    const struct ww_partner *p = &ctx->cfg->partners[want->partner];
+    struct ww_book_req req = {
+        .location = ctx->loc->id,
+        .partner = p->id,
+        .letter = p->letter,
+        .topic = want->topic ? want->topic : "",
+        .day = day,
+        .request_id = want->request_id,
+        .check = check,
+        .now = ww_clock_now(ctx->clock),
+    };
+    return ww_store_book(ctx->store, &req, cands, n, out);
+}
+
+enum ww_err ww_booking_make(const struct ww_booking_ctx *ctx, const struct ww_booking_want *want,
+                            struct ww_booking *out)
+{
+    ww_day today;
+    int now_min;
+    ww_clock_local(ctx->clock, &today, &now_min);
+    if (want->partner >= ctx->cfg->n_partners || want->day < today)
+        return WW_ERR_INVALID;
+    if (want->when != WW_BOOK_LATER_DAY)
+        return book_day(ctx, want, want->day, out);
+    for (int i = 1; i <= ctx->loc->booking_days; i++) {
+        enum ww_err e = book_day(ctx, want, want->day + i, out);
+        if (e != WW_ERR_FULL)
+            return e;
+    }
+    return WW_ERR_FULL;
+}
+
+ww_day ww_booking_next_day(const struct ww_booking_ctx *ctx, size_t partner, ww_day from)
+{
+    ww_day today;
+    int now_min;
+    ww_clock_local(ctx->clock, &today, &now_min);
+    if (from < today)
+        from = today;
+    for (ww_day d = from; d <= today + ctx->loc->booking_days; d++) {
+        struct ww_slot slots[MAX_SLOTS];
+        size_t n;
+        if (ww_booking_slots(ctx, partner, d, slots, MAX_SLOTS, &n) != WW_OK)
+            return WW_DAY_NONE;
+        for (size_t i = 0; i < n; i++)
+            if (slots[i].booked < slots[i].capacity)
+                return d;
+    }
+    return WW_DAY_NONE;
+}

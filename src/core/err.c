@@ -1,0 +1,28 @@
+#include "err.h"
+
+const char *ww_strerror(enum ww_err err)
+{
+    switch (err) {
+    case WW_OK:
+        return "ok";
+    case WW_ERR_FULL:
+        return "no free place left";
+    case WW_ERR_NOT_FOUND:
+        return "not found";
+    case WW_ERR_FORGED:
+        return "code does not match any ticket (forged or mistyped)";
+    case WW_ERR_ALREADY:
+        return "already done";
+    case WW_ERR_INVALID:
+        return "invalid input";
+    case WW_ERR_BUSY:
+        return "store busy (locked by another process)";
+    case WW_ERR_IO:
+        return "input/output error";
+    case WW_ERR_UNAVAILABLE:
+        return "not available";
+    case WW_ERR_PAPER:
+        return "printer out of paper or cover open";
+    }
+    return "unknown error";
+}

@@ -1,0 +1,167 @@
+/* The store: bookings, today's staff overrides, check-ins, anonymous tallies
+ * and ratings, where residents stopped, and the staff audit log.
+ *
+ * One interface, interchangeable backends behind `struct ww_store_ops`
+ * (sqlite now; postgresql shares the same cases). No names, no BSN, no free
+ * text: a booking is a code, a partner, a time and a topic id.
+ *
+ * Threads: a store handle is used by one thread at a time. Several processes
+ * may share one database; every write is one transaction. */
+#ifndef WW_STORE_H
+#define WW_STORE_H
+
+#include "clock.h"
+#include "config.h"
+#include "err.h"
+#include "schedule.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define WW_TICKET_SIZE  8  /* "J-014" */
+#define WW_CHECK_SIZE   16 /* random check part, base32 */
+#define WW_REQUEST_SIZE 40
+
+struct ww_booking {
+    int64_t id;
+    char location[WW_ID_SIZE];
+    char partner[WW_ID_SIZE];
+    char topic[WW_ID_SIZE];       /* "" when booked without a topic */
+    ww_day day;
+    int start;                    /* minutes since midnight, local */
+    int minutes;
+    int desk;                     /* 1..capacity */
+    char ticket[WW_TICKET_SIZE];  /* to call out: letter, dash, number */
+    char check[WW_CHECK_SIZE];    /* random, for the QR */
+    int64_t created;
+    bool printed;
+    int64_t checked_in;           /* 0 = not yet */
+};
+
+/* A request to book the first slot with room among `cands`, in order. */
+struct ww_book_req {
+    const char *location;
+    const char *partner;
+    char letter;                  /* ticket letter of the partner */
+    const char *topic;            /* may be "" */
+    ww_day day;
+    const char *request_id;       /* the same id twice books once */
+    const char *check;            /* fresh random check part (see code.h) */
+    int64_t now;
+};
+
+struct ww_tally {
+    ww_day day;
+    char location[WW_ID_SIZE];
+    char topic[WW_ID_SIZE];
+    char outcome[WW_ID_SIZE];
+    char partner[WW_ID_SIZE];     /* partner booked, "" when none */
+};
+
+struct ww_rating {
+    ww_day day;
+    char location[WW_ID_SIZE];
+    int score;                    /* 1..5 */
+    char topics[160];             /* topic ids of the visit, comma-separated */
+};
+
+struct ww_audit {
+    int64_t when;
+    char location[WW_ID_SIZE];
+    ww_day day;
+    char role[WW_ID_SIZE];        /* "staff" or "cli"; never a person's name */
+    char action[32];              /* "absent", "set", "add", "undo", "checkin", "reprint" */
+    char detail[160];             /* ids and times only */
+};
+
+/* Counts for reports: how often a (topic, outcome) ended a path, booked or not. */
+struct ww_tally_count {
+    char topic[WW_ID_SIZE];
+    char outcome[WW_ID_SIZE];
+    int total;
+    int booked;
+};
+
+struct ww_store;
+
+struct ww_store_ops {
+    const char *scheme; /* "sqlite", "postgresql" */
+    struct ww_store *(*open)(const char *target, char *err, size_t errsize);
+    void (*close)(struct ww_store *s);
+    enum ww_err (*book)(struct ww_store *s, const struct ww_book_req *req,
+                        const struct ww_slot *cands, size_t n, struct ww_booking *out);
+    enum ww_err (*bookings)(struct ww_store *s, const char *location, ww_day day,
+                            struct ww_booking **out, size_t *n);
+    enum ww_err (*find_ticket)(struct ww_store *s, const char *location, ww_day day,
+                               const char *ticket, struct ww_booking *out);
+    enum ww_err (*find_check)(struct ww_store *s, const char *check, struct ww_booking *out);
+    enum ww_err (*set_printed)(struct ww_store *s, int64_t id, bool printed);
+    enum ww_err (*checkin)(struct ww_store *s, int64_t id, int64_t now);
+    enum ww_err (*override_add)(struct ww_store *s, const char *location, ww_day day,
+                                const struct ww_override *ov, const struct ww_audit *audit);
+    enum ww_err (*override_undo)(struct ww_store *s, const char *location, ww_day day,
+                                 const char *partner, const struct ww_audit *audit);
+    enum ww_err (*overrides)(struct ww_store *s, const char *location, ww_day day,
+                             struct ww_override **out, size_t *n);
+    enum ww_err (*tally)(struct ww_store *s, const struct ww_tally *t);
+    enum ww_err (*tally_counts)(struct ww_store *s, const char *location, ww_day from, ww_day to,
+                                struct ww_tally_count **out, size_t *n);
+    enum ww_err (*rating)(struct ww_store *s, const struct ww_rating *r);
+    enum ww_err (*dropout)(struct ww_store *s, ww_day day, const char *location,
+                           const char *screen);
+    enum ww_err (*audit)(struct ww_store *s, const struct ww_audit *a);
+    enum ww_err (*audit_list)(struct ww_store *s, const char *location, ww_day from,
+                              struct ww_audit **out, size_t *n);
+    enum ww_err (*change_seq)(struct ww_store *s, int64_t *seq);
+};
+
+/* Every backend embeds this as its first member. */
+struct ww_store {
+    const struct ww_store_ops *ops;
+};
+
+/* Open a store by URI: "sqlite:FILE" (a relative FILE is taken relative to
+ * `state_dir`, created if needed) or "postgresql://..." when built with it.
+ * On failure returns NULL and writes one line into err. */
+struct ww_store *ww_store_open(const char *uri, const char *state_dir, char *err, size_t errsize);
+void ww_store_free(struct ww_store *s);
+
+/* Thin wrappers over the ops, documented there. Arrays returned through
+ * `out` are heap-allocated; the caller frees them with free(). */
+enum ww_err ww_store_book(struct ww_store *s, const struct ww_book_req *req,
+                          const struct ww_slot *cands, size_t n, struct ww_booking *out);
+enum ww_err ww_store_bookings(struct ww_store *s, const char *location, ww_day day,
+                              struct ww_booking **out, size_t *n);
+enum ww_err ww_store_find_ticket(struct ww_store *s, const char *location, ww_day day,
+                                 const char *ticket, struct ww_booking *out);
+enum ww_err ww_store_find_check(struct ww_store *s, const char *check, struct ww_booking *out);
+enum ww_err ww_store_set_printed(struct ww_store *s, int64_t id, bool printed);
+/* WW_ERR_ALREADY when checked in before (the first time is kept). */
+enum ww_err ww_store_checkin(struct ww_store *s, int64_t id, int64_t now);
+/* Adds the change and its audit entry in one transaction. */
+enum ww_err ww_store_override_add(struct ww_store *s, const char *location, ww_day day,
+                                  const struct ww_override *ov, const struct ww_audit *audit);
+/* Removes the newest change of that partner; WW_ERR_ALREADY when none. */
+enum ww_err ww_store_override_undo(struct ww_store *s, const char *location, ww_day day,
+                                   const char *partner, const struct ww_audit *audit);
+/* The effective (newest) override per partner for that day. */
+enum ww_err ww_store_overrides(struct ww_store *s, const char *location, ww_day day,
+                               struct ww_override **out, size_t *n);
+enum ww_err ww_store_tally(struct ww_store *s, const struct ww_tally *t);
+enum ww_err ww_store_tally_counts(struct ww_store *s, const char *location, ww_day from,
+                                  ww_day to, struct ww_tally_count **out, size_t *n);
+enum ww_err ww_store_rating(struct ww_store *s, const struct ww_rating *r);
+/* A resident left mid-journey on `screen` (a screen id, nothing else). */
+enum ww_err ww_store_dropout(struct ww_store *s, ww_day day, const char *location,
+                             const char *screen);
+enum ww_err ww_store_audit(struct ww_store *s, const struct ww_audit *a);
+enum ww_err ww_store_audit_list(struct ww_store *s, const char *location, ww_day from,
+                                struct ww_audit **out, size_t *n);
+/* A number that grows whenever overrides change; kiosks poll it to see
+ * staff changes made by any process. */
+enum ww_err ww_store_change_seq(struct ww_store *s, int64_t *seq);
+
+extern const struct ww_store_ops ww_store_sqlite_ops;
+
+#endif

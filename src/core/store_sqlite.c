@@ -1,0 +1,780 @@
+/* SQLite backend of the store: one file in WAL mode, shared by the kiosk,
+ * staff commands and any number of processes on one machine.
+ *
+ * Every write runs in BEGIN IMMEDIATE: the write lock is taken up front, so
+ * two processes racing for the last place never both read "one free" and
+ * then both insert (with a plain BEGIN most racing bookings fail as busy
+ * upgrading their read lock). UNIQUE constraints on (slot, desk) and on the
+ * ticket number are the second line of defence. */
+#include "store.h"
+
+#include "log.h"
+#include "str.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SCHEMA_VERSION 1
+
+enum stmt {
+    S_BEGIN,
+    S_COMMIT,
+    S_ROLLBACK,
+    S_BY_REQUEST,
+    S_SLOT_DESKS,
+    S_NEXT_SEQ,
+    S_INSERT_BOOKING,
+    S_BOOKINGS,
+    S_FIND_TICKET,
+    S_FIND_CHECK,
+    S_SET_PRINTED,
+    S_CHECKIN,
+    S_OVERRIDE_INSERT,
+    S_OVERRIDE_NEWEST,
+    S_OVERRIDE_DELETE,
+    S_OVERRIDES,
+    S_BUMP_CHANGES,
+    S_CHANGES,
+    S_TALLY,
+    S_TALLY_COUNTS,
+    S_RATING,
+    S_DROPOUT,
+    S_AUDIT,
+    S_AUDIT_LIST,
+    S_COUNT
+};
+
+#define BOOKING_COLS                                                                               \
+    "id, location, partner, topic, day, start, minutes, desk, ticket, check_code, created, "      \
+    "printed, checked_in"
+
+static const char *const sql[S_COUNT] = {
+    [S_BEGIN] = "BEGIN IMMEDIATE",
+    [S_COMMIT] = "COMMIT",
+    [S_ROLLBACK] = "ROLLBACK",
+    [S_BY_REQUEST] = "SELECT " BOOKING_COLS " FROM bookings WHERE request_id = ?1",
+    [S_SLOT_DESKS] = "SELECT desk FROM bookings WHERE location = ?1 AND partner = ?2 AND day = ?3 "
+                     "AND start = ?4 ORDER BY desk",
+    [S_NEXT_SEQ] = "SELECT COALESCE(MAX(seq), 0) + 1 FROM bookings WHERE location = ?1 AND day = "
+                   "?2 AND letter = ?3",
+    [S_INSERT_BOOKING] =
+        "INSERT INTO bookings (location, partner, topic, day, start, minutes, desk, letter, seq, "
+        "ticket, check_code, request_id, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+        "?10, ?11, ?12, ?13)",
+    [S_BOOKINGS] = "SELECT " BOOKING_COLS " FROM bookings WHERE location = ?1 AND day = ?2 ORDER "
+                   "BY start, partner, desk",
+    [S_FIND_TICKET] = "SELECT " BOOKING_COLS " FROM bookings WHERE location = ?1 AND day = ?2 AND "
+                      "ticket = ?3",
+    [S_FIND_CHECK] = "SELECT " BOOKING_COLS " FROM bookings WHERE check_code = ?1",
+    [S_SET_PRINTED] = "UPDATE bookings SET printed = ?2 WHERE id = ?1",
+    [S_CHECKIN] = "UPDATE bookings SET checked_in = ?2 WHERE id = ?1 AND checked_in = 0",
+    [S_OVERRIDE_INSERT] = "INSERT INTO overrides (location, day, partner, kind, t0, t1, desks, "
+                          "room) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [S_OVERRIDE_NEWEST] = "SELECT MAX(id) FROM overrides WHERE location = ?1 AND day = ?2 AND "
+                          "partner = ?3",
+    [S_OVERRIDE_DELETE] = "DELETE FROM overrides WHERE id = ?1",
+    [S_OVERRIDES] = "SELECT id, partner, kind, t0, t1, desks, room FROM overrides o WHERE "
+                    "location = ?1 AND day = ?2 AND id = (SELECT MAX(id) FROM overrides i WHERE "
+                    "i.location = o.location AND i.day = o.day AND i.partner = o.partner) ORDER "
+                    "BY id",
+    [S_BUMP_CHANGES] = "UPDATE meta SET value = value + 1 WHERE key = 'changes'",
+    [S_CHANGES] = "SELECT value FROM meta WHERE key = 'changes'",
+    [S_TALLY] = "INSERT INTO tallies (day, location, topic, outcome, partner) VALUES (?1, ?2, ?3, "
+                "?4, ?5)",
+    [S_TALLY_COUNTS] = "SELECT topic, outcome, COUNT(*), SUM(partner <> '') FROM tallies WHERE "
+                       "(?1 = '' OR location = ?1) AND day BETWEEN ?2 AND ?3 GROUP BY topic, "
+                       "outcome ORDER BY COUNT(*) DESC, topic, outcome",
+    [S_RATING] = "INSERT INTO ratings (day, location, score, topics) VALUES (?1, ?2, ?3, ?4)",
+    [S_DROPOUT] = "INSERT INTO dropouts (day, location, screen, count) VALUES (?1, ?2, ?3, 1) ON "
+                  "CONFLICT (day, location, screen) DO UPDATE SET count = count + 1",
+    [S_AUDIT] = "INSERT INTO audit (at, location, day, role, action, detail) VALUES (?1, ?2, ?3, "
+                "?4, ?5, ?6)",
+    [S_AUDIT_LIST] = "SELECT at, location, day, role, action, detail FROM audit WHERE (?1 = '' OR "
+                     "location = ?1) AND day >= ?2 ORDER BY id",
+};
+
+/* Migrations: index i brings the schema from version i to i + 1. */
+static const char *const migrations[] = {
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+    "INSERT OR IGNORE INTO meta VALUES ('changes', 0);"
+    "CREATE TABLE bookings ("
+    " id INTEGER PRIMARY KEY,"
+    " location TEXT NOT NULL, partner TEXT NOT NULL, topic TEXT NOT NULL DEFAULT '',"
+    " day INTEGER NOT NULL, start INTEGER NOT NULL, minutes INTEGER NOT NULL,"
+    " desk INTEGER NOT NULL CHECK (desk >= 1),"
+    " letter TEXT NOT NULL, seq INTEGER NOT NULL, ticket TEXT NOT NULL,"
+    " check_code TEXT NOT NULL UNIQUE, request_id TEXT UNIQUE,"
+    " created INTEGER NOT NULL, printed INTEGER NOT NULL DEFAULT 0,"
+    " checked_in INTEGER NOT NULL DEFAULT 0,"
+    " UNIQUE (location, partner, day, start, desk),"
+    " UNIQUE (location, day, ticket));"
+    "CREATE INDEX bookings_day ON bookings (location, day);"
+    "CREATE TABLE overrides ("
+    " id INTEGER PRIMARY KEY, location TEXT NOT NULL, day INTEGER NOT NULL,"
+    " partner TEXT NOT NULL, kind INTEGER NOT NULL, t0 INTEGER NOT NULL, t1 INTEGER NOT NULL,"
+    " desks INTEGER NOT NULL, room TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX overrides_day ON overrides (location, day, partner);"
+    "CREATE TABLE tallies (id INTEGER PRIMARY KEY, day INTEGER NOT NULL, location TEXT NOT NULL,"
+    " topic TEXT NOT NULL, outcome TEXT NOT NULL, partner TEXT NOT NULL DEFAULT '');"
+    "CREATE TABLE ratings (id INTEGER PRIMARY KEY, day INTEGER NOT NULL, location TEXT NOT NULL,"
+    " score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5), topics TEXT NOT NULL DEFAULT '');"
+    "CREATE TABLE dropouts (day INTEGER NOT NULL, location TEXT NOT NULL, screen TEXT NOT NULL,"
+    " count INTEGER NOT NULL, PRIMARY KEY (day, location, screen));"
+    "CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, location TEXT NOT NULL,"
+    " day INTEGER NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);",
+};
+
+struct store_sqlite {
+    struct ww_store base;
+    sqlite3 *db;
+    sqlite3_stmt *st[S_COUNT];
+    char path[512];
+};
+
+static struct store_sqlite *cast(struct ww_store *s)
+{
+    return (struct store_sqlite *)s;
+}
+
+static enum ww_err map_rc(struct store_sqlite *s, int rc, const char *what)
+{
+    switch (rc & 0xff) {
+    case SQLITE_OK:
+    case SQLITE_DONE:
+    case SQLITE_ROW:
+        return WW_OK;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        ww_warn("store %s: %s: busy", s->path, what);
+        return WW_ERR_BUSY;
+    case SQLITE_CONSTRAINT:
+        return WW_ERR_FULL;
+    default:
+        ww_error("store %s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+        return WW_ERR_IO;
+    }
+}
+
+static sqlite3_stmt *stmt(struct store_sqlite *s, enum stmt which)
+{
+    sqlite3_stmt *st = s->st[which];
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return st;
+}
+
+/* Run a statement that returns no rows. */
+static enum ww_err exec(struct store_sqlite *s, enum stmt which)
+{
+    int rc = sqlite3_step(s->st[which]);
+    enum ww_err e = map_rc(s, rc, sql[which]);
+    sqlite3_reset(s->st[which]);
+    return e;
+}
+
+static enum ww_err begin(struct store_sqlite *s)
+{
+    return exec(s, S_BEGIN);
+}
+
+static enum ww_err finish(struct store_sqlite *s, enum ww_err e)
+{
+    if (e == WW_OK) {
+        e = exec(s, S_COMMIT);
+        if (e == WW_OK)
+            return WW_OK;
+    }
+    /* Roll back whatever was done: a booking is whole or absent. */
+    if (!sqlite3_get_autocommit(s->db))
+        exec(s, S_ROLLBACK);
+    return e;
+}
+
+static void text(sqlite3_stmt *st, int col, char *dst, size_t size)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    ww_strlcpy(dst, t ? (const char *)t : "", size);
+}
+
+static void row_booking(sqlite3_stmt *st, struct ww_booking *b)
+{
+    memset(b, 0, sizeof *b);
+    b->id = sqlite3_column_int64(st, 0);
+    text(st, 1, b->location, sizeof b->location);
+    text(st, 2, b->partner, sizeof b->partner);
+    text(st, 3, b->topic, sizeof b->topic);
+    b->day = sqlite3_column_int(st, 4);
+    b->start = sqlite3_column_int(st, 5);
+    b->minutes = sqlite3_column_int(st, 6);
+    b->desk = sqlite3_column_int(st, 7);
+    text(st, 8, b->ticket, sizeof b->ticket);
+    text(st, 9, b->check, sizeof b->check);
+    b->created = sqlite3_column_int64(st, 10);
+    b->printed = sqlite3_column_int(st, 11) != 0;
+    b->checked_in = sqlite3_column_int64(st, 12);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_STATIC);
+}
+
+/* ---- open / migrate ---- */
+
+static bool migrate(struct store_sqlite *s, char *err, size_t errsize)
+{
+    sqlite3_stmt *st;
+    int version = 0;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (version > SCHEMA_VERSION) {
+        ww_fmt(err, errsize, "store %s has schema version %d; this program knows up to %d",
+               s->path, version, SCHEMA_VERSION);
+        return false;
+    }
+    while (version < SCHEMA_VERSION) {
+        char *msg = NULL;
+        char bump[64];
+        ww_fmt(bump, sizeof bump, "PRAGMA user_version = %d", version + 1);
+        /* Each step is its own immediate transaction, so two processes
+         * opening a new file at once migrate it exactly once. */
+        if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
+            goto fail_msg;
+        int now = 0;
+        if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+            if (sqlite3_step(st) == SQLITE_ROW)
+                now = sqlite3_column_int(st, 0);
+            sqlite3_finalize(st);
+        }
+        if (now == version) {
+            if (sqlite3_exec(s->db, migrations[version], NULL, NULL, &msg) != SQLITE_OK ||
+                sqlite3_exec(s->db, bump, NULL, NULL, &msg) != SQLITE_OK) {
+                sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+                goto fail_msg;
+            }
+        }
+        if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK)
+            goto fail_msg;
+        version = now == version ? version + 1 : now;
+        continue;
+    fail_msg:
+        ww_fmt(err, errsize, "store %s: migration to version %d failed: %s", s->path, version + 1,
+               msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return false;
+    }
+    return true;
+fail:
+    ww_fmt(err, errsize, "store %s: %s", s->path, sqlite3_errmsg(s->db));
+    return false;
+}
+
+static void sqlite_close(struct ww_store *base)
+{
+    struct store_sqlite *s = cast(base);
+    for (int i = 0; i < S_COUNT; i++)
+        sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    free(s);
+}
+
+static struct ww_store *sqlite_open(const char *target, char *err, size_t errsize)
+{
+    struct store_sqlite *s = calloc(1, sizeof *s);
+    if (!s)
+        abort();
+    s->base.ops = &ww_store_sqlite_ops;
+    ww_strlcpy(s->path, target, sizeof s->path);
+    int rc = sqlite3_open_v2(target, &s->db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             NULL);
+    if (rc != SQLITE_OK) {
+        ww_fmt(err, errsize, "cannot open store %s: %s", target,
+               s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        goto fail;
+    }
+    sqlite3_extended_result_codes(s->db, 0);
+    sqlite3_busy_timeout(s->db, 5000);
+    char *msg = NULL;
+    /* WAL lets readers (the kiosk showing free slots) run beside a writer;
+     * synchronous=NORMAL is durable across process crashes in WAL mode, a
+     * power cut may lose the last transactions but never corrupts. */
+    if (sqlite3_exec(s->db,
+                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                     "PRAGMA foreign_keys = ON;",
+                     NULL, NULL, &msg) != SQLITE_OK) {
+        ww_fmt(err, errsize, "store %s: %s", target, msg ? msg : "cannot set WAL mode");
+        sqlite3_free(msg);
+        goto fail;
+    }
+    if (!migrate(s, err, errsize))
+        goto fail;
+    for (int i = 0; i < S_COUNT; i++) {
+        if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) !=
+            SQLITE_OK) {
+            ww_fmt(err, errsize, "store %s: %s", target, sqlite3_errmsg(s->db));
+            goto fail;
+        }
+    }
+    return &s->base;
+fail:
+    sqlite_close(&s->base);
+    return NULL;
+}
+
+/* ---- bookings ---- */
+
+static enum ww_err find_one(struct store_sqlite *s, sqlite3_stmt *st, struct ww_booking *out)
+{
+    int rc = sqlite3_step(st);
+    enum ww_err e = rc == SQLITE_ROW ? WW_OK : rc == SQLITE_DONE ? WW_ERR_NOT_FOUND
+                                                                 : map_rc(s, rc, "find booking");
+    if (e == WW_OK && out)
+        row_booking(st, out);
+    sqlite3_reset(st);
+    return e;
+}
+
+/* Lowest desk number not yet taken in a slot, or 0 when full. */
+static int free_desk(struct store_sqlite *s, const struct ww_book_req *req,
+                     const struct ww_slot *slot, enum ww_err *e)
+{
+    sqlite3_stmt *st = stmt(s, S_SLOT_DESKS);
+    bind_text(st, 1, req->location);
+    bind_text(st, 2, req->partner);
+    sqlite3_bind_int(st, 3, req->day);
+    sqlite3_bind_int(st, 4, slot->start);
+    int want = 1, rc, used = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int desk = sqlite3_column_int(st, 0);
+        used++;
+        if (desk == want)
+            want++;
+    }
+    *e = map_rc(s, rc, "slot desks");
+    sqlite3_reset(st);
+    if (*e != WW_OK || used >= slot->capacity || want > slot->capacity)
+        return 0;
+    return want;
+}
+
+static enum ww_err sqlite_book(struct ww_store *base, const struct ww_book_req *req,
+                               const struct ww_slot *cands, size_t n, struct ww_booking *out)
+{
+    struct store_sqlite *s = cast(base);
+    enum ww_err e = begin(s);
+    if (e != WW_OK)
+        return e;
+    if (req->request_id && *req->request_id) {
+        sqlite3_stmt *st = stmt(s, S_BY_REQUEST);
+        bind_text(st, 1, req->request_id);
+        e = find_one(s, st, out);
+        if (e == WW_OK)
+            return finish(s, WW_OK); /* a repeated tap: the booking it already made */
+        if (e != WW_ERR_NOT_FOUND)
+            return finish(s, e);
+    }
+    e = WW_ERR_FULL;
+    for (size_t i = 0; i < n; i++) {
+        enum ww_err de;
+        int desk = free_desk(s, req, &cands[i], &de);
+        if (de != WW_OK) {
+            e = de;
+            break;
+        }
+        if (!desk)
+            continue;
+        sqlite3_stmt *st = stmt(s, S_NEXT_SEQ);
+        char letter[2] = {req->letter, '\0'};
+        bind_text(st, 1, req->location);
+        sqlite3_bind_int(st, 2, req->day);
+        bind_text(st, 3, letter);
+        int rc = sqlite3_step(st);
+        int seq = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+        e = map_rc(s, rc, "ticket number");
+        sqlite3_reset(st);
+        if (e != WW_OK)
+            break;
+        struct ww_booking b = {0};
+        ww_strlcpy(b.location, req->location, sizeof b.location);
+        ww_strlcpy(b.partner, req->partner, sizeof b.partner);
+        ww_strlcpy(b.topic, req->topic ? req->topic : "", sizeof b.topic);
+        b.day = req->day;
+        b.start = cands[i].start;
+        b.minutes = cands[i].minutes;
+        b.desk = desk;
+        ww_fmt(b.ticket, sizeof b.ticket, "%c-%03d", req->letter, seq % 1000);
+        ww_strlcpy(b.check, req->check, sizeof b.check);
+        b.created = req->now;
+        st = stmt(s, S_INSERT_BOOKING);
+        bind_text(st, 1, b.location);
+        bind_text(st, 2, b.partner);
+        bind_text(st, 3, b.topic);
+        sqlite3_bind_int(st, 4, b.day);
+        sqlite3_bind_int(st, 5, b.start);
+        sqlite3_bind_int(st, 6, b.minutes);
+        sqlite3_bind_int(st, 7, b.desk);
+        bind_text(st, 8, letter);
+        sqlite3_bind_int(st, 9, seq);
+        bind_text(st, 10, b.ticket);
+        bind_text(st, 11, b.check);
+        if (req->request_id && *req->request_id)
+            bind_text(st, 12, req->request_id);
+        else
+            sqlite3_bind_null(st, 12);
+        sqlite3_bind_int64(st, 13, b.created);
+        rc = sqlite3_step(st);
+        if (rc != SQLITE_DONE) {
+            e = map_rc(s, rc, "insert booking");
+            if (e == WW_ERR_FULL) /* a constraint: treat as our bug, not "full" */
+                ww_error("store %s: booking violates a constraint: %s", s->path,
+                         sqlite3_errmsg(s->db));
+            sqlite3_reset(st);
+            e = e == WW_ERR_FULL ? WW_ERR_IO : e;
+            break;
+        }
+        sqlite3_reset(st);
+        b.id = sqlite3_last_insert_rowid(s->db);
+        *out = b;
+        e = WW_OK;
+        break;
+    }
+    if (e == WW_ERR_FULL) {
+        finish(s, WW_OK);
+        return WW_ERR_FULL;
+    }
+    return finish(s, e);
+}
+
+static enum ww_err sqlite_bookings(struct ww_store *base, const char *location, ww_day day,
+                                   struct ww_booking **out, size_t *n)
+{
+    struct store_sqlite *s = cast(base);
+    sqlite3_stmt *st = stmt(s, S_BOOKINGS);
+    bind_text(st, 1, location);
+    sqlite3_bind_int(st, 2, day);
+    struct ww_booking *arr = NULL;
+    size_t count = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (count == cap) {
+            cap = cap ? cap * 2 : 16;
+            struct ww_booking *a = realloc(arr, cap * sizeof *a);
+            if (!a)
+                abort();
+            arr = a;
+        }
+        row_booking(st, &arr[count++]);
+    }
+    enum ww_err e = map_rc(s, rc, "list bookings");
+    sqlite3_reset(st);
+    if (e != WW_OK) {
+        free(arr);
+        arr = NULL;
+        count = 0;
+    }
+    *out = arr;
+    *n = count;
+    return e;
+}
+
+static enum ww_err sqlite_find_ticket(struct ww_store *base, const char *location, ww_day day,
+                                      const char *ticket, struct ww_booking *out)
+{
+    struct store_sqlite *s = cast(base);
+    sqlite3_stmt *st = stmt(s, S_FIND_TICKET);
+    bind_text(st, 1, location);
+    sqlite3_bind_int(st, 2, day);
+    bind_text(st, 3, ticket);
+    return find_one(s, st, out);
+}
+
+static enum ww_err sqlite_find_check(struct ww_store *base, const char *check,
+                                     struct ww_booking *out)
+{
+    struct store_sqlite *s = cast(base);
+    sqlite3_stmt *st = stmt(s, S_FIND_CHECK);
+    bind_text(st, 1, check);
+    return find_one(s, st, out);
+}
+
+static enum ww_err sqlite_set_printed(struct ww_store *base, int64_t id, bool printed)
+{
+    struct store_sqlite *s = cast(base);
+    sqlite3_stmt *st = stmt(s, S_SET_PRINTED);
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int(st, 2, printed);
+    enum ww_err e = exec(s, S_SET_PRINTED);
+    if (e == WW_OK && sqlite3_changes(s->db) == 0)
+        return WW_ERR_NOT_FOUND;
+    return e;
+}
+
+static enum ww_err sqlite_checkin(struct ww_store *base, int64_t id, int64_t now)
+{
+    struct store_sqlite *s = cast(base);
+    sqlite3_stmt *st = stmt(s, S_CHECKIN);
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, now);
+    enum ww_err e = exec(s, S_CHECKIN);
+    if (e == WW_OK && sqlite3_changes(s->db) == 0)
+        return WW_ERR_ALREADY;
+    return e;
+}
+
+/* ---- overrides and audit ---- */
+
+static enum ww_err audit_insert(struct store_sqlite *s, const struct ww_audit *a)
+{
+    sqlite3_stmt *st = stmt(s, S_AUDIT);
+    sqlite3_bind_int64(st, 1, a->when);
+    bind_text(st, 2, a->location);
+    sqlite3_bind_int(st, 3, a->day);
+    bind_text(st, 4, a->role);
+    bind_text(st, 5, a->action);
+    bind_text(st, 6, a->detail);
+    return exec(s, S_AUDIT);
+}
+
+static enum ww_err sqlite_override_add(struct ww_store *base, const char *location, ww_day day,
+                                       const struct ww_override *ov, const struct ww_audit *audit)
+{
+    struct store_sqlite *s = cast(base);
+    enum ww_err e = begin(s);
+    if (e != WW_OK)
+        return e;
+    sqlite3_stmt *st = stmt(s, S_OVERRIDE_INSERT);
+    bind_text(st, 1, location);
+    sqlite3_bind_int(st, 2, day);
+    bind_text(st, 3, ov->partner);
+    sqlite3_bind_int(st, 4, ov->kind);
+    sqlite3_bind_int(st, 5, ov->time[0]);
+    sqlite3_bind_int(st, 6, ov->time[1]);
+    sqlite3_bind_int(st, 7, ov->desks);
+    bind_text(st, 8, ov->room);
+    e = exec(s, S_OVERRIDE_INSERT);
+    if (e == WW_OK)
+        e = exec(s, S_BUMP_CHANGES);
+    if (e == WW_OK && audit)
+        e = audit_insert(s, audit);
+    return finish(s, e);
+}
+
+static enum ww_err sqlite_override_undo(struct ww_store *base, const char *location, ww_day day,
+                                        const char *partner, const struct ww_audit *audit)
+{
+    struct store_sqlite *s = cast(base);
+    enum ww_err e = begin(s);
+    if (e != WW_OK)
+        return e;
+    sqlite3_stmt *st = stmt(s, S_OVERRIDE_NEWEST);
+    bind_text(st, 1, location);
+    sqlite3_bind_int(st, 2, day);
+    bind_text(st, 3, partner);
+    int rc = sqlite3_step(st);
+    int64_t id = 0;
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        id = sqlite3_column_int64(st, 0);
+    e = map_rc(s, rc, "newest override");
+    sqlite3_reset(st);
+    if (e == WW_OK && id == 0) {
+        finish(s, WW_OK);
+        return WW_ERR_ALREADY;
+    }
+    if (e == WW_OK) {
+        st = stmt(s, S_OVERRIDE_DELETE);
+        sqlite3_bind_int64(st, 1, id);
+        e = exec(s, S_OVERRIDE_DELETE);
+    }
+    if (e == WW_OK)
+        e = exec(s, S_BUMP_CHANGES);
+    if (e == WW_OK && audit)
+        e = audit_insert(s, audit);
+    return finish(s, e);
+}
+
+static enum ww_err sqlite_overrides(struct ww_store *base, const char *location, ww_day day,
+                                    struct ww_override **out, size_t *n)
+{
+    struct store_sqlite *s = cast(base);
+    sqlite3_stmt *st = stmt(s, S_OVERRIDES);
+    bind_text(st, 1, location);
+    sqlite3_bind_int(st, 2, day);
+    struct ww_override *arr = NULL;
+    size_t count = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (count == cap) {
+            cap = cap ? cap * 2 : 8;
+            struct ww_override *a = realloc(arr, cap * sizeof *a);
+            if (!a)
+                abort();
+            arr = a;
+        }
+        struct ww_override *o = &arr[count++];
+        memset(o, 0, sizeof *o);
+        o->id = sqlite3_column_int64(st, 0);
+        text(st, 1, o->partner, sizeof o->partner);
+        o->kind = sqlite3_column_int(st, 2) == WW_OVERRIDE_PRESENT ? WW_OVERRIDE_PRESENT
+                                                                    : WW_OVERRIDE_ABSENT;
+        o->time[0] = sqlite3_column_int(st, 3);
+        o->time[1] = sqlite3_column_int(st, 4);
+        o->desks = sqlite3_column_int(st, 5);
+        text(st, 6, o->room, sizeof o->room);
+    }
+    enum ww_err e = map_rc(s, rc, "list overrides");
+    sqlite3_reset(st);
+    if (e != WW_OK) {
+        free(arr);
+        arr = NULL;
+        count = 0;
+    }
+    *out = arr;
+    *n = count;
+    return e;
+}
+
+static enum ww_err sqlite_change_seq(struct ww_store *base, int64_t *seq)
+{
+    struct store_sqlite *s = cast(base);
+    sqlite3_stmt *st = stmt(s, S_CHANGES);
+    int rc = sqlite3_step(st);
+    *seq = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    enum ww_err e = map_rc(s, rc, "change counter");
+    sqlite3_reset(st);
+    return e;
+}
+
+/* ---- anonymous signals ---- */
+
+static enum ww_err sqlite_tally(struct ww_store *base, const struct ww_tally *t)
+{
+    struct store_sqlite *s = cast(base);
+    sqlite3_stmt *st = stmt(s, S_TALLY);
+    sqlite3_bind_int(st, 1, t->day);
+    bind_text(st, 2, t->location);
+    bind_text(st, 3, t->topic);
+    bind_text(st, 4, t->outcome);
+    bind_text(st, 5, t->partner);
+    return exec(s, S_TALLY);
+}
+
+static enum ww_err sqlite_tally_counts(struct ww_store *base, const char *location, ww_day from,
+                                       ww_day to, struct ww_tally_count **out, size_t *n)
+{
+    struct store_sqlite *s = cast(base);
+    sqlite3_stmt *st = stmt(s, S_TALLY_COUNTS);
+    bind_text(st, 1, location);
+    sqlite3_bind_int(st, 2, from);
+    sqlite3_bind_int(st, 3, to);
+    struct ww_tally_count *arr = NULL;
+    size_t count = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (count == cap) {
+            cap = cap ? cap * 2 : 16;
+            struct ww_tally_count *a = realloc(arr, cap * sizeof *a);
+            if (!a)
+                abort();
+            arr = a;
+        }
+        struct ww_tally_count *c = &arr[count++];
+        text(st, 0, c->topic, sizeof c->topic);
+        text(st, 1, c->outcome, sizeof c->outcome);
+        c->total = sqlite3_column_int(st, 2);
+        c->booked = sqlite3_column_int(st, 3);
+    }
+    enum ww_err e = map_rc(s, rc, "tally counts");
+    sqlite3_reset(st);
+    *out = arr;
+    *n = count;
+    return e;
+}
+
+static enum ww_err sqlite_rating(struct ww_store *base, const struct ww_rating *r)
+{
+    struct store_sqlite *s = cast(base);
+    if (r->score < 1 || r->score > 5)
+        return WW_ERR_INVALID;
+    sqlite3_stmt *st = stmt(s, S_RATING);
+    sqlite3_bind_int(st, 1, r->day);
+    bind_text(st, 2, r->location);
+    sqlite3_bind_int(st, 3, r->score);
+    bind_text(st, 4, r->topics);
+    return exec(s, S_RATING);
+}
+
+static enum ww_err sqlite_dropout(struct ww_store *base, ww_day day, const char *location,
+                                  const char *screen)
+{
+    struct store_sqlite *s = cast(base);
+    sqlite3_stmt *st = stmt(s, S_DROPOUT);
+    sqlite3_bind_int(st, 1, day);
+    bind_text(st, 2, location);
+    bind_text(st, 3, screen);
+    return exec(s, S_DROPOUT);
+}
+
+static enum ww_err sqlite_audit(struct ww_store *base, const struct ww_audit *a)
+{
+    return audit_insert(cast(base), a);
+}
+
+static enum ww_err sqlite_audit_list(struct ww_store *base, const char *location, ww_day from,
+                                     struct ww_audit **out, size_t *n)
+{
+    struct store_sqlite *s = cast(base);
+    sqlite3_stmt *st = stmt(s, S_AUDIT_LIST);
+    bind_text(st, 1, location);
+    sqlite3_bind_int(st, 2, from);
+    struct ww_audit *arr = NULL;
+    size_t count = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (count == cap) {
+            cap = cap ? cap * 2 : 16;
+            struct ww_audit *a = realloc(arr, cap * sizeof *a);
+            if (!a)
+                abort();
+            arr = a;
+        }
+        struct ww_audit *a = &arr[count++];
+        a->when = sqlite3_column_int64(st, 0);
+        text(st, 1, a->location, sizeof a->location);
+        a->day = sqlite3_column_int(st, 2);
+        text(st, 3, a->role, sizeof a->role);
+        text(st, 4, a->action, sizeof a->action);
+        text(st, 5, a->detail, sizeof a->detail);
+    }
+    enum ww_err e = map_rc(s, rc, "audit list");
+    sqlite3_reset(st);
+    *out = arr;
+    *n = count;
+    return e;
+}
+
+const struct ww_store_ops ww_store_sqlite_ops = {
+    .scheme = "sqlite",
+    .open = sqlite_open,
+    .close = sqlite_close,
+    .book = sqlite_book,
+    .bookings = sqlite_bookings,
+    .find_ticket = sqlite_find_ticket,
+    .find_check = sqlite_find_check,
+    .set_printed = sqlite_set_printed,
+    .checkin = sqlite_checkin,
+    .override_add = sqlite_override_add,
+    .override_undo = sqlite_override_undo,
+    .overrides = sqlite_overrides,
+    .tally = sqlite_tally,
+    .tally_counts = sqlite_tally_counts,
+    .rating = sqlite_rating,
+    .dropout = sqlite_dropout,
+    .audit = sqlite_audit,
+    .audit_list = sqlite_audit_list,
+    .change_seq = sqlite_change_seq,
+};

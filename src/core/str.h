@@ -1,0 +1,28 @@
+/* Small string helpers that replace the banned libc calls (strcpy, strncpy,
+ * strcat, sprintf, atoi). All of them always NUL-terminate. */
+#ifndef WW_STR_H
+#define WW_STR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Copy `src` into `dst` of `size` bytes. Returns false when truncated. */
+bool ww_strlcpy(char *dst, const char *src, size_t size);
+
+/* snprintf that returns false on truncation or encoding error. */
+bool ww_fmt(char *dst, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Parse a whole decimal integer in [min, max]; false on junk or range. */
+bool ww_parse_int(const char *s, long min, long max, long *out);
+
+/* Trim ASCII white space in place; returns the start of the trimmed text. */
+char *ww_trim(char *s);
+
+/* Case-insensitive ASCII comparison. */
+bool ww_streq_ci(const char *a, const char *b);
+
+/* True when `s` is a valid id: 1..31 chars of [a-z0-9-], starting with a
+ * letter or digit. Ids name partners, locations, topics and screens. */
+bool ww_valid_id(const char *s);
+
+#endif

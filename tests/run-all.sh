@@ -1,0 +1,37 @@
+#!/bin/sh
+# Run every test: the unit test programs given as arguments, then the
+# end-to-end scripts. Ends with one summary line "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+: "${WW_BIN:=build/debug/wegwijzer}"
+export WW_BIN
+passed=0
+failed=0
+failures=""
+run() { # name, command...
+    name=$1
+    shift
+    if "$@"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        failures="$failures $name"
+    fi
+}
+for t in "$@"; do
+    if [ -n "${WW_VALGRIND:-}" ]; then
+        run "$(basename "$t")" valgrind -q --error-exitcode=99 --leak-check=full \
+            --errors-for-leak-kinds=definite "$t"
+    else
+        run "$(basename "$t")" "$t"
+    fi
+done
+for t in tests/e2e/test_*.sh; do
+    [ -e "$t" ] || continue
+    echo "== $(basename "$t")"
+    run "$(basename "$t")" sh "$t"
+done
+echo
+[ -n "$failures" ] && echo "failed:$failures"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
