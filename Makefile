@@ -60,7 +60,7 @@ TEST_LIBS   := $(CORE_LIBS) $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/nul
 ALL_LDFLAGS := $(SANFLAGS) $(LDFLAGS)
 
 CORE_SRC := $(sort $(wildcard src/core/*.c))
-APP_SRC  := $(sort $(wildcard src/*.c src/cli/*.c src/ui/*.c src/signage/*.c))
+APP_SRC  := $(sort $(wildcard src/*.c src/cli/*.c src/render/*.c src/ui/*.c src/signage/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
