@@ -24,8 +24,8 @@ endif
 
 # Libraries. The core links no SDL or FFmpeg and is compiled without their
 # flags; poison headers (below) make an accidental include fail.
-CORE_PKGS := sqlite3 libqrencode libsodium
-UI_PKGS   := sdl2 SDL2_ttf SDL2_image fribidi espeak-ng
+CORE_PKGS := sqlite3 libqrencode libsodium espeak-ng
+UI_PKGS   := sdl2 SDL2_ttf SDL2_image fribidi fontconfig espeak-ng
 TEST_PKGS := cmocka
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \

@@ -8,7 +8,7 @@
 set -eu
 
 BUILD="build-essential pkg-config libsqlite3-dev libqrencode-dev libsodium-dev"
-UI="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfribidi-dev libespeak-ng-dev espeak-ng-data
+UI="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfribidi-dev libfontconfig-dev libespeak-ng-dev espeak-ng-data
     fonts-noto-core fontconfig"
 TEST="libcmocka-dev sqlite3 zbar-tools gettext xvfb xauth valgrind sox"
 CI="clang-format clang libclang-rt-14-dev"

@@ -37,7 +37,7 @@ int ww_cmd_book(int argc, char **argv)
     const char *partner = NULL, *at = NULL, *topic = "", *request = NULL;
     int modes = 0, c;
     struct ww_booking_want want = {.when = WW_BOOK_FIRST_FREE};
-    while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         int r = ww_app_option(&app, c, optarg);
         if (r < 0)
             return 2;

@@ -384,7 +384,7 @@ int ww_cmd_staff(int argc, char **argv)
     int c, status = 0;
     argc--;
     argv++;
-    while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         int r = ww_app_option(&app, c, optarg);
         if (r < 0)
             return 2;

@@ -56,13 +56,13 @@ static const struct ww_key location_keys[] = {
 };
 
 static const struct ww_key hours_keys[] = {
-    {"mon", WW_KEY_RANGE, F(ww_location, hours[0]), 0, 0, 0, false, "opening hours on Monday"},
-    {"tue", WW_KEY_RANGE, F(ww_location, hours[1]), 0, 0, 0, false, "opening hours on Tuesday"},
-    {"wed", WW_KEY_RANGE, F(ww_location, hours[2]), 0, 0, 0, false, "opening hours on Wednesday"},
-    {"thu", WW_KEY_RANGE, F(ww_location, hours[3]), 0, 0, 0, false, "opening hours on Thursday"},
-    {"fri", WW_KEY_RANGE, F(ww_location, hours[4]), 0, 0, 0, false, "opening hours on Friday"},
-    {"sat", WW_KEY_RANGE, F(ww_location, hours[5]), 0, 0, 0, false, "opening hours on Saturday"},
-    {"sun", WW_KEY_RANGE, F(ww_location, hours[6]), 0, 0, 0, false, "opening hours on Sunday"},
+    {"mon", WW_KEY_HOURS, F(ww_location, hours[0]), 0, 0, 0, false, "opening hours on Monday, or gesloten"},
+    {"tue", WW_KEY_HOURS, F(ww_location, hours[1]), 0, 0, 0, false, "opening hours on Tuesday, or gesloten"},
+    {"wed", WW_KEY_HOURS, F(ww_location, hours[2]), 0, 0, 0, false, "opening hours on Wednesday, or gesloten"},
+    {"thu", WW_KEY_HOURS, F(ww_location, hours[3]), 0, 0, 0, false, "opening hours on Thursday, or gesloten"},
+    {"fri", WW_KEY_HOURS, F(ww_location, hours[4]), 0, 0, 0, false, "opening hours on Friday, or gesloten"},
+    {"sat", WW_KEY_HOURS, F(ww_location, hours[5]), 0, 0, 0, false, "opening hours on Saturday, or gesloten"},
+    {"sun", WW_KEY_HOURS, F(ww_location, hours[6]), 0, 0, 0, false, "opening hours on Sunday, or gesloten"},
 };
 
 static const struct ww_key screen_keys[] = {
@@ -152,6 +152,7 @@ struct partner_ctx {
     unsigned long seen;
     int line;
     bool open; /* inside a [partner] section */
+    bool skip; /* inside a section already reported as wrong: ignore its keys */
 };
 
 static void partner_finish(struct partner_ctx *c)
@@ -168,6 +169,7 @@ static bool partner_item(void *ctx, const struct ww_ini_item *it)
     struct ww_config *cfg = c->cfg;
     if (it->kind == WW_INI_SECTION) {
         partner_finish(c);
+        c->skip = true;
         if (strcmp(it->section, "partner") != 0) {
             ww_diags_add(c->d, c->file, it->line, "unknown section [%s] (expected [partner ID])",
                          it->section);
@@ -193,8 +195,11 @@ static bool partner_item(void *ctx, const struct ww_ini_item *it)
         c->seen = 0;
         c->line = it->line;
         c->open = true;
+        c->skip = false;
         return true;
     }
+    if (c->skip)
+        return true;
     if (!c->open) {
         ww_diags_add(c->d, c->file, it->line, "key '%s' outside a [partner ID] section", it->key);
         return true;

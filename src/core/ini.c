@@ -326,6 +326,12 @@ bool ww_keys_apply(const struct ww_key *table, size_t n, void *target, unsigned 
             return false;
         }
         return true;
+    case WW_KEY_HOURS:
+        if (ww_streq_ci(v, "gesloten") || ww_streq_ci(v, "closed")) {
+            ((int *)field)[0] = ((int *)field)[1] = 0;
+            return true;
+        }
+        /* fall through */
     case WW_KEY_RANGE: {
         const char *why = "";
         if (!parse_range(v, (int *)field, &why)) {
@@ -372,7 +378,8 @@ void ww_keys_require(const struct ww_key *table, size_t n, unsigned long seen, c
 void ww_keys_help(const struct ww_key *table, size_t n, const char *section, FILE *out)
 {
     static const char *const type_names[] = {
-        "text", "number", "yes/no", "HH:MM", "HH:MM-HH:MM", "YYYY-MM-DD", "weekdays", "letter", "id",
+        "text",       "number", "yes/no", "HH:MM",  "HH:MM-HH:MM",
+        "HH:MM-HH:MM", "YYYY-MM-DD", "weekdays", "letter", "id",
     };
     fprintf(out, "[%s]\n", section);
     for (size_t i = 0; i < n; i++)

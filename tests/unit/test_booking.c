@@ -1,0 +1,206 @@
+/* Booking rules on the sample config with a fixed clock and a real SQLite
+ * file: first free now, a given time, a later day, staff absence, and the
+ * daylight-saving Sundays. */
+#include "booking.h"
+#include "str.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+static struct ww_config cfg;
+static char dir[128];
+static char uri[256];
+static int64_t now;
+static struct ww_clock clk;
+
+static int setup(void **state)
+{
+    (void)state;
+    struct ww_diags d;
+    ww_diags_init(&d);
+    bool ok = ww_config_load(&cfg, "kiosk-config", &d);
+    ww_diags_destroy(&d);
+    ww_strlcpy(dir, "/tmp/ww-booking-XXXXXX", sizeof dir);
+    if (!ok || !mkdtemp(dir))
+        return -1;
+    clk = ww_clock_fixed(&now);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char path[256];
+    static const char *const suffix[] = {"", "-wal", "-shm"};
+    for (int n = 1; n <= 8; n++)
+        for (int i = 0; i < 3; i++) {
+            ww_fmt(path, sizeof path, "%s/b%d.db%s", dir, n, suffix[i]);
+            unlink(path);
+        }
+    rmdir(dir);
+    ww_config_destroy(&cfg);
+    return 0;
+}
+
+/* A fresh store per test. */
+static struct ww_store *store(void)
+{
+    static int n;
+    ww_fmt(uri, sizeof uri, "sqlite:%s/b%d.db", dir, ++n);
+    char err[256];
+    struct ww_store *s = ww_store_open(uri, NULL, err, sizeof err);
+    assert_non_null(s);
+    return s;
+}
+
+static void at(const char *when)
+{
+    assert_true(ww_instant_parse(when, &now));
+}
+
+static size_t pidx(const char *id)
+{
+    size_t i;
+    assert_non_null(ww_config_partner(&cfg, id, &i));
+    return i;
+}
+
+static ww_day today(void)
+{
+    ww_day d;
+    int m;
+    ww_clock_local(&clk, &d, &m);
+    return d;
+}
+
+static void test_first_free_from_now(void **state)
+{
+    (void)state;
+    struct ww_store *s = store();
+    struct ww_booking_ctx ctx = {&cfg, ww_config_location(&cfg, "weener-xl"), s, &clk};
+    at("2026-11-24T10:05");
+    struct ww_booking_want w = {.partner = pidx("sociaal-raadslieden"), .topic = "brief",
+                                .when = WW_BOOK_FIRST_FREE, .day = today()};
+    struct ww_booking b;
+    /* 10:30 has two desks, then 11:00. */
+    assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_OK);
+    assert_int_equal(b.start, 10 * 60 + 30);
+    assert_string_equal(b.ticket, "S-001");
+    assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_OK);
+    assert_int_equal(b.start, 10 * 60 + 30);
+    assert_int_equal(b.desk, 2);
+    assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_OK);
+    assert_int_equal(b.start, 11 * 60);
+    /* The free counts follow. */
+    struct ww_slot slots[16];
+    size_t n;
+    assert_int_equal(ww_booking_slots(&ctx, w.partner, today(), slots, 16, &n), WW_OK);
+    assert_int_equal(n, 3);
+    assert_int_equal(slots[0].booked, 2);
+    assert_int_equal(slots[1].booked, 1);
+    assert_int_equal(slots[2].booked, 0);
+    ww_store_free(s);
+}
+
+static void test_at_and_invalid(void **state)
+{
+    (void)state;
+    struct ww_store *s = store();
+    struct ww_booking_ctx ctx = {&cfg, ww_config_location(&cfg, "weener-xl"), s, &clk};
+    at("2026-11-24T09:10");
+    struct ww_booking_want w = {.partner = pidx("belastingdienst"), .when = WW_BOOK_AT,
+                                .day = today(), .at = 14 * 60 + 20};
+    struct ww_booking b;
+    assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_OK);
+    assert_int_equal(b.start, 14 * 60 + 20);
+    assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_ERR_FULL); /* one desk */
+    w.at = 14 * 60 + 25; /* not a slot start */
+    assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_ERR_INVALID);
+    w.at = 9 * 60; /* already past */
+    assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_ERR_INVALID);
+    w.when = WW_BOOK_FIRST_FREE;
+    w.day = today() - 1;
+    assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_ERR_INVALID);
+    ww_store_free(s);
+}
+
+static void test_absent_moves_to_later_day(void **state)
+{
+    (void)state;
+    struct ww_store *s = store();
+    struct ww_booking_ctx ctx = {&cfg, ww_config_location(&cfg, "weener-xl"), s, &clk};
+    at("2026-11-24T09:30");
+    size_t bd = pidx("belastingdienst");
+    assert_int_equal(ww_booking_next_day(&ctx, bd, today()), today());
+    struct ww_override ov = {.kind = WW_OVERRIDE_ABSENT};
+    ww_strlcpy(ov.partner, "belastingdienst", sizeof ov.partner);
+    assert_int_equal(ww_store_override_add(s, "weener-xl", today(), &ov, NULL), WW_OK);
+    /* Today: nothing; the next day it is here is Wednesday. */
+    struct ww_booking_want w = {.partner = bd, .when = WW_BOOK_FIRST_FREE, .day = today()};
+    struct ww_booking b;
+    assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_ERR_FULL);
+    assert_int_equal(ww_booking_next_day(&ctx, bd, today()), today() + 1);
+    w.when = WW_BOOK_LATER_DAY;
+    assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_OK);
+    assert_int_equal(b.day, today() + 1);
+    assert_int_equal(b.start, 9 * 60);
+    /* A partner not here for weeks: no next day within booking_days. */
+    struct ww_day_plan plan;
+    assert_int_equal(ww_booking_plan(&ctx, today(), &plan), WW_OK);
+    assert_int_equal(plan.n_absent, 1);
+    assert_int_equal(ww_booking_next_day(&ctx, pidx("uwv"), today()), WW_DAY_NONE);
+    ww_store_free(s);
+}
+
+/* Both DST Sundays: staff open the desk on a Sunday; "now" in local time
+ * decides the first free slot. */
+static void test_dst_sundays(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *date;
+        int64_t utc_hour_0830; /* seconds of 08:30 UTC that day */
+        int first;             /* expected first slot (local minutes) */
+    } cases[] = {
+        {"2026-10-25", 0, 9 * 60 + 30},  /* CET again: 08:30 UTC = 09:30 */
+        {"2027-03-28", 0, 10 * 60 + 30}, /* CEST from 01:00 UTC: 08:30 UTC = 10:30 */
+    };
+    for (size_t i = 0; i < 2; i++) {
+        struct ww_store *s = store();
+        struct ww_booking_ctx ctx = {&cfg, ww_config_location(&cfg, "weener-xl"), s, &clk};
+        ww_day d;
+        assert_true(ww_day_parse(cases[i].date, &d));
+        now = (int64_t)d * 86400 + 8 * 3600 + 1800;
+        assert_int_equal(today(), d);
+        struct ww_override ov = {.kind = WW_OVERRIDE_PRESENT, .time = {9 * 60, 12 * 60},
+                                 .desks = 1};
+        ww_strlcpy(ov.partner, "algemene-balie", sizeof ov.partner);
+        assert_int_equal(ww_store_override_add(s, "weener-xl", d, &ov, NULL), WW_OK);
+        struct ww_booking_want w = {.partner = pidx("algemene-balie"),
+                                    .when = WW_BOOK_FIRST_FREE, .day = d};
+        struct ww_booking b;
+        assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_OK);
+        if (b.start != cases[i].first)
+            fail_msg("%s: first slot %d, want %d", cases[i].date, b.start, cases[i].first);
+        ww_store_free(s);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_first_free_from_now),
+        cmocka_unit_test(test_at_and_invalid),
+        cmocka_unit_test(test_absent_moves_to_later_day),
+        cmocka_unit_test(test_dst_sundays),
+    };
+    return cmocka_run_group_tests_name("booking", tests, setup, teardown);
+}

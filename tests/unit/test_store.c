@@ -1,0 +1,390 @@
+/* The store suite. One set of cases for every backend: the store URI comes
+ * from $WW_TEST_STORE (default: a fresh SQLite file). Every test works in a
+ * location id of its own, so the suite can run against a shared server. */
+#include "code.h"
+#include "store.h"
+#include "str.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+static char uri[600];
+static char tmpdir[128];
+static int test_no;
+
+static int suite_setup(void **state)
+{
+    (void)state;
+    const char *env = getenv("WW_TEST_STORE");
+    if (env && *env) {
+        ww_strlcpy(uri, env, sizeof uri);
+    } else {
+        ww_strlcpy(tmpdir, "/tmp/ww-store-XXXXXX", sizeof tmpdir);
+        if (!mkdtemp(tmpdir))
+            return -1;
+        ww_fmt(uri, sizeof uri, "sqlite:%s/test.db", tmpdir);
+    }
+    return 0;
+}
+
+static int suite_teardown(void **state)
+{
+    (void)state;
+    if (*tmpdir) {
+        char path[256];
+        static const char *const suffix[] = {"", "-wal", "-shm"};
+        for (int i = 0; i < 3; i++) {
+            ww_fmt(path, sizeof path, "%s/test.db%s", tmpdir, suffix[i]);
+            unlink(path);
+        }
+        rmdir(tmpdir);
+    }
+    return 0;
+}
+
+static struct ww_store *open_store(void)
+{
+    char err[512] = "";
+    struct ww_store *s = ww_store_open(uri, NULL, err, sizeof err);
+    if (!s)
+        fail_msg("cannot open %s: %s", uri, err);
+    return s;
+}
+
+/* A location id unique to this test and run. */
+static void fresh_location(char *buf, size_t size)
+{
+    char r[WW_CHECK_LEN + 1];
+    assert_true(ww_code_new_check(r, sizeof r));
+    for (char *p = r; *p; p++)
+        *p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+    ww_fmt(buf, size, "t%d-%s", ++test_no, r);
+}
+
+struct req_buf {
+    struct ww_book_req req;
+    char check[WW_CHECK_LEN + 1];
+    char request[WW_CHECK_LEN + 1];
+};
+
+static void make_req(struct req_buf *rb, const char *location, const char *partner, char letter,
+                     ww_day day, bool with_request)
+{
+    assert_true(ww_code_new_check(rb->check, sizeof rb->check));
+    assert_true(ww_code_new_request(rb->request, sizeof rb->request));
+    rb->req = (struct ww_book_req){
+        .location = location,
+        .partner = partner,
+        .letter = letter,
+        .topic = "schulden",
+        .day = day,
+        .request_id = with_request ? rb->request : NULL,
+        .check = rb->check,
+        .now = 1790000000,
+    };
+}
+
+static const ww_day DAY = 20781; /* 2026-11-24 */
+
+static void test_book_desks_and_full(void **state)
+{
+    (void)state;
+    struct ww_store *s = open_store();
+    char loc[40];
+    fresh_location(loc, sizeof loc);
+    struct ww_slot slots[2] = {{0, 570, 30, 2, 0}, {0, 600, 30, 1, 0}};
+    struct ww_booking b[4];
+    struct req_buf rb;
+    for (int i = 0; i < 3; i++) {
+        make_req(&rb, loc, "schuldhulp", 'H', DAY, false);
+        assert_int_equal(ww_store_book(s, &rb.req, slots, 2, &b[i]), WW_OK);
+    }
+    /* Two desks at 09:30, then the one desk at 10:00. */
+    assert_int_equal(b[0].start, 570);
+    assert_int_equal(b[0].desk, 1);
+    assert_int_equal(b[1].start, 570);
+    assert_int_equal(b[1].desk, 2);
+    assert_int_equal(b[2].start, 600);
+    assert_int_equal(b[2].desk, 1);
+    assert_string_equal(b[0].ticket, "H-001");
+    assert_string_equal(b[2].ticket, "H-003");
+    assert_string_equal(b[0].topic, "schulden");
+    make_req(&rb, loc, "schuldhulp", 'H', DAY, false);
+    assert_int_equal(ww_store_book(s, &rb.req, slots, 2, &b[3]), WW_ERR_FULL);
+    /* Another partner with the same letter shares the numbering of the day. */
+    struct ww_slot other = {1, 570, 20, 1, 0};
+    make_req(&rb, loc, "huurteam", 'H', DAY, false);
+    assert_int_equal(ww_store_book(s, &rb.req, &other, 1, &b[3]), WW_OK);
+    assert_string_equal(b[3].ticket, "H-004");
+    /* A new day starts at 001 again. */
+    make_req(&rb, loc, "schuldhulp", 'H', DAY + 1, false);
+    assert_int_equal(ww_store_book(s, &rb.req, slots, 2, &b[3]), WW_OK);
+    assert_string_equal(b[3].ticket, "H-001");
+
+    struct ww_booking *list;
+    size_t n;
+    assert_int_equal(ww_store_bookings(s, loc, DAY, &list, &n), WW_OK);
+    assert_int_equal(n, 4);
+    free(list);
+    ww_store_free(s);
+}
+
+static void test_request_id_books_once(void **state)
+{
+    (void)state;
+    struct ww_store *s = open_store();
+    char loc[40];
+    fresh_location(loc, sizeof loc);
+    struct ww_slot slot = {0, 600, 20, 5, 0};
+    struct req_buf rb;
+    make_req(&rb, loc, "belastingdienst", 'B', DAY, true);
+    struct ww_booking a, b;
+    assert_int_equal(ww_store_book(s, &rb.req, &slot, 1, &a), WW_OK);
+    /* The same tap again (a new check part is drawn, the request id is the same). */
+    assert_true(ww_code_new_check(rb.check, sizeof rb.check));
+    assert_int_equal(ww_store_book(s, &rb.req, &slot, 1, &b), WW_OK);
+    assert_int_equal(a.id, b.id);
+    assert_string_equal(a.ticket, b.ticket);
+    assert_string_equal(a.check, b.check);
+    struct ww_booking *list;
+    size_t n;
+    assert_int_equal(ww_store_bookings(s, loc, DAY, &list, &n), WW_OK);
+    assert_int_equal(n, 1);
+    free(list);
+    ww_store_free(s);
+}
+
+static void test_find_print_checkin(void **state)
+{
+    (void)state;
+    struct ww_store *s = open_store();
+    char loc[40];
+    fresh_location(loc, sizeof loc);
+    struct ww_slot slot = {0, 780, 30, 1, 0};
+    struct req_buf rb;
+    make_req(&rb, loc, "juridisch-loket", 'J', DAY, false);
+    struct ww_booking b, f;
+    assert_int_equal(ww_store_book(s, &rb.req, &slot, 1, &b), WW_OK);
+    assert_false(b.printed);
+    assert_int_equal(ww_store_find_ticket(s, loc, DAY, "J-001", &f), WW_OK);
+    assert_int_equal(f.id, b.id);
+    assert_int_equal(ww_store_find_ticket(s, loc, DAY, "J-002", &f), WW_ERR_NOT_FOUND);
+    assert_int_equal(ww_store_find_ticket(s, loc, DAY + 1, "J-001", &f), WW_ERR_NOT_FOUND);
+    assert_int_equal(ww_store_find_check(s, b.check, &f), WW_OK);
+    assert_int_equal(f.id, b.id);
+    assert_int_equal(ww_store_find_check(s, "0000000000", &f), WW_ERR_NOT_FOUND);
+    assert_int_equal(ww_store_set_printed(s, b.id, true), WW_OK);
+    assert_int_equal(ww_store_find_check(s, b.check, &f), WW_OK);
+    assert_true(f.printed);
+    assert_int_equal(ww_store_set_printed(s, 999999999, true), WW_ERR_NOT_FOUND);
+    assert_int_equal(ww_store_checkin(s, b.id, 1790001000), WW_OK);
+    assert_int_equal(ww_store_checkin(s, b.id, 1790002000), WW_ERR_ALREADY);
+    assert_int_equal(ww_store_find_check(s, b.check, &f), WW_OK);
+    assert_int_equal(f.checked_in, 1790001000); /* the first arrival is kept */
+    ww_store_free(s);
+}
+
+static void audit_for(struct ww_audit *a, const char *loc, const char *action)
+{
+    memset(a, 0, sizeof *a);
+    a->when = 1790000000;
+    ww_strlcpy(a->location, loc, sizeof a->location);
+    a->day = DAY;
+    ww_strlcpy(a->role, "staff", sizeof a->role);
+    ww_strlcpy(a->action, action, sizeof a->action);
+    ww_strlcpy(a->detail, "belastingdienst", sizeof a->detail);
+}
+
+static void test_overrides_undo_audit(void **state)
+{
+    (void)state;
+    struct ww_store *s = open_store();
+    char loc[40];
+    fresh_location(loc, sizeof loc);
+    int64_t seq0, seq1;
+    assert_int_equal(ww_store_change_seq(s, &seq0), WW_OK);
+    struct ww_override ov = {0};
+    ww_strlcpy(ov.partner, "belastingdienst", sizeof ov.partner);
+    ov.kind = WW_OVERRIDE_ABSENT;
+    struct ww_audit a;
+    audit_for(&a, loc, "absent");
+    assert_int_equal(ww_store_override_add(s, loc, DAY, &ov, &a), WW_OK);
+    ov.kind = WW_OVERRIDE_PRESENT;
+    ov.time[0] = 600;
+    ov.time[1] = 720;
+    ov.desks = 2;
+    audit_for(&a, loc, "set");
+    assert_int_equal(ww_store_override_add(s, loc, DAY, &ov, &a), WW_OK);
+    assert_int_equal(ww_store_change_seq(s, &seq1), WW_OK);
+    assert_true(seq1 >= seq0 + 2);
+
+    struct ww_override *list;
+    size_t n;
+    assert_int_equal(ww_store_overrides(s, loc, DAY, &list, &n), WW_OK);
+    assert_int_equal(n, 1); /* the newest per partner */
+    assert_int_equal(list[0].kind, WW_OVERRIDE_PRESENT);
+    assert_int_equal(list[0].desks, 2);
+    free(list);
+
+    audit_for(&a, loc, "undo");
+    assert_int_equal(ww_store_override_undo(s, loc, DAY, "belastingdienst", &a), WW_OK);
+    assert_int_equal(ww_store_overrides(s, loc, DAY, &list, &n), WW_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(list[0].kind, WW_OVERRIDE_ABSENT);
+    free(list);
+    assert_int_equal(ww_store_override_undo(s, loc, DAY, "belastingdienst", &a), WW_OK);
+    assert_int_equal(ww_store_override_undo(s, loc, DAY, "belastingdienst", &a), WW_ERR_ALREADY);
+    assert_int_equal(ww_store_overrides(s, loc, DAY, &list, &n), WW_OK);
+    assert_int_equal(n, 0);
+    free(list);
+    /* Other days are untouched. */
+    assert_int_equal(ww_store_overrides(s, loc, DAY + 1, &list, &n), WW_OK);
+    assert_int_equal(n, 0);
+    free(list);
+
+    struct ww_audit *al;
+    assert_int_equal(ww_store_audit_list(s, loc, DAY, &al, &n), WW_OK);
+    assert_int_equal(n, 4); /* absent, set, undo, undo: the failed undo left nothing */
+    assert_string_equal(al[0].action, "absent");
+    assert_string_equal(al[1].action, "set");
+    assert_string_equal(al[3].action, "undo");
+    assert_string_equal(al[0].role, "staff");
+    free(al);
+    ww_store_free(s);
+}
+
+static void test_signals(void **state)
+{
+    (void)state;
+    struct ww_store *s = open_store();
+    char loc[40];
+    fresh_location(loc, sizeof loc);
+    struct ww_tally t = {.day = DAY};
+    ww_strlcpy(t.location, loc, sizeof t.location);
+    ww_strlcpy(t.topic, "schulden", sizeof t.topic);
+    ww_strlcpy(t.outcome, "schuldhulp", sizeof t.outcome);
+    ww_strlcpy(t.partner, "schuldhulp", sizeof t.partner);
+    assert_int_equal(ww_store_tally(s, &t), WW_OK);
+    assert_int_equal(ww_store_tally(s, &t), WW_OK);
+    t.partner[0] = '\0';
+    assert_int_equal(ww_store_tally(s, &t), WW_OK);
+    ww_strlcpy(t.topic, "brief", sizeof t.topic);
+    ww_strlcpy(t.outcome, "raadslieden", sizeof t.outcome);
+    assert_int_equal(ww_store_tally(s, &t), WW_OK);
+    struct ww_tally_count *c;
+    size_t n;
+    assert_int_equal(ww_store_tally_counts(s, loc, DAY - 7, DAY, &c, &n), WW_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(c[0].topic, "schulden");
+    assert_int_equal(c[0].total, 3);
+    assert_int_equal(c[0].booked, 2);
+    assert_int_equal(c[1].total, 1);
+    free(c);
+    assert_int_equal(ww_store_tally_counts(s, loc, DAY + 1, DAY + 7, &c, &n), WW_OK);
+    assert_int_equal(n, 0);
+    free(c);
+
+    struct ww_rating r = {.day = DAY, .score = 4};
+    ww_strlcpy(r.location, loc, sizeof r.location);
+    ww_strlcpy(r.topics, "schulden,brief", sizeof r.topics);
+    assert_int_equal(ww_store_rating(s, &r), WW_OK);
+    r.score = 6;
+    assert_int_equal(ww_store_rating(s, &r), WW_ERR_INVALID);
+    assert_int_equal(ww_store_dropout(s, DAY, loc, "question:schulden/rekeningen"), WW_OK);
+    assert_int_equal(ww_store_dropout(s, DAY, loc, "question:schulden/rekeningen"), WW_OK);
+    ww_store_free(s);
+}
+
+/* Eight processes race for six places (3 slots x 2 desks): exactly six
+ * bookings, every ticket number and check part unique. */
+static void test_race_never_overbooks(void **state)
+{
+    (void)state;
+    char loc[40];
+    fresh_location(loc, sizeof loc);
+    {
+        struct ww_store *s = open_store(); /* create the schema before the race */
+        ww_store_free(s);
+    }
+    enum { PROCS = 8, TRIES = 6 };
+    pid_t pids[PROCS];
+    for (int p = 0; p < PROCS; p++) {
+        pids[p] = fork();
+        assert_true(pids[p] >= 0);
+        if (pids[p] == 0) {
+            char err[256];
+            struct ww_store *s = ww_store_open(uri, NULL, err, sizeof err);
+            if (!s)
+                _exit(3);
+            struct ww_slot slots[3] = {{0, 540, 20, 2, 0}, {0, 560, 20, 2, 0}, {0, 580, 20, 2, 0}};
+            int ok = 0;
+            for (int i = 0; i < TRIES; i++) {
+                struct req_buf rb;
+                if (!ww_code_new_check(rb.check, sizeof rb.check))
+                    _exit(4);
+                rb.req = (struct ww_book_req){.location = loc, .partner = "belastingdienst",
+                                              .letter = 'B', .topic = "", .day = DAY,
+                                              .check = rb.check, .now = 1};
+                struct ww_booking b;
+                enum ww_err e = ww_store_book(s, &rb.req, slots, 3, &b);
+                if (e == WW_OK)
+                    ok++;
+                else if (e != WW_ERR_FULL)
+                    _exit(5);
+            }
+            ww_store_free(s);
+            _exit(ok > 6 ? 6 : 0);
+        }
+    }
+    for (int p = 0; p < PROCS; p++) {
+        int st;
+        assert_int_equal(waitpid(pids[p], &st, 0), pids[p]);
+        assert_true(WIFEXITED(st));
+        assert_int_equal(WEXITSTATUS(st), 0);
+    }
+    struct ww_store *s = open_store();
+    struct ww_booking *list;
+    size_t n;
+    assert_int_equal(ww_store_bookings(s, loc, DAY, &list, &n), WW_OK);
+    assert_int_equal(n, 6);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = i + 1; k < n; k++) {
+            assert_string_not_equal(list[i].ticket, list[k].ticket);
+            assert_string_not_equal(list[i].check, list[k].check);
+            assert_false(list[i].start == list[k].start && list[i].desk == list[k].desk);
+        }
+    free(list);
+    ww_store_free(s);
+}
+
+static void test_open_errors(void **state)
+{
+    (void)state;
+    char err[512];
+    assert_null(ww_store_open("mysql://x", NULL, err, sizeof err));
+    assert_non_null(strstr(err, "unknown kind 'mysql'"));
+    assert_null(ww_store_open("nothing", NULL, err, sizeof err));
+    assert_non_null(strstr(err, "expected sqlite:FILE"));
+    assert_null(ww_store_open("sqlite:/nonexistent-dir/x/y.db", NULL, err, sizeof err));
+    assert_non_null(strstr(err, "cannot open store /nonexistent-dir/x/y.db"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_book_desks_and_full),  cmocka_unit_test(test_request_id_books_once),
+        cmocka_unit_test(test_find_print_checkin),   cmocka_unit_test(test_overrides_undo_audit),
+        cmocka_unit_test(test_signals),              cmocka_unit_test(test_race_never_overbooks),
+        cmocka_unit_test(test_open_errors),
+    };
+    return cmocka_run_group_tests_name("store", tests, suite_setup, suite_teardown);
+}
