@@ -5,11 +5,14 @@
 #include "core/booking.h"
 #include "core/code.h"
 #include "core/log.h"
+#include "core/pin.h"
 #include "core/str.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: wegwijzer staff COMMAND [options]\n"
@@ -25,6 +28,8 @@ static const char usage[] =
     "  undo PARTNER              take back the last change for that partner\n"
     "  checkin CODE              record an arrival: scanned QR text or ticket number\n"
     "  audit                     staff changes from the day on\n"
+    "  set-pin                   set the staff PIN of the location (4-8 digits, read from\n"
+    "                            standard input); only its Argon2id hash is stored\n"
     "\n"
     "options:\n" WW_COMMON_HELP;
 
@@ -353,6 +358,61 @@ static int checkin(struct ww_app *app, const char *text)
     return 0;
 }
 
+/* Read one line from standard input, without echo when it is a terminal. */
+static bool read_secret(const char *prompt, char *buf, size_t size)
+{
+    bool tty = isatty(STDIN_FILENO);
+    struct termios old, quiet;
+    if (tty) {
+        fprintf(stderr, "%s", prompt);
+        tcgetattr(STDIN_FILENO, &old);
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    bool ok = fgets(buf, (int)size, stdin) != NULL;
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        fprintf(stderr, "\n");
+    }
+    if (ok)
+        buf[strcspn(buf, "\r\n")] = '\0';
+    return ok;
+}
+
+static int set_pin(struct ww_app *app)
+{
+    char pin[64], again[64], hash[WW_PIN_HASH_SIZE], err[512];
+    if (!read_secret("New staff PIN (4-8 digits): ", pin, sizeof pin)) {
+        ww_app_fail(app, "no PIN on standard input");
+        return 1;
+    }
+    if (!ww_pin_valid(pin)) {
+        ww_app_fail(app, "a PIN is 4 to 8 digits");
+        return 1;
+    }
+    if (isatty(STDIN_FILENO) && (!read_secret("Again: ", again, sizeof again) ||
+                                 strcmp(pin, again) != 0)) {
+        ww_app_fail(app, "the two PINs differ; nothing changed");
+        return 1;
+    }
+    bool ok = ww_pin_hash(pin, hash, sizeof hash);
+    memset(pin, 0, sizeof pin);
+    memset(again, 0, sizeof again);
+    if (!ok)
+        return 1;
+    if (!ww_pin_store(app->loc->file, hash, err, sizeof err)) {
+        ww_app_fail(app, "%s", err);
+        return 1;
+    }
+    struct ww_audit a;
+    audit_entry(app, &a, "set-pin", "staff PIN changed");
+    if (app->store)
+        ww_store_audit(app->store, &a);
+    printf("staff PIN set for %s (Argon2id hash in %s)\n", app->loc->id, app->loc->file);
+    return 0;
+}
+
 int ww_cmd_staff(int argc, char **argv)
 {
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -360,7 +420,7 @@ int ww_cmd_staff(int argc, char **argv)
         return argc < 2 ? 2 : 0;
     }
     static const char *const cmds[] = {"today", "bookings", "absent", "set",
-                                       "add",   "undo",     "checkin", "audit"};
+                                       "add",   "undo",     "checkin", "audit", "set-pin"};
     const char *sub = argv[1];
     size_t ci;
     for (ci = 0; ci < sizeof cmds / sizeof cmds[0]; ci++)
@@ -445,6 +505,9 @@ int ww_cmd_staff(int argc, char **argv)
         break;
     case 7:
         status = audit(&app);
+        break;
+    case 8:
+        status = set_pin(&app);
         break;
     }
     ww_app_destroy(&app);

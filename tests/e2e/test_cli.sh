@@ -123,4 +123,16 @@ if [ "$(id -u)" -ne 0 ]; then
     expect "unwritable state dir" 1 "cannot open store" -- ww staff today $L --state "$WW_TMP/ro/x"
 fi
 
+# ---- staff PIN ----
+cp -r kiosk-config "$WW_TMP/cfg"
+C="--config $WW_TMP/cfg"
+expect "set-pin rejects letters" 1 "a PIN is 4 to 8 digits" \
+    -- sh -c 'echo 12ab | "$WW_BIN" staff set-pin --location weener-xl '"$C"
+expect "set-pin" 0 "staff PIN set for weener-xl" \
+    -- sh -c 'echo 2468 | "$WW_BIN" staff set-pin --location weener-xl '"$C"
+check "only the Argon2id hash is in the config" \
+    sh -c 'grep -qF "pin_hash = \$argon2id\$" "$1" && ! grep -q 2468 "$1"' _ "$WW_TMP/cfg/locations/weener-xl.ini"
+expect "config still checks clean" 0 "ok:" -- ww config check "$WW_TMP/cfg"
+expect "set-pin is audited" 0 "set-pin" -- ww staff audit --location weener-xl $C
+
 finish
