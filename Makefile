@@ -24,12 +24,18 @@ endif
 
 # Libraries. The core links no SDL or FFmpeg and is compiled without their
 # flags; poison headers (below) make an accidental include fail.
-CORE_PKGS := sqlite3 libqrencode libsodium espeak-ng
+CORE_PKGS := sqlite3 libqrencode libsodium espeak-ng libpng
+# The PostgreSQL store backend, built when libpq is installed (libpq-dev).
+WITH_PG := $(shell $(PKG_CONFIG) --exists libpq 2>/dev/null && echo 1)
+ifeq ($(WITH_PG),1)
+CORE_PKGS += libpq
+PG_CFLAGS := -DWW_WITH_PG
+endif
 UI_PKGS   := sdl2 SDL2_ttf SDL2_image fribidi fontconfig espeak-ng
 TEST_PKGS := cmocka
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \
-        -Wformat=2 -Wundef -Wcast-align -Wwrite-strings -Wold-style-definition \
+        -Wformat=2 -Wundef -Wwrite-strings -Wold-style-definition \
         -Wnull-dereference -Wdouble-promotion -Wno-unused-parameter
 ifeq ($(WERROR),1)
 WARN += -Werror
@@ -47,7 +53,7 @@ SANFLAGS := -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover
 OPT := -O1 -g3 -DWW_DEBUG
 endif
 
-BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -MMD -MP $(OPT) $(WARN) $(SANFLAGS)
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -MMD -MP $(OPT) $(WARN) $(SANFLAGS) $(PG_CFLAGS)
 CORE_CFLAGS := $(BASE_CFLAGS) -I$(BUILD)/poison -Isrc/core \
                $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) 2>/dev/null) $(CFLAGS)
 APP_CFLAGS  := $(BASE_CFLAGS) -Isrc -Isrc/core \
@@ -59,20 +65,22 @@ APP_LIBS    := $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) $(UI_PKGS) 2>/dev/null)
 TEST_LIBS   := $(CORE_LIBS) $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 ALL_LDFLAGS := $(SANFLAGS) $(LDFLAGS)
 
-CORE_SRC := $(sort $(wildcard src/core/*.c))
+CORE_SRC := $(sort $(filter-out $(if $(WITH_PG),,src/core/store_pg.c),$(wildcard src/core/*.c)))
 APP_SRC  := $(sort $(wildcard src/*.c src/cli/*.c src/render/*.c src/ui/*.c src/signage/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/%-replay)
 
 CORE_LIB := $(BUILD)/libwwcore.a
 BIN      := $(BUILD)/wegwijzer
 POISON   := $(BUILD)/poison/.stamp
 
 .PHONY: all run check test unit e2e deps deps-run deps-test lint format format-check bench \
-        valgrind clean update-golden help
+        valgrind clean update-golden help fuzz
 
 all: $(BIN)
 
@@ -107,6 +115,19 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) $(TEST_LIBS)
 
+# A fuzz target linked with a plain driver that replays its corpus: make
+# check runs every corpus, so each crash once found stays fixed.
+$(BUILD)/tests/%-replay: tests/fuzz/%.c tests/fuzz/replay.c $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(CORE_LIB) $(TEST_LIBS)
+
+# libFuzzer under ASan+UBSan, FUZZ_SECONDS per target (make fuzz FUZZ_SECONDS=300).
+FUZZ_SECONDS ?= 30
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+print-core-libs:
+	@echo $(CORE_LIBS)
+
 # ---- set-up on Debian ----
 deps-run:
 	@scripts/deps.sh run
@@ -126,8 +147,8 @@ e2e: $(BIN)
 	@WW_BIN=$(BIN) tests/e2e/run.sh
 
 check: deps-test
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@WW_BIN=$(BIN) tests/run-all.sh $(UNIT_BIN)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
+	@WW_BIN=$(BIN) tests/run-all.sh $(UNIT_BIN) $(FUZZ_REPLAY)
 
 test: check
 
@@ -135,8 +156,8 @@ update-golden: $(BIN)
 	@WW_BIN=$(BIN) WW_UPDATE_GOLDEN=1 tests/e2e/run.sh
 
 valgrind: deps-test
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@WW_VALGRIND=1 WW_BIN=$(BIN) tests/run-all.sh $(UNIT_BIN)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
+	@WW_VALGRIND=1 WW_BIN=$(BIN) tests/run-all.sh $(UNIT_BIN) $(FUZZ_REPLAY)
 
 # ---- checks ----
 lint:

@@ -19,11 +19,20 @@ run() { # name, command...
     fi
 }
 for t in "$@"; do
+    args=""
+    case "$t" in
+    *-replay) # a fuzz target: replay its corpus
+        name=$(basename "$t" -replay)
+        args="tests/fuzz/corpus/${name#fuzz_}"
+        ;;
+    esac
     if [ -n "${WW_VALGRIND:-}" ]; then
+        # shellcheck disable=SC2086
         run "$(basename "$t")" valgrind -q --error-exitcode=99 --leak-check=full \
-            --errors-for-leak-kinds=definite "$t"
+            --errors-for-leak-kinds=definite "$t" $args
     else
-        run "$(basename "$t")" "$t"
+        # shellcheck disable=SC2086
+        run "$(basename "$t")" "$t" $args
     fi
 done
 for t in tests/e2e/test_*.sh; do
