@@ -7,7 +7,7 @@
 # prints the command to run and fails.
 set -eu
 
-BUILD="build-essential pkg-config libsqlite3-dev libqrencode-dev libsodium-dev"
+BUILD="build-essential pkg-config libsqlite3-dev libqrencode-dev libsodium-dev libpng-dev"
 UI="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfribidi-dev libfontconfig-dev libespeak-ng-dev espeak-ng-data
     fonts-noto-core fontconfig"
 TEST="libcmocka-dev sqlite3 zbar-tools gettext xvfb xauth valgrind sox"

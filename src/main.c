@@ -1,6 +1,7 @@
 /* wegwijzer: one binary, subcommands like git. */
 #include "app.h"
 #include "cli/cli.h"
+#include "cli/ticket_cmd.h"
 #include "core/log.h"
 
 #include <stdio.h>
@@ -15,6 +16,7 @@ static const char usage[] =
     "  staff    staff commands: today's partners, bookings, check-in\n"
     "  book     make a booking from the terminal\n"
     "  config   check the configuration folder\n"
+    "  ticket   draw a booking's ticket as a PNG\n"
     "\n"
     "Every command answers --help.\n";
 
@@ -66,6 +68,8 @@ int main(int argc, char **argv)
         return ww_cmd_staff(argc - 1, argv + 1);
     if (strcmp(cmd, "book") == 0)
         return ww_cmd_book(argc - 1, argv + 1);
+    if (strcmp(cmd, "ticket") == 0)
+        return ww_cmd_ticket(argc - 1, argv + 1);
     if (strcmp(cmd, "config") == 0)
         return ww_cmd_config(argc - 1, argv + 1);
     fprintf(stderr, "wegwijzer: unknown command '%s' (see wegwijzer --help)\n", cmd);

@@ -163,5 +163,8 @@ enum ww_err ww_store_audit_list(struct ww_store *s, const char *location, ww_day
 enum ww_err ww_store_change_seq(struct ww_store *s, int64_t *seq);
 
 extern const struct ww_store_ops ww_store_sqlite_ops;
+#ifdef WW_WITH_PG
+extern const struct ww_store_ops ww_store_pg_ops;
+#endif
 
 #endif
