@@ -33,6 +33,9 @@ PG_CFLAGS := -DWW_WITH_PG
 endif
 UI_PKGS   := sdl2 SDL2_ttf SDL2_image fribidi fontconfig espeak-ng
 TEST_PKGS := cmocka
+# The waiting-room screen decodes films with FFmpeg: only src/signage is
+# compiled with these flags; the binary links them.
+SIGNAGE_PKGS := libavformat libavcodec libavutil libswscale libswresample
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \
         -Wformat=2 -Wundef -Wwrite-strings -Wold-style-definition \
@@ -58,10 +61,14 @@ CORE_CFLAGS := $(BASE_CFLAGS) -I$(BUILD)/poison -Isrc/core \
                $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) 2>/dev/null) $(CFLAGS)
 APP_CFLAGS  := $(BASE_CFLAGS) -Isrc -Isrc/core \
                $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) $(UI_PKGS) 2>/dev/null) $(CFLAGS)
+SIGNAGE_CFLAGS := $(BASE_CFLAGS) -Isrc -Isrc/core \
+               $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) $(UI_PKGS) $(SIGNAGE_PKGS) 2>/dev/null) \
+               $(CFLAGS)
 TEST_CFLAGS := $(BASE_CFLAGS) -Isrc -Isrc/core \
                $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) $(TEST_PKGS) 2>/dev/null) $(CFLAGS)
 CORE_LIBS   := $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null) -lpthread -lm
 APP_LIBS    := $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) $(UI_PKGS) 2>/dev/null) -lpthread -lm
+SIGNAGE_LIBS := $(shell $(PKG_CONFIG) --libs $(SIGNAGE_PKGS) 2>/dev/null)
 TEST_LIBS   := $(CORE_LIBS) $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 ALL_LDFLAGS := $(SANFLAGS) $(LDFLAGS)
 
@@ -72,6 +79,8 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# The store suites run a second time against a throwaway PostgreSQL server.
+PG_UNIT_BIN := $(if $(WITH_PG),$(filter $(BUILD)/tests/test_store%,$(UNIT_BIN)))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/%-replay)
 
@@ -104,16 +113,45 @@ $(BUILD)/obj/src/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(APP_CFLAGS) -c $< -o $@
 
+$(BUILD)/obj/src/signage/%.o: src/signage/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(SIGNAGE_CFLAGS) -c $< -o $@
+
 $(CORE_LIB): $(CORE_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
 $(BIN): $(APP_OBJ) $(CORE_LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(APP_OBJ) $(CORE_LIB) $(APP_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(APP_OBJ) $(CORE_LIB) $(APP_LIBS) $(SIGNAGE_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) $(TEST_LIBS)
+
+# The ticket raster test draws with the screen's fonts: it links the text
+# renderer (its header has no SDL types, so the test compiles headless).
+TICKET_RENDER_OBJ := $(BUILD)/obj/src/render/ticket_raster.o $(BUILD)/obj/src/render/text.o
+$(BUILD)/tests/test_ticket_raster: tests/unit/test_ticket_raster.c $(CORE_LIB) $(TICKET_RENDER_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(TICKET_RENDER_OBJ) $(CORE_LIB) $(APP_LIBS) \
+	  $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
+
+# Unit tests of the kiosk UI (tests/unit/test_ui_*.c): layout, theme, input
+# and text need SDL, SDL_ttf and the fonts, so they link the UI objects.
+UI_UNIT_OBJ := $(addprefix $(BUILD)/obj/src/,ui/layout.o ui/theme.o ui/draw.o ui/input.o \
+               ui/screens.o render/text.o)
+$(BUILD)/tests/test_ui_%: tests/unit/test_ui_%.c $(CORE_LIB) $(UI_UNIT_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(APP_CFLAGS) $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null) $(ALL_LDFLAGS) \
+	  -o $@ $< $(UI_UNIT_OBJ) $(CORE_LIB) $(APP_LIBS) $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
+
+# The audio output test links SDL and plays through its disk and dummy
+# drivers (no sound card needed).
+$(BUILD)/tests/test_audio: tests/unit/test_audio.c $(CORE_LIB) $(BUILD)/obj/src/ui/audio.o
+	@mkdir -p $(dir $@)
+	$(CC) $(APP_CFLAGS) $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null) $(ALL_LDFLAGS) \
+	  -o $@ $< $(BUILD)/obj/src/ui/audio.o $(CORE_LIB) $(APP_LIBS) \
+	  $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 
 # A fuzz target linked with a plain driver that replays its corpus: make
 # check runs every corpus, so each crash once found stays fixed.
@@ -146,14 +184,29 @@ unit: $(UNIT_BIN)
 e2e: $(BIN)
 	@WW_BIN=$(BIN) tests/e2e/run.sh
 
+# The tests run in a fresh make so that libraries installed by deps-test
+# (libpq: the PostgreSQL backend) count. The store suites run once more
+# against a throwaway PostgreSQL server when the build has the backend.
 check: deps-test
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
-	@WW_BIN=$(BIN) tests/run-all.sh $(UNIT_BIN) $(FUZZ_REPLAY)
+	@$(MAKE) --no-print-directory check-run
+
+.PHONY: check-run check-pg
+check-run: all $(UNIT_BIN) $(FUZZ_REPLAY)
+	@WW_BIN=$(BIN) WW_PG_UNITS="$(PG_UNIT_BIN)" tests/run-all.sh $(UNIT_BIN) $(FUZZ_REPLAY)
+
+check-pg: $(PG_UNIT_BIN)
+	$(if $(PG_UNIT_BIN),@tests/pg.sh tests/run-unit.sh $(PG_UNIT_BIN))
 
 test: check
 
 update-golden: $(BIN)
-	@WW_BIN=$(BIN) WW_UPDATE_GOLDEN=1 tests/e2e/run.sh
+	@for t in $$(grep -l WW_UPDATE_GOLDEN tests/e2e/test_*.sh); do \
+	  echo "== $$t"; WW_BIN=$(BIN) WW_UPDATE_GOLDEN=1 sh $$t >/dev/null || true; done
+	@git diff --stat -- tests/ref 2>/dev/null || true
+	@$(MAKE) --no-print-directory $(BUILD)/tests/test_ticket $(BUILD)/tests/test_ticket_raster
+	@WW_UPDATE_GOLDEN=1 $(BUILD)/tests/test_ticket >/dev/null && echo "updated tests/ref/escpos-*.bin"
+	@WW_UPDATE_GOLDEN=1 $(BUILD)/tests/test_ticket_raster >/dev/null && \
+	  echo "updated tests/ref/ticket-*.escpos (look at tests/ref/ticket-*.png)"
 
 valgrind: deps-test
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
@@ -171,14 +224,80 @@ format-check:
 
 # ---- benchmarks ----
 bench: deps-test
-	@$(MAKE) --no-print-directory MODE=release all build/release/bench_store
+	@$(MAKE) --no-print-directory MODE=release all build/release/bench_store build/release/bench_ticket \
+	  build/release/bench_speech
 	@bench/run.sh
 
 build/release/bench_store: bench/bench_store.c
 	@$(MAKE) --no-print-directory MODE=release build/release/libwwcore.a
 	$(CC) $(TEST_CFLAGS) -O2 -o $@ $< build/release/libwwcore.a $(CORE_LIBS)
 
+# Layout + QR + raster + ESC/POS of one ticket: needs the text renderer.
+build/release/bench_ticket: bench/bench_ticket.c
+	@$(MAKE) --no-print-directory MODE=release all
+	$(CC) $(APP_CFLAGS) -O2 -o $@ $< build/release/obj/src/render/ticket_raster.o \
+	  build/release/obj/src/render/text.o build/release/libwwcore.a $(APP_LIBS)
+
+# Speech: espeak-ng through the core, and the SDL audio device for tap -> device.
+build/release/bench_speech: bench/bench_speech.c
+	@$(MAKE) --no-print-directory MODE=release all
+	$(CC) $(APP_CFLAGS) -O2 -o $@ $< build/release/obj/src/ui/audio.o build/release/libwwcore.a \
+	  $(APP_LIBS)
+
+# The film decoder test links FFmpeg and SDL (real decoding, no window) and
+# plays the sample film.
+$(BUILD)/tests/test_film: tests/unit/test_film.c $(BUILD)/obj/src/signage/film.o $(CORE_LIB) \
+                          build/media/voorbeeldfilm.mp4
+	@mkdir -p $(dir $@)
+	$(CC) $(SIGNAGE_CFLAGS) $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS)) $(ALL_LDFLAGS) -o $@ $< \
+	    $(BUILD)/obj/src/signage/film.o $(CORE_LIB) $(APP_LIBS) $(SIGNAGE_LIBS) $(TEST_LIBS)
+
+# ---- the waiting-room screen ----
+# The sample film is made from the project's own material by the ffmpeg tool
+# (never committed); bench-screen plays a 1080p30 H.264 clip for
+# BENCH_SECONDS (30; 600 for the ten-minute run) under the offscreen driver.
+MEDIA := build/media
+BENCH_SECONDS ?= 30
+media: $(MEDIA)/voorbeeldfilm.mp4
+$(MEDIA)/voorbeeldfilm.mp4: scripts/sample-film.sh kiosk-config/screens/voorbeeldfilm.srt
+	@scripts/sample-film.sh $(MEDIA)
+$(MEDIA)/bench-1080p30.mp4: scripts/sample-film.sh
+	@scripts/sample-film.sh $(MEDIA) bench
+screen: all media
+	$(BIN) screen --screen huisarts-wachtkamer --media $(MEDIA) --windowed
+bench-screen: deps-test
+	@$(MAKE) --no-print-directory MODE=release all $(MEDIA)/bench-1080p30.mp4
+	@bench/bench_screen.sh build/release/wegwijzer $(MEDIA)/bench-1080p30.mp4 $(BENCH_SECONDS)
+.PHONY: media screen bench-screen
+
 clean:
 	rm -rf build
 
 -include $(CORE_OBJ:.o=.d) $(APP_OBJ:.o=.d)
+
+# ---- translations ----
+# Catalogues compiled from locales/LANG.po into build/locale (found by the
+# binary next to its build folder, or through --localedir /
+# $WEGWIJZER_LOCALEDIR). `make pot` extracts every resident text (C sources
+# and flow files) into the template; `make po` merges it into each PO file.
+LOCALE_DIR := build/locale
+PO_FILES   := $(wildcard locales/*.po)
+MO_FILES   := $(PO_FILES:locales/%.po=$(LOCALE_DIR)/%/LC_MESSAGES/wegwijzer.mo)
+
+all: $(MO_FILES)
+update-golden: $(MO_FILES)
+
+$(LOCALE_DIR)/%/LC_MESSAGES/wegwijzer.mo: locales/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+.PHONY: pot po mo
+mo: $(MO_FILES)
+
+pot: $(BIN)
+	$(BIN) flow pot -o locales/wegwijzer.pot
+
+po: pot
+	@for p in $(PO_FILES); do \
+	  msgmerge --quiet --update --backup=none --no-fuzzy-matching $$p locales/wegwijzer.pot || exit 1; \
+	done

@@ -7,16 +7,17 @@
 # prints the command to run and fails.
 set -eu
 
-BUILD="build-essential pkg-config libsqlite3-dev libqrencode-dev libsodium-dev libpng-dev"
+BUILD="build-essential pkg-config libsqlite3-dev libqrencode-dev libsodium-dev libpng-dev gettext"
 UI="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfribidi-dev libfontconfig-dev libespeak-ng-dev espeak-ng-data
     fonts-noto-core fontconfig"
-TEST="libcmocka-dev sqlite3 zbar-tools gettext xvfb xauth valgrind sox"
+SIGNAGE="libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev ffmpeg"
+TEST="libcmocka-dev sqlite3 zbar-tools gettext xvfb xauth valgrind sox libpq-dev postgresql python3 cups cups-bsd cups-client"
 CI="clang-format clang libclang-rt-14-dev"
 
 case "${1:-run}" in
-run) want="$BUILD $UI" ;;
-test) want="$BUILD $UI $TEST" ;;
-ci) want="$BUILD $UI $TEST $CI" ;;
+run) want="$BUILD $UI $SIGNAGE" ;;
+test) want="$BUILD $UI $SIGNAGE $TEST" ;;
+ci) want="$BUILD $UI $SIGNAGE $TEST $CI" ;;
 *) echo "usage: $0 run|test|ci" >&2; exit 2 ;;
 esac
 

@@ -88,6 +88,33 @@ int ww_app_option(struct ww_app *app, int opt, const char *arg)
     }
 }
 
+int ww_app_next_option(struct ww_app *app, int argc, char **argv, const struct option *opts,
+                       const char *usage, int *status)
+{
+    for (;;) {
+        int c = getopt_long(argc, argv, "h", opts, NULL);
+        if (c == -1)
+            return -1;
+        int r = ww_app_option(app, c, optarg);
+        if (r > 0)
+            continue;
+        if (r < 0) {
+            *status = 2;
+            return WW_OPT_EXIT;
+        }
+        if (c == 'h') {
+            fputs(usage, stdout);
+            *status = 0;
+            return WW_OPT_EXIT;
+        }
+        if (c == '?' || c == ':') {
+            *status = ww_app_bad_option(app, argv);
+            return WW_OPT_EXIT;
+        }
+        return c;
+    }
+}
+
 int ww_app_bad_option(struct ww_app *app, char **argv)
 {
     ww_app_fail(app, "unknown option or missing value: '%s' (see --help)", argv[optind - 1]);

@@ -50,6 +50,16 @@ void ww_app_destroy(struct ww_app *app);
  * 0 when not a common option, -1 on a bad value (message printed). */
 int ww_app_option(struct ww_app *app, int opt, const char *arg);
 
+/* getopt_long for a subcommand, with the common options, --help and bad
+ * options handled here: returns the next command-specific option (as
+ * getopt_long does, optarg set), -1 at the end, or WW_OPT_EXIT when the
+ * command must end now with *status (0 after printing `usage` for --help, 2
+ * after a one-line message for a bad option or value). `opts` must end with
+ * WW_COMMON_OPTIONS. */
+#define WW_OPT_EXIT (-2)
+int ww_app_next_option(struct ww_app *app, int argc, char **argv, const struct option *opts,
+                       const char *usage, int *status);
+
 /* Print "wegwijzer CMD: unknown option ..." for getopt's '?' and return 2. */
 int ww_app_bad_option(struct ww_app *app, char **argv);
 

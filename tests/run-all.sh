@@ -40,6 +40,11 @@ for t in tests/e2e/test_*.sh; do
     echo "== $(basename "$t")"
     run "$(basename "$t")" sh "$t"
 done
+if [ -n "${WW_PG_UNITS:-}" ]; then
+    echo "== store suites against PostgreSQL"
+    # shellcheck disable=SC2086
+    run "store suites (PostgreSQL)" tests/pg.sh tests/run-unit.sh $WW_PG_UNITS
+fi
 echo
 [ -n "$failures" ] && echo "failed:$failures"
 echo "$passed passed, $failed failed"

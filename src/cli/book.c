@@ -35,18 +35,12 @@ int ww_cmd_book(int argc, char **argv)
                                          {"request", required_argument, NULL, 'r'},
                                          WW_COMMON_OPTIONS};
     const char *partner = NULL, *at = NULL, *topic = "", *request = NULL;
-    int modes = 0, c;
+    int modes = 0, c, status = 1;
     struct ww_booking_want want = {.when = WW_BOOK_FIRST_FREE};
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        int r = ww_app_option(&app, c, optarg);
-        if (r < 0)
-            return 2;
-        if (r > 0)
-            continue;
+    while ((c = ww_app_next_option(&app, argc, argv, opts, usage, &status)) != -1) {
         switch (c) {
-        case 'h':
-            fputs(usage, stdout);
-            return 0;
+        case WW_OPT_EXIT:
+            return status;
         case 'p':
             partner = optarg;
             break;
@@ -69,8 +63,6 @@ int ww_cmd_book(int argc, char **argv)
         case 'r':
             request = optarg;
             break;
-        default:
-            return ww_app_bad_option(&app, argv);
         }
     }
     if (optind < argc) {
@@ -93,7 +85,7 @@ int ww_cmd_book(int argc, char **argv)
         ww_app_fail(&app, "--topic '%s' is not an id", topic);
         return 2;
     }
-    int status = 1;
+    status = 1;
     if (!ww_app_open_store(&app))
         goto out;
     if (!ww_config_partner(&app.cfg, partner, &want.partner)) {

@@ -1,11 +1,13 @@
 /* wegwijzer staff ...: what counter staff do at a desk or in a script. */
 #include "cli/cli.h"
+#include "cli/ticket_cmd.h"
 
 #include "app.h"
 #include "core/booking.h"
 #include "core/code.h"
 #include "core/log.h"
 #include "core/pin.h"
+#include "core/staff.h"
 #include "core/str.h"
 
 #include <stdio.h>
@@ -27,6 +29,7 @@ static const char usage[] =
     "                            a partner who is not on the schedule comes today\n"
     "  undo PARTNER              take back the last change for that partner\n"
     "  checkin CODE              record an arrival: scanned QR text or ticket number\n"
+    "  reprint CODE              print a ticket again on the location's printer\n"
     "  audit                     staff changes from the day on\n"
     "  set-pin                   set the staff PIN of the location (4-8 digits, read from\n"
     "                            standard input); only its Argon2id hash is stored\n"
@@ -197,68 +200,69 @@ static int change(struct ww_app *app, const char *action, const char *partner,
     size_t pi;
     if (!partner_arg(app, partner, &pi) || !not_past(app))
         return 1;
-    struct ww_override ov = {0};
-    ww_strlcpy(ov.partner, partner, sizeof ov.partner);
-    char detail[160];
+    struct ww_booking_ctx ctx = booking_ctx(app);
+    struct ww_staff_who who = {"cli", app->day};
     if (strcmp(action, "absent") == 0) {
-        ov.kind = WW_OVERRIDE_ABSENT;
-        ww_fmt(detail, sizeof detail, "%s absent", partner);
-    } else {
-        ov.kind = WW_OVERRIDE_PRESENT;
-        if (!o->time) {
-            ww_app_fail(app, "--time HH:MM-HH:MM is needed");
-            return 2;
-        }
-        char buf[32];
-        ww_strlcpy(buf, o->time, sizeof buf);
-        char *dash = strchr(buf, '-');
-        if (dash)
-            *dash = '\0';
-        if (!dash || !ww_minute_parse(buf, &ov.time[0]) ||
-            !ww_minute_parse(dash + 1, &ov.time[1])) {
-            ww_app_fail(app, "--time '%s' is not HH:MM-HH:MM", o->time);
+        enum ww_err e = ww_staff_absent(&ctx, &who, pi);
+        if (e == WW_ERR_ALREADY) {
+            ww_app_fail(app, "%s is not here on this day", partner);
             return 1;
         }
-        if (ov.time[1] <= ov.time[0]) {
-            ww_app_fail(app, "--time '%s': the end is not after the start", o->time);
+        if (e != WW_OK) {
+            ww_app_fail(app, "not saved: %s", ww_strerror(e));
             return 1;
         }
-        long desks = 1;
-        if (o->desks && !ww_parse_int(o->desks, 1, 20, &desks)) {
-            ww_app_fail(app, "--desks '%s' must be a whole number from 1 to 20", o->desks);
-            return 1;
-        }
-        ov.desks = (int)desks;
-        if (o->room && !ww_strlcpy(ov.room, o->room, sizeof ov.room)) {
-            ww_app_fail(app, "--room is longer than %zu bytes", sizeof ov.room - 1);
-            return 1;
-        }
-        if (strcmp(action, "add") == 0) {
-            struct ww_booking_ctx ctx = booking_ctx(app);
-            struct ww_day_plan plan;
-            ww_booking_plan(&ctx, app->day, &plan);
-            if (ww_plan_find(&plan, pi)) {
-                ww_app_fail(app, "%s is already here on this day; use 'staff set' to change "
-                                 "the hours",
-                            partner);
-                return 1;
-            }
-        }
-        char from[6], to[6];
-        ww_minute_format(ov.time[0], from);
-        ww_minute_format(ov.time[1], to);
-        ww_fmt(detail, sizeof detail, "%s %s-%s desks %d", partner, from, to, ov.desks);
+        printf("saved: %s absent\n", partner);
+        print_affected(app, partner);
+        return 0;
     }
-    struct ww_audit a;
-    audit_entry(app, &a, action, detail);
-    enum ww_err e = ww_store_override_add(app->store, app->loc->id, app->day, &ov, &a);
+    if (!o->time) {
+        ww_app_fail(app, "--time HH:MM-HH:MM is needed");
+        return 2;
+    }
+    int time[2];
+    char buf[32];
+    ww_strlcpy(buf, o->time, sizeof buf);
+    char *dash = strchr(buf, '-');
+    if (dash)
+        *dash = '\0';
+    if (!dash || !ww_minute_parse(buf, &time[0]) || !ww_minute_parse(dash + 1, &time[1])) {
+        ww_app_fail(app, "--time '%s' is not HH:MM-HH:MM", o->time);
+        return 1;
+    }
+    if (time[1] <= time[0]) {
+        ww_app_fail(app, "--time '%s': the end is not after the start", o->time);
+        return 1;
+    }
+    long desks = 1;
+    if (o->desks && !ww_parse_int(o->desks, 1, WW_STAFF_MAX_DESKS, &desks)) {
+        ww_app_fail(app, "--desks '%s' must be a whole number from 1 to %d", o->desks,
+                    WW_STAFF_MAX_DESKS);
+        return 1;
+    }
+    char room[WW_NAME_SIZE] = "";
+    if (o->room && !ww_strlcpy(room, o->room, sizeof room)) {
+        ww_app_fail(app, "--room is longer than %zu bytes", sizeof room - 1);
+        return 1;
+    }
+    if (strcmp(action, "add") == 0) {
+        struct ww_day_plan plan;
+        ww_booking_plan(&ctx, app->day, &plan);
+        if (ww_plan_find(&plan, pi)) {
+            ww_app_fail(app, "%s is already here on this day; use 'staff set' to change the hours",
+                        partner);
+            return 1;
+        }
+    }
+    enum ww_err e = ww_staff_set(&ctx, &who, pi, time[0], time[1], (int)desks, room);
     if (e != WW_OK) {
         ww_app_fail(app, "not saved: %s", ww_strerror(e));
         return 1;
     }
-    printf("saved: %s\n", detail);
-    if (ov.kind == WW_OVERRIDE_ABSENT)
-        print_affected(app, partner);
+    char from[6], to[6];
+    ww_minute_format(time[0], from);
+    ww_minute_format(time[1], to);
+    printf("saved: %s %s-%s desks %ld\n", partner, from, to, desks);
     return 0;
 }
 
@@ -419,6 +423,8 @@ int ww_cmd_staff(int argc, char **argv)
         fputs(usage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
+    if (strcmp(argv[1], "reprint") == 0)
+        return ww_cmd_staff_reprint_main(argc - 1, argv + 1);
     static const char *const cmds[] = {"today", "bookings", "absent", "set",
                                        "add",   "undo",     "checkin", "audit", "set-pin"};
     const char *sub = argv[1];
@@ -444,16 +450,10 @@ int ww_cmd_staff(int argc, char **argv)
     int c, status = 0;
     argc--;
     argv++;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        int r = ww_app_option(&app, c, optarg);
-        if (r < 0)
-            return 2;
-        if (r > 0)
-            continue;
+    while ((c = ww_app_next_option(&app, argc, argv, opts, usage, &status)) != -1) {
         switch (c) {
-        case 'h':
-            fputs(usage, stdout);
-            return 0;
+        case WW_OPT_EXIT:
+            return status;
         case 't':
             co.time = optarg;
             break;
@@ -466,8 +466,6 @@ int ww_cmd_staff(int argc, char **argv)
         case 'p':
             partner_filter = optarg;
             break;
-        default:
-            return ww_app_bad_option(&app, argv);
         }
     }
     const char *arg = optind < argc ? argv[optind] : NULL;

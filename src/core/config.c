@@ -1,6 +1,8 @@
 #include "config.h"
 
 #include "ini.h"
+#include "mem.h"
+#include "printer.h"
 #include "str.h"
 
 #include <dirent.h>
@@ -131,16 +133,14 @@ void ww_config_each_key(void (*fn)(void *ctx, const char *section, const char *k
 
 /* ---- growing arrays ---- */
 
+/* Append one zeroed element; config arrays grow one by one, so the capacity
+ * is simply the count (tens of entries, not thousands). */
 static void *grow(void *arr, size_t *n, size_t elem)
 {
-    /* Config arrays are small and grow one by one: realloc each time keeps
-     * this simple; a config has tens of entries, not thousands. */
-    char *a = realloc(arr, (*n + 1) * elem);
-    if (!a)
-        abort();
-    memset(a + *n * elem, 0, elem);
+    size_t cap = *n;
+    arr = ww_grow(arr, &cap, *n, elem);
     (*n)++;
-    return a;
+    return arr;
 }
 
 /* ---- partners.ini ---- */
@@ -373,6 +373,9 @@ static void location_resolve(struct ww_config *cfg, struct ww_location *loc, str
         else
             loc->general_partner = gi;
     }
+    char perr[256];
+    if (!ww_printer_check_uri(loc->printer, perr, sizeof perr))
+        ww_diags_add(d, loc->file, 0, "printer = %s: %s", loc->printer, perr);
     if (!*loc->store) {
         if (!ww_fmt(loc->store, sizeof loc->store, "sqlite:%s.db", loc->id))
             abort();

@@ -9,6 +9,7 @@
 #include "store.h"
 
 #include "log.h"
+#include "mem.h"
 #include "str.h"
 
 #include <sqlite3.h>
@@ -461,13 +462,7 @@ static enum ww_err sqlite_bookings(struct ww_store *base, const char *location, 
     size_t count = 0, cap = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (count == cap) {
-            cap = cap ? cap * 2 : 16;
-            struct ww_booking *a = realloc(arr, cap * sizeof *a);
-            if (!a)
-                abort();
-            arr = a;
-        }
+        arr = ww_grow(arr, &cap, count, sizeof *arr);
         row_booking(st, &arr[count++]);
     }
     enum ww_err e = map_rc(s, rc, "list bookings");
@@ -608,13 +603,7 @@ static enum ww_err sqlite_overrides(struct ww_store *base, const char *location,
     size_t count = 0, cap = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (count == cap) {
-            cap = cap ? cap * 2 : 8;
-            struct ww_override *a = realloc(arr, cap * sizeof *a);
-            if (!a)
-                abort();
-            arr = a;
-        }
+        arr = ww_grow(arr, &cap, count, sizeof *arr);
         struct ww_override *o = &arr[count++];
         memset(o, 0, sizeof *o);
         o->id = sqlite3_column_int64(st, 0);
@@ -675,13 +664,7 @@ static enum ww_err sqlite_tally_counts(struct ww_store *base, const char *locati
     size_t count = 0, cap = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (count == cap) {
-            cap = cap ? cap * 2 : 16;
-            struct ww_tally_count *a = realloc(arr, cap * sizeof *a);
-            if (!a)
-                abort();
-            arr = a;
-        }
+        arr = ww_grow(arr, &cap, count, sizeof *arr);
         struct ww_tally_count *c = &arr[count++];
         text(st, 0, c->topic, sizeof c->topic);
         text(st, 1, c->outcome, sizeof c->outcome);
@@ -735,13 +718,7 @@ static enum ww_err sqlite_audit_list(struct ww_store *base, const char *location
     size_t count = 0, cap = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (count == cap) {
-            cap = cap ? cap * 2 : 16;
-            struct ww_audit *a = realloc(arr, cap * sizeof *a);
-            if (!a)
-                abort();
-            arr = a;
-        }
+        arr = ww_grow(arr, &cap, count, sizeof *arr);
         struct ww_audit *a = &arr[count++];
         a->when = sqlite3_column_int64(st, 0);
         text(st, 1, a->location, sizeof a->location);

@@ -209,6 +209,10 @@ static const struct {
      "[location]\nname = X\ngeneral = balie\n[hours]\nmon = 09:00-17:00\n[presence]\n"
      "partner = jl\ndays = ma\ntime = 09:00-12:00\nfrom = 2027-01-01\nuntil = 2026-01-01\n",
      "locations/loc.ini:6: [presence]: 'until' is before 'from'"},
+    {"unknown printer", "locations/loc.ini",
+     "[location]\nname = X\ngeneral = balie\nprinter = laser:kantoor\n",
+     "locations/loc.ini: printer = laser:kantoor: printer 'laser:kantoor': unknown kind 'laser' "
+     "(known: png:DIR, escpos:DEVICE, escpos-net:HOST:PORT, cups:QUEUE, none)"},
     {"section twice", "locations/loc.ini",
      "[location]\nname = X\ngeneral = balie\n[hours]\nmon = 09:00-17:00\n[hours]\n",
      "locations/loc.ini:6: section [hours] appears twice (first at line 4)"},

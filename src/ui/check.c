@@ -1,0 +1,466 @@
+/* The layout check: every screen the flows can reach, in every language,
+ * at every text size, portrait and landscape, with and without "buttons
+ * lower", in both themes. For each draw list it checks:
+ *
+ *   - no text overflows its box, breaks a word or leaves the screen;
+ *   - no two texts overlap;
+ *   - every touch target is at least 20 mm each way, has a text label, lies
+ *     on the screen and keeps at least 2.5 mm from every other target;
+ *   - every text's colour pair is the one the theme test checks (the colour
+ *     under the text is the role the text says it sits on) and meets its
+ *     contrast ratio;
+ *   - in the "buttons lower" layout every control is within wheelchair
+ *     reach (380..1220 mm above the floor); in the normal layout controls
+ *     out of reach are counted and reported, not failed;
+ *   - the capital height of body text in millimetres (4.8 mm; 8.7 mm at the
+ *     largest size);
+ *   - every pictogram a screen uses exists and loads.
+ *
+ * States are made by walking the pure session reducer through every answer
+ * of every question (resolutions are real, bookings are made up: nothing
+ * is written to the store). */
+#include "ui/kiosk.h"
+
+#include "core/i18n.h"
+#include "core/str.h"
+#include "ui/kiosk_impl.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_STATES 400
+
+struct states {
+    struct ww_session *s;
+    size_t n;
+};
+
+static void add(struct states *st, const struct ww_session *s)
+{
+    if (st->n < MAX_STATES)
+        st->s[st->n++] = *s;
+}
+
+static void step(struct ww_kiosk *k, struct ww_session *s, const struct ww_action *a);
+
+/* Perform the effects the reducer asks for, without touching the store. */
+static void effects(struct ww_kiosk *k, struct ww_session *s)
+{
+    unsigned e = s->effects;
+    if (e & WW_EFFECT_RESOLVE) {
+        const struct ww_flow_outcome *o = ww_session_outcome(&k->flows, s);
+        struct ww_action a = ww_action_make(WW_ACT_RESOLVED);
+        if (o)
+            ww_flow_resolve(&k->flows, o, &k->bctx, &a.resolution);
+        step(k, s, &a);
+    }
+    if (e & WW_EFFECT_BOOK) {
+        struct ww_action a = ww_action_make(WW_ACT_BOOKED);
+        const struct ww_resolution *r = &s->resolution;
+        struct ww_booking *b = &a.booking;
+        b->id = 1;
+        ww_strlcpy(b->location, k->app.loc->id, sizeof b->location);
+        if (r->partner < k->app.cfg.n_partners)
+            ww_strlcpy(b->partner, k->app.cfg.partners[r->partner].id, sizeof b->partner);
+        b->day = r->day;
+        b->start = r->first_free >= 0 ? r->first_free : 600;
+        b->minutes = 30;
+        b->desk = 2;
+        ww_strlcpy(b->ticket, "W-088", sizeof b->ticket);
+        ww_strlcpy(b->check, "ABCDEFGHJK", sizeof b->check);
+        step(k, s, &a);
+    }
+}
+
+static void step(struct ww_kiosk *k, struct ww_session *s, const struct ww_action *a)
+{
+    struct ww_session in = *s;
+    ww_session_step(&k->flows, &in, a, s);
+    effects(k, s);
+}
+
+static void tap(struct ww_kiosk *k, struct ww_session *s, const char *target)
+{
+    struct ww_action a = ww_action_tap(target);
+    step(k, s, &a);
+}
+
+/* Outcome, then its time, confirm and ticket screens, and variants of the
+ * outcome for partners here later and nobody here. */
+static void walk_outcome(struct ww_kiosk *k, struct states *st, const struct ww_session *at,
+                         bool deep)
+{
+    add(st, at);
+    struct ww_session v = *at;
+    v.resolution.here = WW_HERE_NONE;
+    add(st, &v);
+    if (!deep || !at->resolved || at->resolution.here == WW_HERE_NONE)
+        return;
+    struct ww_session s = *at;
+    tap(k, &s, "book");
+    add(st, &s);
+    char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    ww_session_targets(&k->flows, &s, targets, 4);
+    tap(k, &s, targets[0]); /* the first time offered */
+    add(st, &s);
+    tap(k, &s, "confirm");
+    add(st, &s);
+    k->env.print = WW_PRINT_FAILED; /* the longest ticket screen */
+}
+
+static void walk_questions(struct ww_kiosk *k, struct states *st, const struct ww_session *at,
+                           bool *seen_q, size_t q_base, bool *seen_o, size_t o_base, int depth)
+{
+    if (depth > WW_SESSION_MAX_STEPS)
+        return;
+    if (at->screen == WW_SCREEN_QUESTION) {
+        if (seen_q[q_base + (size_t)at->question])
+            return;
+        seen_q[q_base + (size_t)at->question] = true;
+        add(st, at);
+        const struct ww_flow_question *q = ww_flows_question(&k->flows, at->topic, at->question);
+        for (size_t i = 0; q && i <= q->n_answers; i++) {
+            struct ww_session s = *at;
+            char t[WW_TARGET_SIZE];
+            if (i == q->n_answers)
+                ww_strlcpy(t, "dontknow", sizeof t);
+            else
+                ww_fmt(t, sizeof t, "answer:%zu", i + 1);
+            tap(k, &s, t);
+            walk_questions(k, st, &s, seen_q, q_base, seen_o, o_base, depth + 1);
+        }
+        return;
+    }
+    if (at->screen == WW_SCREEN_OUTCOME && at->current >= 0) {
+        int o = at->visit[at->current].outcome;
+        size_t slot = o == WW_FLOW_GENERAL ? 0 : o_base + (size_t)o + 1;
+        if (seen_o[slot])
+            return;
+        seen_o[slot] = true;
+        walk_outcome(k, st, at, o_base == 1 || o == WW_FLOW_GENERAL);
+    }
+}
+
+static void make_states(struct ww_kiosk *k, struct states *st)
+{
+    struct ww_session s = k->s;
+    add(st, &s); /* attract */
+    tap(k, &s, "start");
+    add(st, &s); /* topics */
+    struct ww_session topics = s;
+
+    size_t nq = 0, no = 1;
+    for (size_t t = 0; t < k->flows.n_topics; t++) {
+        nq += k->flows.topics[t].n_questions;
+        no += k->flows.topics[t].n_outcomes;
+    }
+    bool *seen_q = calloc(nq + 1, 1), *seen_o = calloc(no + 1, 1);
+    if (!seen_q || !seen_o)
+        abort();
+    size_t qb = 0, ob = 1;
+    for (size_t t = 0; t < k->flows.n_topics; t++) {
+        struct ww_session q = topics;
+        char target[WW_TARGET_SIZE];
+        ww_fmt(target, sizeof target, "topic:%s", k->flows.topics[t].id);
+        tap(k, &q, target);
+        walk_questions(k, st, &q, seen_q, qb, seen_o, ob, 0);
+        qb += k->flows.topics[t].n_questions;
+        ob += k->flows.topics[t].n_outcomes;
+    }
+    free(seen_q);
+    free(seen_o);
+
+    /* Talk to a person from the topics, then the end of a visit. */
+    s = topics;
+    tap(k, &s, "talk");
+    walk_outcome(k, st, &s, true);
+    struct ww_session end = st->s[st->n - 1]; /* the ticket */
+    tap(k, &end, "next");
+    add(st, &end); /* more */
+    tap(k, &end, "more:no");
+    add(st, &end); /* rating */
+    struct ww_session bye = end;
+    tap(k, &bye, "rating:4");
+    add(st, &bye);
+    /* The idle warning over a question. */
+    for (size_t i = 0; i < st->n; i++) {
+        if (st->s[i].screen == WW_SCREEN_QUESTION) {
+            struct ww_session w = st->s[i];
+            w.warning = true;
+            w.countdown = 30;
+            add(st, &w);
+            break;
+        }
+    }
+}
+
+/* ---- the checks ---- */
+
+struct ctx {
+    FILE *out;
+    bool verbose;
+    int problems, printed, out_of_reach;
+    /* Kinds of control out of reach in the normal layout ("lang", "topic",
+     * "answer", ...), with the highest point seen. */
+    char reach_kind[24][16];
+    double reach_top_mm[24];
+    int n_reach_kind;
+    char where[160];
+};
+
+static void problem(struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void problem(struct ctx *c, const char *fmt, ...)
+{
+    c->problems++;
+    if (c->printed >= 100000)
+        return;
+    c->printed++;
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fprintf(c->out, "layout: %s: %s\n", c->where, msg);
+}
+
+/* The start of a text for messages, cut at a character boundary. */
+static const char *clip(const char *s, char *buf, size_t size)
+{
+    size_t n = 0;
+    while (s[n] && n + 4 < size && n < 36)
+        n++;
+    while (n > 0 && (s[n] & 0xC0) == 0x80)
+        n--;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* A control out of reach in the normal layout: counted, and its kind noted
+ * for the report (the "buttons lower" layout is the remedy). */
+static void flag_reach(struct ctx *c, const char *name, double top_mm)
+{
+    c->out_of_reach++;
+    char kind[16];
+    size_t n = strcspn(name, ":");
+    if (n >= sizeof kind)
+        n = sizeof kind - 1;
+    memcpy(kind, name, n);
+    kind[n] = '\0';
+    for (int i = 0; i < c->n_reach_kind; i++) {
+        if (strcmp(c->reach_kind[i], kind) == 0) {
+            if (top_mm > c->reach_top_mm[i])
+                c->reach_top_mm[i] = top_mm;
+            return;
+        }
+    }
+    if (c->n_reach_kind < 24) {
+        ww_strlcpy(c->reach_kind[c->n_reach_kind], kind, sizeof c->reach_kind[0]);
+        c->reach_top_mm[c->n_reach_kind++] = top_mm;
+    }
+}
+
+static bool overlap(struct ww_rect a, struct ww_rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+static bool contains(struct ww_rect outer, struct ww_rect in)
+{
+    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
+           in.y + in.h <= outer.y + outer.h;
+}
+
+/* Distance between two rectangles that do not overlap, pixels. */
+static double distance(struct ww_rect a, struct ww_rect b)
+{
+    int dx = 0, dy = 0;
+    if (a.x + a.w <= b.x)
+        dx = b.x - (a.x + a.w);
+    else if (b.x + b.w <= a.x)
+        dx = a.x - (b.x + b.w);
+    if (a.y + a.h <= b.y)
+        dy = b.y - (a.y + a.h);
+    else if (b.y + b.h <= a.y)
+        dy = a.y - (b.y + b.h);
+    return sqrt((double)dx * dx + (double)dy * dy);
+}
+
+static void check_list(struct ctx *c, struct ww_drawer *dr, const struct ww_dlist *d,
+                       const struct ww_layout *L)
+{
+    const struct ww_theme *th = d->theme;
+    char b1[48], b2[48];
+    struct ww_rect screen = {0, 0, L->w, L->h};
+    /* Whatever lies under an opaque veil over the whole screen (the idle
+     * warning) is not seen: check from the veil on. */
+    size_t first = 0;
+    for (size_t i = 0; i < d->n; i++)
+        if (d->cmds[i].kind == WW_D_RECT && contains(d->cmds[i].r, screen))
+            first = i;
+    for (size_t i = first; i < d->n; i++) {
+        const struct ww_dcmd *t = &d->cmds[i];
+        if (t->kind != WW_D_TEXT || !t->text[0])
+            continue;
+        if (t->overflow)
+            problem(c, "text \"%s\" does not fit its box (%dx%d in %dx%d)",
+                    clip(t->text, b1, sizeof b1), t->r.w, t->r.h, t->clip.w, t->clip.h);
+        else if (!contains(t->clip, t->r))
+            problem(c, "text \"%s\" sticks out of its box", clip(t->text, b1, sizeof b1));
+        if (!contains(screen, t->r))
+            problem(c, "text \"%s\" leaves the screen", clip(t->text, b1, sizeof b1));
+        for (size_t j = i + 1; j < d->n; j++) {
+            const struct ww_dcmd *u = &d->cmds[j];
+            if (u->kind == WW_D_TEXT && u->text[0] && overlap(t->r, u->r) &&
+                !(u->bg == WW_C_SHADE || t->bg == WW_C_SHADE))
+                problem(c, "texts \"%s\" and \"%s\" overlap", clip(t->text, b1, sizeof b1),
+                        clip(u->text, b2, sizeof b2));
+        }
+        /* What lies under the text: the last filled shape that holds it. */
+        enum ww_role under = WW_C_BG;
+        for (size_t j = first; j < i; j++) {
+            const struct ww_dcmd *r = &d->cmds[j];
+            if (r->kind == WW_D_RECT && contains(r->r, t->r))
+                under = r->role;
+        }
+        if (under != t->bg)
+            problem(c, "text \"%s\" sits on %s, not on %s", clip(t->text, b1, sizeof b1),
+                    ww_role_name(under), ww_role_name(t->bg));
+        double ratio = ww_contrast_ratio(th->c[t->role], th->c[under]);
+        if (ratio < th->min_text)
+            problem(c, "text \"%s\": contrast %.2f < %.1f (%s on %s)", clip(t->text, b1, sizeof b1),
+                    ratio, th->min_text, ww_role_name(t->role), ww_role_name(under));
+    }
+
+    for (size_t i = 0; i < d->n; i++)
+        if (d->cmds[i].kind == WW_D_PICTO && !ww_drawer_has_picto(dr, d->cmds[i].name))
+            problem(c, "pictogram %s is missing", d->cmds[i].name);
+
+    double min_px = WW_TARGET_MIN_MM * L->ppm - 0.5;
+    double gap_px = WW_GAP_MIN_MM * L->ppm - 0.5;
+    int reach_top, reach_bottom;
+    ww_layout_reach(L, &reach_top, &reach_bottom);
+    for (size_t i = 0; i < d->n_targets; i++) {
+        const struct ww_dtarget *t = &d->targets[i];
+        bool whole = t->r.w >= L->w && t->r.h >= L->h; /* the idle veil */
+        if (t->r.w < min_px || t->r.h < min_px)
+            problem(c, "target %s is %.1f x %.1f mm (< 20 mm)", t->name, ww_px_mm(L, t->r.w),
+                    ww_px_mm(L, t->r.h));
+        if (!t->label[0])
+            problem(c, "target %s has no text label", t->name);
+        if (!contains(screen, t->r))
+            problem(c, "target %s leaves the screen", t->name);
+        for (size_t j = i + 1; j < d->n_targets && !whole; j++) {
+            const struct ww_dtarget *u = &d->targets[j];
+            if (u->r.w >= L->w && u->r.h >= L->h)
+                continue;
+            if (overlap(t->r, u->r))
+                problem(c, "targets %s and %s overlap", t->name, u->name);
+            else if (distance(t->r, u->r) < gap_px)
+                problem(c, "targets %s and %s are %.1f mm apart (< 2.5 mm)", t->name, u->name,
+                        ww_px_mm(L, (int)distance(t->r, u->r)));
+        }
+        if (!whole && (t->r.y < reach_top || t->r.y + t->r.h > reach_bottom)) {
+            if (L->lower)
+                problem(c, "target %s is out of wheelchair reach (%.0f..%.0f mm above the floor)",
+                        t->name, ww_layout_floor_mm(L, t->r.y + t->r.h),
+                        ww_layout_floor_mm(L, t->r.y));
+            else
+                flag_reach(c, t->name, ww_layout_floor_mm(L, t->r.y));
+        }
+    }
+}
+
+static void check_caps(struct ww_kiosk *k, struct ctx *c)
+{
+    for (int size = 0; size < WW_LAYOUT_SIZES; size++) {
+        struct ww_layout L;
+        ww_layout_init(&L, &k->env.geom, k->env.w, k->env.h, size, false, false);
+        int cap;
+        ww_text_metrics(k->text, L.body_px, false, &cap, NULL);
+        double mm = ww_px_mm(&L, cap);
+        double need = size == WW_LAYOUT_SIZES - 1 ? 8.7 : 4.8;
+        ww_fmt(c->where, sizeof c->where, "text size %d", size);
+        if (mm < need)
+            problem(c, "capital H of body text is %.1f mm (< %.1f mm)", mm, need);
+        else if (c->verbose)
+            fprintf(c->out, "layout: text size %d: capital H %.1f mm\n", size, mm);
+    }
+}
+
+int ww_kiosk_check_layout(struct ww_kiosk *k, FILE *out, bool verbose)
+{
+    struct ctx c = {.out = out, .verbose = verbose};
+    struct states st = {calloc(MAX_STATES, sizeof(struct ww_session)), 0};
+    if (!st.s)
+        abort();
+    make_states(k, &st);
+    check_caps(k, &c);
+
+    /* The window as started (the location's screen, or --size) and turned. */
+    const int sizes[2][2] = {{k->env.w, k->env.h}, {k->env.h, k->env.w}};
+    size_t nl;
+    const struct ww_lang *langs = ww_i18n_langs(&nl);
+    struct ww_dlist d;
+    ww_dlist_init(&d);
+    int reach_normal = 0;
+    long lists = 0;
+    struct ww_screen_env env = k->env;
+    for (size_t o = 0; o < 2; o++) {
+        for (int lower = 0; lower < 2; lower++) {
+            for (size_t li = 0; li < nl; li++) {
+                ww_i18n_set(langs[li].code);
+                for (int size = 0; size < WW_LAYOUT_SIZES; size++) {
+                    for (int contrast = 0; contrast < 2; contrast++) {
+                        if (contrast && size != WW_LAYOUT_SIZES - 1)
+                            continue;
+                        for (size_t i = 0; i < st.n; i++) {
+                            struct ww_session s = st.s[i];
+                            ww_strlcpy(s.lang, langs[li].code, sizeof s.lang);
+                            s.text_size = size;
+                            s.contrast = contrast;
+                            env.w = sizes[o][0];
+                            env.h = sizes[o][1];
+                            env.lower = lower;
+                            env.print =
+                                s.screen == WW_SCREEN_TICKET ? WW_PRINT_FAILED : WW_PRINT_NONE;
+                            ww_strlcpy(env.room, "Spreekkamer 3", sizeof env.room);
+                            env.desks = 2;
+                            ww_screen_build(&env, &s, &d);
+                            struct ww_layout L;
+                            ww_screen_layout(&env, &s, &L);
+                            ww_fmt(c.where, sizeof c.where, "%s %s size %d%s%s %s%s",
+                                   env.w > env.h ? "landscape" : "portrait", langs[li].code, size,
+                                   lower ? " lower" : "", contrast ? " contrast" : "", d.screen,
+                                   s.warning ? " (warning)" : "");
+                            int before = c.out_of_reach;
+                            check_list(&c, k->dr, &d, &L);
+                            if (!lower)
+                                reach_normal += c.out_of_reach - before;
+                            lists++;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    ww_i18n_set(k->s.lang);
+    ww_dlist_destroy(&d);
+    free(st.s);
+    fprintf(out,
+            "layout: %zu states x %zu languages x %d sizes x 2 orientations x 2 layouts "
+            "(+ high contrast): %ld screens checked\n",
+            st.n, nl, WW_LAYOUT_SIZES, lists);
+    fprintf(out,
+            "layout: normal layout: %d controls out of wheelchair reach (use \"buttons "
+            "lower\"); lower layout: all within reach unless listed above\n",
+            reach_normal);
+    for (int i = 0; i < c.n_reach_kind; i++)
+        fprintf(out,
+                "layout: out of reach in the normal layout: %s (up to %.0f mm above the floor)\n",
+                c.reach_kind[i], c.reach_top_mm[i]);
+    fprintf(out, "layout: %d problem%s\n", c.problems, c.problems == 1 ? "" : "s");
+    return c.problems;
+}

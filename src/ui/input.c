@@ -1,0 +1,133 @@
+#include "ui/input.h"
+
+#include "core/str.h"
+
+#include <string.h>
+
+void ww_input_init(struct ww_input *in, int corner_px)
+{
+    memset(in, 0, sizeof *in);
+    in->corner_px = corner_px;
+}
+
+bool ww_input_key_action(SDL_Keycode key, struct ww_action *out)
+{
+    switch (key) {
+    case SDLK_TAB:
+    case SDLK_DOWN:
+    case SDLK_RIGHT:
+    case SDLK_KP_2:
+    case SDLK_KP_6:
+        *out = ww_action_make(WW_ACT_NEXT_FOCUS);
+        return true;
+    case SDLK_UP:
+    case SDLK_LEFT:
+    case SDLK_KP_8:
+    case SDLK_KP_4:
+        *out = ww_action_make(WW_ACT_PREV_FOCUS);
+        return true;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE:
+    case SDLK_KP_5:
+        *out = ww_action_make(WW_ACT_ACTIVATE);
+        return true;
+    case SDLK_BACKSPACE:
+    case SDLK_KP_0:
+        *out = ww_action_make(WW_ACT_BACK);
+        return true;
+    case SDLK_F1:
+    case SDLK_KP_PERIOD:
+    case SDLK_KP_PLUS:
+        *out = ww_action_make(WW_ACT_READ_ALOUD);
+        return true;
+    case SDLK_HOME:
+    case SDLK_KP_7:
+        *out = ww_action_make(WW_ACT_RESTART);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool in_corner(const struct ww_input *in, int x, int y)
+{
+    return in->corner_px > 0 && x < in->corner_px && y < in->corner_px;
+}
+
+static enum ww_input_result press(struct ww_input *in, const struct ww_dlist *d, int x, int y,
+                                  Uint32 now)
+{
+    const struct ww_dtarget *t = ww_dlist_hit(d, x, y);
+    in->down = true;
+    in->down_ms = now;
+    in->down_x = x;
+    in->down_y = y;
+    ww_strlcpy(in->pressed, t ? t->name : "", sizeof in->pressed);
+    return WW_IN_ACTIVE;
+}
+
+static enum ww_input_result release(struct ww_input *in, const struct ww_dlist *d, int x, int y,
+                                    Uint32 now, struct ww_action *out)
+{
+    if (!in->down)
+        return WW_IN_NONE;
+    in->down = false;
+    if (in_corner(in, in->down_x, in->down_y) && in_corner(in, x, y) &&
+        now - in->down_ms >= WW_STAFF_HOLD_MS)
+        return WW_IN_STAFF;
+    const struct ww_dtarget *t = ww_dlist_hit(d, x, y);
+    if (!t || !in->pressed[0] || strcmp(t->name, in->pressed) != 0)
+        return WW_IN_ACTIVE; /* slid off, or a gap: no action */
+    *out = ww_action_tap(t->name);
+    return WW_IN_ACTION;
+}
+
+enum ww_input_result ww_input_event(struct ww_input *in, const SDL_Event *e,
+                                    const struct ww_dlist *d, int w, int h, struct ww_action *out)
+{
+    switch (e->type) {
+    case SDL_FINGERDOWN:
+        if (in->down)
+            return WW_IN_ACTIVE; /* a second finger: ignored */
+        in->finger = true;
+        in->finger_id = e->tfinger.fingerId;
+        return press(in, d, (int)(e->tfinger.x * w), (int)(e->tfinger.y * h), e->tfinger.timestamp);
+    case SDL_FINGERUP:
+        if (!in->down || !in->finger || e->tfinger.fingerId != in->finger_id)
+            return WW_IN_NONE;
+        return release(in, d, (int)(e->tfinger.x * w), (int)(e->tfinger.y * h),
+                       e->tfinger.timestamp, out);
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
+            return WW_IN_NONE;
+        if (in->down)
+            return WW_IN_ACTIVE;
+        in->finger = false;
+        return press(in, d, e->button.x, e->button.y, e->button.timestamp);
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT ||
+            in->finger)
+            return WW_IN_NONE;
+        return release(in, d, e->button.x, e->button.y, e->button.timestamp, out);
+    case SDL_KEYDOWN: {
+        if (e->key.repeat)
+            return WW_IN_NONE; /* a held key is one action */
+        SDL_Keycode key = e->key.keysym.sym;
+#ifdef WW_DEBUG
+        if (key == SDLK_ESCAPE)
+            return WW_IN_QUIT;
+#endif
+        Uint32 now = e->key.timestamp;
+        if (key == in->last_key && now - in->last_key_ms < WW_KEY_DEBOUNCE_MS) {
+            in->last_key_ms = now;
+            return WW_IN_ACTIVE;
+        }
+        in->last_key = key;
+        in->last_key_ms = now;
+        return ww_input_key_action(key, out) ? WW_IN_ACTION : WW_IN_ACTIVE;
+    }
+    default:
+        return WW_IN_NONE;
+    }
+}

@@ -1,0 +1,59 @@
+/* Touch, mouse and keys become the kiosk's action vocabulary (action.h).
+ *
+ *   - a touch or click acts on RELEASE, and only when the finger is lifted
+ *     over the same target it went down on (sliding off cancels);
+ *   - finger events and the mouse events SDL synthesises from them are not
+ *     counted twice; a second finger while one is down is ignored (no
+ *     multi-finger gestures);
+ *   - a held key is one action (key repeat is ignored) and a second press
+ *     of the same key within WW_KEY_DEBOUNCE_MS is dropped (ACCESSIBILITY 14).
+ *
+ * Keys (a tactile keypad sends the same codes):
+ *   Tab, Down, Right, keypad 2/6  next focus     Up, Left, keypad 8/4  previous
+ *   Return, Enter, Space, keypad 5  activate     Backspace, keypad 0  back
+ *   F1, keypad . , keypad +       read aloud     Home, keypad 7       start over
+ *
+ * A ww_input is a value; nothing to free. Thread: the UI thread. */
+#ifndef WW_UI_INPUT_H
+#define WW_UI_INPUT_H
+
+#include "core/action.h"
+#include "ui/draw.h"
+
+#include <SDL2/SDL.h>
+
+#include <stdbool.h>
+
+#define WW_KEY_DEBOUNCE_MS 300
+#define WW_STAFF_HOLD_MS   3000 /* press in the top corner that opens the staff entry */
+
+enum ww_input_result {
+    WW_IN_NONE,   /* nothing for the kiosk */
+    WW_IN_ACTIVE, /* the resident touched the screen (idle timer restarts), no action */
+    WW_IN_ACTION, /* *out holds an action */
+    WW_IN_STAFF,  /* the hidden staff entry was held */
+    WW_IN_QUIT,   /* quit (debug builds: Escape) */
+};
+
+struct ww_input {
+    bool down;
+    bool finger; /* the press came from a finger */
+    SDL_FingerID finger_id;
+    char pressed[WW_TARGET_SIZE];
+    Uint32 down_ms;
+    int down_x, down_y;
+    SDL_Keycode last_key;
+    Uint32 last_key_ms;
+    int corner_px; /* size of the staff corner square */
+};
+
+void ww_input_init(struct ww_input *in, int corner_px);
+
+/* Turn one SDL event into an action against the draw list on screen (w×h). */
+enum ww_input_result ww_input_event(struct ww_input *in, const SDL_Event *e,
+                                    const struct ww_dlist *d, int w, int h, struct ww_action *out);
+
+/* The action of a key, ignoring timing: false for keys with no meaning. */
+bool ww_input_key_action(SDL_Keycode key, struct ww_action *out);
+
+#endif

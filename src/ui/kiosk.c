@@ -1,0 +1,1141 @@
+#include "ui/kiosk.h"
+
+#include "app.h"
+#include "core/booking.h"
+#include "core/code.h"
+#include "core/flow.h"
+#include "core/i18n.h"
+#include "core/log.h"
+#include "core/printer.h"
+#include "core/say.h"
+#include "core/speech.h"
+#include "core/str.h"
+#include "core/ticket.h"
+#include "render/text.h"
+#include "render/ticket_raster.h"
+#include "ui/audio.h"
+#include "ui/input.h"
+#include "ui/kiosk_impl.h"
+#include "ui/kiosk_staff.h"
+#include "ui/screens.h"
+
+#include <SDL2/SDL.h>
+#include <SDL2/SDL_image.h>
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The signal flag (STYLE rule 6): SIGTERM/SIGINT end the loop through the
+ * normal shutdown path. */
+static volatile sig_atomic_t ww_stop_requested;
+/* Part of the same signal path: the eventfd the loop sleeps on, so a signal
+ * wakes it at once (write() is async-signal-safe). -1 when none. */
+static volatile sig_atomic_t ww_signal_fd = -1;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    ww_stop_requested = 1;
+    if (ww_signal_fd >= 0) {
+        uint64_t one = 1;
+        ssize_t w = write(ww_signal_fd, &one, sizeof one);
+        (void)w;
+    }
+}
+
+/* ---- helpers ---- */
+
+static int64_t now_s(const struct ww_kiosk *k)
+{
+    return ww_clock_now(&k->app.clock);
+}
+
+static void new_visit_id(struct ww_kiosk *k)
+{
+    char r[WW_CHECK_LEN + 1];
+    if (!ww_code_new_request(r, sizeof r))
+        ww_fmt(r, sizeof r, "%lld", (long long)now_s(k));
+    ww_fmt(k->visit_id, sizeof k->visit_id, "%.8s-%s", k->app.loc->id, r);
+}
+
+static void today(struct ww_kiosk *k, ww_day *day, int *minute)
+{
+    ww_clock_local(&k->app.clock, day, minute);
+}
+
+const struct ww_session *ww_kiosk_session(const struct ww_kiosk *k)
+{
+    return &k->s;
+}
+
+/* ---- speech: what is read aloud ---- */
+
+/* Append a text as its own sentence. False when the buffer is full. */
+static bool append_sentence(char *buf, size_t size, size_t *used, const char *text)
+{
+    size_t n = strlen(text);
+    if (*used + n + 3 >= size)
+        return false;
+    if (*used) {
+        char last = buf[*used - 1];
+        if (last != '.' && last != '?' && last != '!' && last != ':')
+            buf[(*used)++] = '.';
+        buf[(*used)++] = ' ';
+    }
+    memcpy(buf + *used, text, n + 1);
+    *used += n;
+    return true;
+}
+
+/* The words of the screen in reading order: the screen's own content with
+ * its buttons, then "Praat met een medewerker" (always there). The bar and
+ * the language row are announced one by one as the keypad focus reaches
+ * them. (A richer composition can replace this in one place.) */
+static void screen_words(struct ww_kiosk *k, char *buf, size_t size)
+{
+    const struct ww_dlist *d = ww_kiosk_dlist(k);
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = d->content_from; i < d->n; i++) {
+        const struct ww_dcmd *c = &d->cmds[i];
+        if (c->kind == WW_D_TEXT && c->text[0] && !append_sentence(buf, size, &used, c->text))
+            return;
+    }
+    const struct ww_dtarget *talk = ww_dlist_find(d, "talk");
+    if (talk && !k->s.warning)
+        append_sentence(buf, size, &used, talk->label);
+}
+
+static void speak(struct ww_kiosk *k, const char *text)
+{
+    if (!k->speech || !text || !*text)
+        return;
+    /* Times, dates and ticket numbers as a person says them. */
+    size_t size = strlen(text) * 4 + WW_SAY_SIZE;
+    char *said = malloc(size);
+    if (!said)
+        abort();
+    if (!ww_say_expand(k->s.lang, text, said, size))
+        ww_strlcpy(said, text, size);
+    enum ww_err e = ww_speech_say(k->speech, k->s.lang, said, WW_SAY_CUT);
+    free(said);
+    if (e == WW_OK)
+        ww_audio_wake(k->audio);
+    if (e == WW_ERR_UNAVAILABLE && !k->env.speech_off) {
+        k->env.speech_off = true;
+        k->dirty = true;
+    }
+}
+
+static void speak_screen(struct ww_kiosk *k)
+{
+    char *buf = malloc(WW_SPEECH_TEXT_MAX);
+    if (!buf)
+        abort();
+    screen_words(k, buf, WW_SPEECH_TEXT_MAX);
+    speak(k, buf);
+    free(buf);
+}
+
+static void speak_focus(struct ww_kiosk *k)
+{
+    char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    size_t n = ww_session_targets(&k->flows, &k->s, targets, sizeof targets / sizeof targets[0]);
+    if (k->s.focus < 0 || (size_t)k->s.focus >= n)
+        return;
+    const struct ww_dtarget *t = ww_dlist_find(ww_kiosk_dlist(k), targets[k->s.focus]);
+    if (t && t->label[0])
+        speak(k, t->label);
+}
+
+/* ---- effects ---- */
+
+static void act(struct ww_kiosk *k, const struct ww_action *a);
+static const char *focus_name(struct ww_kiosk *k, char *buf);
+
+static void do_resolve(struct ww_kiosk *k)
+{
+    const struct ww_flow_outcome *o = ww_session_outcome(&k->flows, &k->s);
+    struct ww_action a = ww_action_make(WW_ACT_RESOLVED);
+    if (!o)
+        return;
+    enum ww_err e = ww_flow_resolve(&k->flows, o, &k->bctx, &a.resolution);
+    if (e != WW_OK)
+        ww_warn("kiosk: resolving outcome %s: %s", o->id, ww_strerror(e));
+    /* The first free time on "another day", for the time screen. */
+    k->env.day_first = -1;
+    if (a.resolution.here == WW_HERE_TODAY && a.resolution.next_day != WW_DAY_NONE) {
+        struct ww_slot slots[64];
+        size_t n = 0;
+        if (ww_booking_slots(&k->bctx, a.resolution.partner, a.resolution.next_day, slots, 64,
+                             &n) == WW_OK) {
+            for (size_t i = 0; i < n; i++)
+                if (slots[i].booked < slots[i].capacity) {
+                    k->env.day_first = slots[i].start;
+                    break;
+                }
+        }
+    }
+    act(k, &a);
+}
+
+static void do_book(struct ww_kiosk *k)
+{
+    struct ww_booking_want want;
+    char request[WW_REQUEST_SIZE];
+    ww_session_want(&k->flows, &k->s, k->visit_id, request, &want);
+    struct ww_action a = ww_action_make(WW_ACT_BOOKED);
+    enum ww_err e = ww_booking_make(&k->bctx, &want, &a.booking);
+    if (e != WW_OK) {
+        ww_warn("kiosk: booking failed: %s", ww_strerror(e));
+        a = ww_action_make(WW_ACT_BOOK_FAILED);
+        a.err = e;
+    } else {
+        ww_info("kiosk: booked %s for partner %s", a.booking.ticket, a.booking.partner);
+    }
+    act(k, &a);
+}
+
+static const char *translate_cb(void *ctx, const char *lang, const char *msgid)
+{
+    (void)ctx;
+    (void)lang;
+    return ww_i18n_get(msgid);
+}
+
+static void do_print(struct ww_kiosk *k)
+{
+    const struct ww_booking *bk = &k->s.booking;
+    k->env.print = WW_PRINT_FAILED;
+    k->dirty = true;
+    if (!k->printer)
+        return;
+    size_t pi;
+    const struct ww_partner *p = ww_config_partner(&k->app.cfg, bk->partner, &pi);
+    if (!p)
+        return;
+    struct ww_day_plan plan;
+    const char *room = NULL;
+    int desks = 1;
+    if (ww_booking_plan(&k->bctx, bk->day, &plan) == WW_OK) {
+        const struct ww_block *bl = ww_plan_find(&plan, pi);
+        if (bl) {
+            room = bl->room;
+            desks = bl->desks;
+        }
+    }
+    ww_strlcpy(k->env.room, room ? room : "", sizeof k->env.room);
+    k->env.desks = desks;
+    const struct ww_flow_outcome *o = ww_session_outcome(&k->flows, &k->s);
+    struct ww_ticket_params tp = {0};
+    tp.loc = k->app.loc;
+    tp.partner = p;
+    tp.booking = bk;
+    tp.room = room;
+    tp.desks = desks;
+    tp.bring = o && o->bring[0] ? o->bring : NULL;
+    tp.lang = k->s.lang;
+    tp.tr = translate_cb;
+    tp.width = ww_print_worker_width(k->printer);
+    struct ww_ticket *t = calloc(1, sizeof *t);
+    if (!t)
+        abort();
+    struct ww_raster r = {0};
+    bool ok = ww_ticket_build(t, &tp) == WW_OK;
+    if (ok)
+        ok = k->traster ? ww_ticket_raster_draw(k->traster, t, &r) : ww_ticket_raster_plain(t, &r);
+    char name[48];
+    ww_ticket_name(bk, name, sizeof name);
+    if (ok && ww_print_worker_submit(k->printer, bk->id, name, &r)) {
+        k->env.print = WW_PRINT_BUSY;
+        k->print_booking = bk->id;
+    }
+    ww_raster_destroy(&r);
+    free(t);
+    if (k->scripted)
+        ww_kiosk_wait_print(k);
+}
+
+static void print_results(struct ww_kiosk *k)
+{
+    struct ww_print_result res;
+    while (k->printer && ww_print_worker_poll(k->printer, &res)) {
+        enum ww_err e = ww_ticket_finish(k->app.store, &res);
+        if (res.booking_id == k->print_booking && k->s.screen == WW_SCREEN_TICKET) {
+            k->env.print = e == WW_OK || res.err == WW_OK ? WW_PRINT_OK : WW_PRINT_FAILED;
+            k->dirty = true;
+        }
+        if (res.err != WW_OK)
+            ww_warn("kiosk: ticket %s not printed: %s (%s)", res.name, ww_strerror(res.err),
+                    res.detail);
+        ww_kiosk_staff_printed(k, &res);
+    }
+}
+
+void ww_kiosk_wait_print(struct ww_kiosk *k)
+{
+    for (int i = 0; i < 1500 && k->env.print == WW_PRINT_BUSY; i++) {
+        print_results(k);
+        if (k->env.print != WW_PRINT_BUSY)
+            break;
+        SDL_Delay(10);
+    }
+}
+
+static void record(struct ww_kiosk *k, const struct ww_session *ended)
+{
+    ww_day day;
+    int minute;
+    today(k, &day, &minute);
+    enum ww_err e = ww_session_record(&k->flows, ended, k->app.store, k->app.loc->id, day);
+    if (e != WW_OK)
+        ww_warn("kiosk: counting the visit failed: %s", ww_strerror(e));
+    /* Nothing of the resident stays in the kiosk either. */
+    k->env.print = WW_PRINT_NONE;
+    k->env.day_first = -1;
+    k->env.room[0] = '\0';
+    k->env.desks = 0;
+    k->env.lower = k->lower_default;
+    k->print_booking = 0;
+    if (k->speech) {
+        ww_speech_stop(k->speech);
+        ww_speech_reset_settings(k->speech);
+    }
+    new_visit_id(k);
+}
+
+static bool resident_action(const struct ww_action *a)
+{
+    return a->kind != WW_ACT_IDLE_TICK && a->kind != WW_ACT_RESOLVED && a->kind != WW_ACT_BOOKED &&
+           a->kind != WW_ACT_BOOK_FAILED;
+}
+
+static void act(struct ww_kiosk *k, const struct ww_action *a)
+{
+    char focused[WW_TARGET_SIZE];
+    bool lower_key = a->kind == WW_ACT_ACTIVATE && !k->s.warning && !ww_kiosk_staff_focus(k) &&
+                     strcmp(focus_name(k, focused), "lower") == 0;
+    if ((a->kind == WW_ACT_TAP && strcmp(a->target, "lower") == 0) || lower_key) {
+        /* "Knoppen lager" is the screen's own setting, not the session's:
+         * every control moves within wheelchair reach. A wipe resets it. */
+        k->env.lower = !k->env.lower;
+        k->dirty = true;
+        k->last_input = now_s(k);
+        k->last_tick = 0;
+        if (k->speech)
+            ww_speech_stop(k->speech);
+        return;
+    }
+    struct ww_session prev = k->s;
+    if (resident_action(a)) {
+        k->last_input = now_s(k);
+        k->last_tick = 0;
+        /* Any action of the resident cuts current speech. */
+        if (k->speech)
+            ww_speech_stop(k->speech);
+    }
+    ww_session_step(&k->flows, &prev, a, &k->s);
+    unsigned e = k->s.effects;
+    if (memcmp(&prev, &k->s, sizeof prev) != 0)
+        k->dirty = true;
+    if (e & WW_EFFECT_RECORD)
+        record(k, &prev);
+    if (e & WW_EFFECT_LANGUAGE) {
+        ww_i18n_set(k->s.lang);
+        k->env.speech_off = k->speech && (!ww_speech_available(k->speech, k->s.lang) ||
+                                          (k->audio && !ww_audio_available(k->audio)));
+    }
+    if (k->speech && prev.slow != k->s.slow)
+        ww_speech_set_slow(k->speech, k->s.slow);
+    if (e & WW_EFFECT_RESOLVE)
+        do_resolve(k);
+    if (e & WW_EFFECT_BOOK)
+        do_book(k);
+    if (e & WW_EFFECT_PRINT)
+        do_print(k);
+    if (e & WW_EFFECT_SPEAK)
+        speak_screen(k);
+    if (e & WW_EFFECT_SPEAK_FOCUS)
+        speak_focus(k);
+}
+
+void ww_kiosk_act(struct ww_kiosk *k, const struct ww_action *a)
+{
+    if (ww_kiosk_staff_act(k, a))
+        return;
+    act(k, a);
+}
+
+/* ---- drawing ---- */
+
+const struct ww_dlist *ww_kiosk_dlist(struct ww_kiosk *k)
+{
+    if (k->dirty) {
+        ww_day day;
+        int minute;
+        today(k, &day, &minute);
+        k->env.today = day;
+        if (!ww_kiosk_staff_build(k))
+            ww_screen_build(&k->env, &k->s, &k->dl);
+        k->dirty = false;
+        k->shown = false;
+    }
+    return &k->dl;
+}
+
+static const char *focus_name(struct ww_kiosk *k, char *buf)
+{
+    const char *staff = ww_kiosk_staff_focus(k);
+    if (staff)
+        return staff;
+    char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    size_t n = ww_session_targets(&k->flows, &k->s, targets, sizeof targets / sizeof targets[0]);
+    if (k->s.focus < 0 || (size_t)k->s.focus >= n)
+        return "";
+    ww_strlcpy(buf, targets[k->s.focus], WW_TARGET_SIZE);
+    return buf;
+}
+
+const char *ww_kiosk_focus(struct ww_kiosk *k, char *buf)
+{
+    return focus_name(k, buf);
+}
+
+static void present(struct ww_kiosk *k)
+{
+    const struct ww_dlist *d = ww_kiosk_dlist(k);
+    char f[WW_TARGET_SIZE];
+    ww_drawer_draw(k->dr, d, focus_name(k, f));
+    SDL_RenderPresent(k->ren);
+    k->shown = true;
+}
+
+bool ww_kiosk_screenshot(struct ww_kiosk *k, const char *path)
+{
+    const struct ww_dlist *d = ww_kiosk_dlist(k);
+    char f[WW_TARGET_SIZE];
+    ww_drawer_draw(k->dr, d, focus_name(k, f));
+    int w = k->env.w, h = k->env.h;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 24, SDL_PIXELFORMAT_RGB24);
+    if (!s)
+        return false;
+    bool ok = SDL_RenderReadPixels(k->ren, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch) == 0 &&
+              IMG_SavePNG(s, path) == 0;
+    if (!ok)
+        ww_error("kiosk: screenshot %s failed: %s", path, SDL_GetError());
+    SDL_FreeSurface(s);
+    SDL_RenderPresent(k->ren);
+    return ok;
+}
+
+unsigned ww_kiosk_pixel(struct ww_kiosk *k, int x, int y)
+{
+    const struct ww_dlist *d = ww_kiosk_dlist(k);
+    char f[WW_TARGET_SIZE];
+    ww_drawer_draw(k->dr, d, focus_name(k, f));
+    uint8_t px[4] = {0};
+    SDL_Rect r = {x, y, 1, 1};
+    SDL_RenderReadPixels(k->ren, &r, SDL_PIXELFORMAT_RGB24, px, 3);
+    SDL_RenderPresent(k->ren);
+    return ((unsigned)px[0] << 16) | ((unsigned)px[1] << 8) | px[2];
+}
+
+void ww_kiosk_set_lower(struct ww_kiosk *k, bool lower)
+{
+    k->env.lower = lower;
+    k->dirty = true;
+}
+
+/* ---- time ---- */
+
+/* Seconds until the next idle tick is due; -1 when nothing is due. */
+static int next_tick_in(const struct ww_kiosk *k)
+{
+    if (k->s.screen == WW_SCREEN_ATTRACT && !k->s.warning)
+        return -1;
+    if (k->s.busy)
+        return -1;
+    int idle = (int)(now_s(k) - k->last_input);
+    int due;
+    if (k->s.warning)
+        due = k->last_tick + 1; /* the countdown: every second */
+    else if (k->s.screen == WW_SCREEN_GOODBYE)
+        due = WW_GOODBYE_SECONDS;
+    else
+        due = k->s.params.idle_seconds;
+    if (due <= k->last_tick)
+        due = k->last_tick + 1;
+    int left = due - idle;
+    return left < 0 ? 0 : left;
+}
+
+static void tick(struct ww_kiosk *k)
+{
+    int idle = (int)(now_s(k) - k->last_input);
+    if (idle <= k->last_tick)
+        return;
+    k->last_tick = idle;
+    struct ww_action a = ww_action_idle(idle);
+    enum ww_screen before = k->s.screen;
+    bool warned = k->s.warning;
+    act(k, &a);
+    if (k->s.screen == WW_SCREEN_ATTRACT && before != WW_SCREEN_ATTRACT) {
+        ww_info("kiosk: session ended after %d s without touch", idle);
+        k->last_tick = 0;
+    }
+    if (k->s.warning && !warned)
+        ww_info("kiosk: idle warning (%d s)", k->s.countdown);
+}
+
+/* Staff changes made by any process sharing the store: a cheap counter,
+ * read at least once a second by the loop. A resident looking at an outcome
+ * or choosing a time gets the new answer (a partner marked absent no longer
+ * offers slots). */
+static void poll_store(struct ww_kiosk *k)
+{
+    int64_t seq;
+    if (ww_store_change_seq(k->app.store, &seq) != WW_OK || seq == k->change_seq)
+        return;
+    k->change_seq = seq;
+    k->dirty = true;
+    ww_kiosk_staff_store_changed(k);
+    if (k->s.current >= 0 && k->s.screen >= WW_SCREEN_OUTCOME && k->s.screen <= WW_SCREEN_CONFIRM &&
+        !k->s.busy)
+        do_resolve(k);
+}
+
+void ww_kiosk_advance(struct ww_kiosk *k, int seconds)
+{
+    for (int i = 0; i < seconds; i++) {
+        k->app.now_value++;
+        int left = next_tick_in(k);
+        if (left == 0)
+            tick(k);
+        if (ww_kiosk_staff_deadline(k) == 0)
+            ww_kiosk_staff_tick(k);
+        poll_store(k);
+    }
+}
+
+/* ---- describing (scripts, tests) ---- */
+
+void ww_kiosk_describe(struct ww_kiosk *k, FILE *out)
+{
+    char id[96];
+    ww_session_screen_id(&k->flows, &k->s, id, sizeof id);
+    fprintf(out,
+            "screen=%s lang=%s size=%d contrast=%d lower=%d warning=%d countdown=%d "
+            "visit=%d bookings=%d rating=%d focus=%d\n",
+            id, k->s.lang, k->s.text_size, k->s.contrast, k->env.lower, k->s.warning,
+            k->s.countdown, k->s.n_visit, k->s.bookings, k->s.rating, k->s.focus);
+}
+
+bool ww_kiosk_is_fresh(const struct ww_kiosk *k, char *why, size_t size)
+{
+    struct ww_session f;
+    ww_session_init(&f, &k->s.params);
+    struct ww_session cur = k->s;
+    cur.effects = 0;
+    f.effects = 0;
+    why[0] = '\0';
+    if (cur.screen != f.screen)
+        ww_fmt(why, size, "screen is %s", ww_screen_name(cur.screen));
+    else if (strcmp(cur.lang, f.lang) != 0)
+        ww_fmt(why, size, "language is %s", cur.lang);
+    else if (cur.n_visit || cur.bookings || cur.rating || cur.n_kept || cur.n_steps)
+        ww_fmt(why, size, "the visit is still there");
+    else if (cur.text_size != f.text_size || cur.contrast != f.contrast || cur.slow != f.slow)
+        ww_fmt(why, size, "settings are still changed");
+    else if (memcmp(&cur, &f, sizeof f) != 0)
+        ww_fmt(why, size, "the session differs from a fresh one");
+    else if (k->env.lower != k->lower_default)
+        ww_fmt(why, size, "the \"buttons lower\" layout is still on");
+    else if (k->env.print != WW_PRINT_NONE || k->env.day_first != -1 || k->env.room[0])
+        ww_fmt(why, size, "the screen still knows the last ticket");
+    return why[0] == '\0';
+}
+
+void ww_kiosk_spoken(struct ww_kiosk *k, FILE *out)
+{
+    if (!k->speech)
+        return;
+    size_t n = ww_speech_log_count(k->speech);
+    for (size_t i = 0; i < n; i++) {
+        struct ww_speech_utterance u;
+        if (ww_speech_log_get(k->speech, i, &u))
+            fprintf(out, "%s\t%s\n", u.event == WW_SPEECH_SAID ? u.lang : "-",
+                    u.text ? u.text : "stop");
+    }
+}
+
+/* ---- the loop ---- */
+
+static void notify_print(void *ctx)
+{
+    struct ww_kiosk *k = ctx;
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = k->ev_print;
+    SDL_PushEvent(&ev);
+    if (k->wake_fd >= 0) {
+        uint64_t one = 1;
+        ssize_t w = write(k->wake_fd, &one, sizeof one);
+        (void)w;
+    }
+}
+
+/* On SDL's audio thread: the speech ran dry; wake the loop so it pauses the
+ * audio device. */
+static void notify_quiet(void *ctx)
+{
+    struct ww_kiosk *k = ctx;
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = k->ev_print + 1;
+    SDL_PushEvent(&ev);
+    if (k->wake_fd >= 0) {
+        uint64_t one = 1;
+        ssize_t w = write(k->wake_fd, &one, sizeof one);
+        (void)w;
+    }
+}
+
+/* Wait for an event at most `ms` (-1: no limit). The offscreen and dummy
+ * video drivers have no blocking wait in SDL (it polls every millisecond),
+ * so there we sleep in poll() on our own eventfd; signals interrupt it. */
+static bool wait_event(struct ww_kiosk *k, int ms, SDL_Event *ev)
+{
+    if (!k->own_wait)
+        return ms < 0 ? SDL_WaitEvent(ev) == 1 : SDL_WaitEventTimeout(ev, ms) == 1;
+    if (SDL_PollEvent(ev))
+        return true;
+    struct pollfd p = {.fd = k->wake_fd, .events = POLLIN};
+    int r = poll(&p, 1, ms);
+    if (r > 0) {
+        uint64_t v;
+        ssize_t n = read(k->wake_fd, &v, sizeof v);
+        (void)n;
+    }
+    return SDL_PollEvent(ev) == 1;
+}
+
+/* The staff corner: a 20 mm square at the top left (top right mirrored is
+ * not needed: staff know the corner). */
+static int corner_px(const struct ww_kiosk *k)
+{
+    struct ww_layout L;
+    ww_screen_layout(&k->env, &k->s, &L);
+    return ww_mm(&L, WW_TARGET_MIN_MM);
+}
+
+static void staff_entry(struct ww_kiosk *k)
+{
+    ww_info("kiosk: staff entry requested");
+    k->last_input = now_s(k);
+    ww_kiosk_staff_enter(k);
+}
+
+static bool shows_store(const struct ww_kiosk *k)
+{
+    return ww_kiosk_staff_is_open(k) ||
+           (k->s.screen >= WW_SCREEN_OUTCOME && k->s.screen <= WW_SCREEN_CONFIRM);
+}
+
+static int run_loop(struct ww_kiosk *k)
+{
+    present(k);
+    while (!ww_stop_requested) {
+        int left = next_tick_in(k);
+        int ms = left < 0 ? -1 : left * 1000 + 20;
+        /* Wake at least once a minute in the real loop, cheap, so a clock
+         * jump or a missed tick never leaves a warning up for long. */
+        if (ms < 0 || ms > 60000)
+            ms = 60000;
+        int staff = ww_kiosk_staff_deadline(k);
+        if (staff >= 0 && staff * 1000 + 20 < ms)
+            ms = staff * 1000 + 20;
+        /* Staff changes from any kiosk or terminal show within a second or
+         * two where they matter: the store's change counter is read once a
+         * second while a screen shows the day's presence (outcome to
+         * confirm) or staff are in. Other screens (the attract screen above
+         * all) read nothing from the store, so an idle kiosk sleeps. */
+        if (ms > 1000 && shows_store(k))
+            ms = 1000;
+        SDL_Event ev;
+        bool got = wait_event(k, ms, &ev);
+        while (got) {
+            if (ev.type == SDL_QUIT) {
+                /* Closing the window (Alt+F4, the window manager): a way
+                 * out only in debug builds. Signals never come this way:
+                 * SDL's handlers are off and ours sets the flag. */
+#ifdef WW_DEBUG
+                ww_stop_requested = 1;
+#else
+                ww_warn("kiosk: a request to close the window was ignored");
+#endif
+            } else if (ev.type == k->ev_print) {
+                print_results(k);
+            } else if (ev.type == k->ev_print + 1) {
+                /* the speech ran dry: settled below */
+            } else if (ev.type == SDL_WINDOWEVENT &&
+                       (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+                        ev.window.event == SDL_WINDOWEVENT_EXPOSED)) {
+                int w, h;
+                SDL_GetRendererOutputSize(k->ren, &w, &h);
+                if (w != k->env.w || h != k->env.h) {
+                    k->env.w = w;
+                    k->env.h = h;
+                    ww_input_init(&k->input, corner_px(k));
+                }
+                k->dirty = true;
+                k->shown = false;
+            } else if (ww_kiosk_staff_event(k, &ev)) {
+                /* a key or typed text for the staff screens */
+            } else {
+                struct ww_action a;
+                enum ww_input_result r =
+                    ww_input_event(&k->input, &ev, ww_kiosk_dlist(k), k->env.w, k->env.h, &a);
+                switch (r) {
+                case WW_IN_ACTION:
+                    if (!ww_kiosk_staff_act(k, &a))
+                        act(k, &a);
+                    break;
+                case WW_IN_ACTIVE:
+                    k->last_input = now_s(k);
+                    k->last_tick = 0;
+                    break;
+                case WW_IN_STAFF:
+                    staff_entry(k);
+                    break;
+                case WW_IN_QUIT:
+                    ww_stop_requested = 1;
+                    break;
+                default:
+                    break;
+                }
+            }
+            got = SDL_PollEvent(&ev) == 1;
+        }
+        if (next_tick_in(k) == 0)
+            tick(k);
+        if (ww_kiosk_staff_deadline(k) == 0)
+            ww_kiosk_staff_tick(k);
+        if (shows_store(k))
+            poll_store(k);
+        if (k->dirty || !k->shown)
+            present(k);
+        ww_audio_settle(k->audio);
+    }
+    ww_info("kiosk: stopping");
+    return 0;
+}
+
+/* ---- start and stop ---- */
+
+static const char usage[] =
+    "usage: wegwijzer kiosk [--location ID] [options]\n"
+    "\n"
+    "The resident counter application, full screen.\n"
+    "\n"
+    "options:\n"
+    "  --size WxH          window size in pixels (default: the location's screen)\n"
+    "  --landscape         turn the configured screen to landscape (portrait: --portrait)\n"
+    "  --lower             start with the \"buttons lower\" layout (wheelchair reach)\n"
+    "  --windowed          a window instead of full screen (debug builds)\n"
+    "  --assets DIR        pictograms folder parent (default assets)\n"
+    "  --localedir DIR     compiled translations (default build/locale)\n"
+    "  --speech NAME       espeak or null (default espeak; null with --script)\n"
+    "  --spoken-log FILE   write every utterance to FILE\n"
+    "  --script FILE       replay a script (tap TARGET, key NAME, wait 30s, expect ...,\n"
+    "                      lang xx, screenshot NAME); needs no display\n"
+    "  --screenshot-dir DIR  where screenshots of a script go (a PNG of every screen)\n"
+    "  --check-layout      check every screen x language x text size; exit 1 on problems\n"
+    "  --bench             print start-up and redraw timings, then exit\n"
+    "%s";
+
+struct opts {
+    const char *script, *shot_dir, *assets, *localedir, *speech, *spoken_log;
+    int w, h;
+    int orient; /* 0 config, 1 landscape, 2 portrait */
+    bool lower, windowed, check, bench, verbose;
+};
+
+static bool parse_size(const char *s, int *w, int *h)
+{
+    char buf[32];
+    ww_strlcpy(buf, s, sizeof buf);
+    char *x = strchr(buf, 'x');
+    long a, b;
+    if (!x)
+        return false;
+    *x = '\0';
+    if (!ww_parse_int(buf, 200, 8192, &a) || !ww_parse_int(x + 1, 200, 8192, &b))
+        return false;
+    *w = (int)a;
+    *h = (int)b;
+    return true;
+}
+
+static int parse_opts(struct ww_kiosk *k, int argc, char **argv, struct opts *o)
+{
+    static const struct option table[] = {
+        {"size", required_argument, NULL, 'S'},
+        {"landscape", no_argument, NULL, 'L'},
+        {"portrait", no_argument, NULL, 'P'},
+        {"lower", no_argument, NULL, 'l'},
+        {"windowed", no_argument, NULL, 'w'},
+        {"assets", required_argument, NULL, 'a'},
+        {"localedir", required_argument, NULL, 'd'},
+        {"speech", required_argument, NULL, 'p'},
+        {"spoken-log", required_argument, NULL, 'o'},
+        {"script", required_argument, NULL, 's'},
+        {"screenshot-dir", required_argument, NULL, 'D'},
+        {"check-layout", no_argument, NULL, 'c'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"bench", no_argument, NULL, 'b'},
+        WW_COMMON_OPTIONS,
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, "+h", table, NULL)) != -1) {
+        int r = ww_app_option(&k->app, c, optarg);
+        if (r < 0)
+            return 2;
+        if (r > 0)
+            continue;
+        switch (c) {
+        case 'h':
+            printf(usage, WW_COMMON_HELP);
+            return 0;
+        case 'S':
+            if (!parse_size(optarg, &o->w, &o->h)) {
+                ww_app_fail(&k->app, "--size '%s' is not WIDTHxHEIGHT (e.g. 1080x1920)", optarg);
+                return 2;
+            }
+            break;
+        case 'L':
+            o->orient = 1;
+            break;
+        case 'P':
+            o->orient = 2;
+            break;
+        case 'l':
+            o->lower = true;
+            break;
+        case 'w':
+            o->windowed = true;
+            break;
+        case 'a':
+            o->assets = optarg;
+            break;
+        case 'd':
+            o->localedir = optarg;
+            break;
+        case 'p':
+            o->speech = optarg;
+            break;
+        case 'o':
+            o->spoken_log = optarg;
+            break;
+        case 's':
+            o->script = optarg;
+            break;
+        case 'D':
+            o->shot_dir = optarg;
+            break;
+        case 'c':
+            o->check = true;
+            break;
+        case 'v':
+            o->verbose = true;
+            break;
+        case 'b':
+            o->bench = true;
+            break;
+        default:
+            return ww_app_bad_option(&k->app, argv);
+        }
+    }
+    if (optind < argc) {
+        ww_app_fail(&k->app, "unexpected argument '%s' (see --help)", argv[optind]);
+        return 2;
+    }
+    return -1;
+}
+
+static double ms_since(Uint64 t0)
+{
+    return (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
+           (double)SDL_GetPerformanceFrequency();
+}
+
+static bool start_video(struct ww_kiosk *k, const struct opts *o)
+{
+    /* No GPU on the kiosk PCs: SDL's own software renderer is 4-5x faster to
+     * start and ~10x faster per frame than Mesa's software GL. */
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* SIGTERM and SIGINT are ours (on_signal), not turned into SDL_QUIT. */
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    /* Touch is handled as touch; SDL's mouse copies are ignored in input.c. */
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        ww_app_fail(&k->app, "cannot start the display: %s", SDL_GetError());
+        return false;
+    }
+    const char *drv = SDL_GetCurrentVideoDriver();
+    k->own_wait = drv && (strcmp(drv, "offscreen") == 0 || strcmp(drv, "dummy") == 0);
+    k->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    ww_signal_fd = k->wake_fd;
+    int w = o->w, h = o->h;
+    if (!w) {
+        w = k->app.loc->screen.width_px > 0 ? k->app.loc->screen.width_px : 1080;
+        h = k->app.loc->screen.height_px > 0 ? k->app.loc->screen.height_px : 1920;
+        if ((o->orient == 1 && h > w) || (o->orient == 2 && w > h)) {
+            int t = w;
+            w = h;
+            h = t;
+        }
+    }
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    bool full = !k->scripted && !o->check && !o->bench && !k->own_wait;
+#ifdef WW_DEBUG
+    if (o->windowed)
+        full = false;
+#endif
+    if (full)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    k->win =
+        SDL_CreateWindow("Wegwijzer", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!k->win) {
+        ww_app_fail(&k->app, "cannot open a window: %s", SDL_GetError());
+        return false;
+    }
+    k->ren = SDL_CreateRenderer(k->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!k->ren) {
+        ww_app_fail(&k->app, "cannot start the renderer: %s", SDL_GetError());
+        return false;
+    }
+    if (full)
+        SDL_ShowCursor(SDL_DISABLE);
+    SDL_GetRendererOutputSize(k->ren, &k->env.w, &k->env.h);
+    k->ev_print = SDL_RegisterEvents(2); /* and ev_print + 1: the speech ran dry */
+    return true;
+}
+
+static void kiosk_destroy(struct ww_kiosk *k)
+{
+    /* Reverse order of start. */
+    ww_kiosk_staff_stop(k);
+    ww_print_worker_free(k->printer);
+    ww_ticket_raster_free(k->traster);
+    ww_audio_free(k->audio); /* stops pulling before the speech goes */
+    ww_speech_free(k->speech);
+    if (k->spoken_log)
+        fclose(k->spoken_log);
+    ww_dlist_destroy(&k->dl);
+    ww_drawer_free(k->dr);
+    ww_text_free(k->text);
+    if (k->ren)
+        SDL_DestroyRenderer(k->ren);
+    if (k->win)
+        SDL_DestroyWindow(k->win);
+    ww_signal_fd = -1;
+    if (k->wake_fd >= 0)
+        close(k->wake_fd);
+    IMG_Quit();
+    SDL_Quit();
+    if (k->flows_loaded)
+        ww_flows_destroy(&k->flows);
+    ww_app_destroy(&k->app);
+}
+
+int ww_kiosk_main(int argc, char **argv)
+{
+    Uint64 t_start = SDL_GetPerformanceCounter();
+    struct ww_kiosk *k = calloc(1, sizeof *k);
+    if (!k)
+        abort();
+    k->wake_fd = -1;
+    /* From the very start: a stop during start-up ends at the loop's door. */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    ww_app_init(&k->app, "kiosk");
+    ww_dlist_init(&k->dl);
+    struct opts o = {0};
+    int status = parse_opts(k, argc, argv, &o);
+    if (status >= 0)
+        goto out;
+    status = 1;
+    k->scripted = o.script != NULL;
+    k->bench = o.bench;
+    if ((k->scripted || o.check || o.bench) && k->app.clock.now == NULL) {
+        /* Scripts run on a virtual clock: now, unless --now says when. */
+        k->app.now_value = (int64_t)time(NULL);
+        k->app.clock = ww_clock_fixed(&k->app.now_value);
+    }
+    if (!ww_app_open_store(&k->app))
+        goto out;
+    double t_store = ms_since(t_start);
+    const struct ww_location *loc = k->app.loc;
+
+    char path[WW_PATH_SIZE + 16];
+    struct ww_diags d;
+    ww_diags_init(&d);
+    ww_fmt(path, sizeof path, "%s/flows", k->app.config_dir);
+    bool flows_ok = ww_flows_load(&k->flows, path, &k->app.cfg, &d);
+    k->flows_loaded = true;
+    if (!flows_ok) {
+        ww_diags_print(&d, stderr);
+        ww_diags_destroy(&d);
+        ww_app_fail(&k->app, "the question flows in %s have problems (see above)", path);
+        goto out;
+    }
+    ww_diags_destroy(&d);
+
+    char localedir[WW_PATH_SIZE];
+    if (o.localedir)
+        ww_strlcpy(localedir, o.localedir, sizeof localedir);
+    else
+        ww_i18n_default_dir(argv[0], localedir, sizeof localedir);
+    double t_flows = ms_since(t_start);
+    ww_i18n_init(localedir);
+    /* The attract screen greets in every language at once. */
+    size_t n_langs;
+    const struct ww_lang *langs = ww_i18n_langs(&n_langs);
+    for (size_t i = 0; i < n_langs && i < sizeof k->env.greet / sizeof k->env.greet[0]; i++) {
+        ww_i18n_set(langs[i].code);
+        ww_strlcpy(k->env.greet[i], _("Tik om te beginnen"), sizeof k->env.greet[i]);
+    }
+    ww_i18n_set("nl");
+
+    struct ww_session_params sp = {0};
+    sp.idle_seconds = loc->idle_seconds > 0 ? loc->idle_seconds : 60;
+    sp.warn_seconds = loc->warn_seconds >= 20 ? loc->warn_seconds : 20;
+    ww_strlcpy(sp.default_lang, "nl", sizeof sp.default_lang);
+    ww_session_init(&k->s, &sp);
+
+    k->bctx = (struct ww_booking_ctx){&k->app.cfg, loc, k->app.store, &k->app.clock};
+    ww_strlcpy(k->assets, o.assets ? o.assets : "assets", sizeof k->assets);
+
+    k->scripted = o.script != NULL;
+    double t_i18n = ms_since(t_start);
+    if (!start_video(k, &o))
+        goto out;
+    double t_video = ms_since(t_start);
+    k->text = ww_text_new();
+    double t_fonts = ms_since(t_start);
+    if (!k->text) {
+        ww_app_fail(&k->app, "no fonts: install fonts-noto-core");
+        goto out;
+    }
+    k->dr = ww_drawer_new(k->ren, k->text, k->assets);
+    k->env.cfg = &k->app.cfg;
+    k->env.loc = loc;
+    k->env.flows = &k->flows;
+    k->env.texts = ww_drawer_texts(k->dr);
+    k->env.geom = loc->screen;
+    k->env.lower = o.lower;
+    k->lower_default = o.lower;
+    k->env.day_first = -1;
+    ww_input_init(&k->input, corner_px(k));
+    new_visit_id(k);
+    k->dirty = true;
+
+    if (!k->scripted && !o.check) {
+        /* The attract screen goes up first; speech and the printer start
+         * behind it (taps queue meanwhile). */
+        present(k);
+    }
+    if (o.bench) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        printf("first-frame-ms %.1f\n", ms_since(t_start));
+        printf("start-up-ms config+store %.1f flows %.1f i18n %.1f video %.1f fonts %.1f "
+               "first-draw %.1f\n",
+               t_store, t_flows - t_store, t_i18n - t_flows, t_video - t_i18n, t_fonts - t_video,
+               ms_since(t_start) - t_fonts);
+        printf("first-frame-unix-ns %lld\n", (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec);
+    }
+
+    /* Speech: the null backend in scripted runs (its log is the spoken log). */
+    const char *backend = o.speech ? o.speech : (k->scripted || o.check ? "null" : "espeak");
+    const struct ww_speech_ops *ops = ww_speech_backend(backend);
+    if (!ops) {
+        ww_app_fail(&k->app, "--speech '%s': use espeak or null", backend);
+        goto out;
+    }
+    if (o.spoken_log) {
+        k->spoken_log = fopen(o.spoken_log, "w");
+        if (!k->spoken_log) {
+            ww_app_fail(&k->app, "cannot write %s: %s", o.spoken_log, strerror(errno));
+            goto out;
+        }
+    }
+    if (!o.check && !o.bench) {
+        struct ww_speech_params spp;
+        ww_speech_params_init(&spp);
+        spp.volume = loc->volume;
+        spp.log_file = k->spoken_log;
+        spp.record = k->scripted;
+        k->speech = ww_speech_new(ops, &spp);
+        k->env.speech_off = !ww_speech_available(k->speech, k->s.lang);
+        /* The speech is heard through the SDL audio device; scripted runs
+         * keep only the spoken log (SDL_AUDIODRIVER decides otherwise). */
+        if (!k->scripted || getenv("SDL_AUDIODRIVER")) {
+            k->audio = ww_audio_new(k->speech);
+            ww_audio_on_quiet(k->audio, notify_quiet, k);
+            if (!ww_audio_available(k->audio)) {
+                /* Nobody would hear it: say so on the Voorlezen button. */
+                ww_warn("kiosk: no audio output: read aloud is not available");
+                k->env.speech_off = true;
+            }
+        }
+    }
+
+    /* Printing: the location's printer on a worker thread. */
+    if (!o.check && !o.bench) {
+        char err[256];
+        struct ww_printer *pr = ww_printer_open(loc->printer, k->app.state_dir, err, sizeof err);
+        if (!pr)
+            ww_warn("kiosk: printer '%s' not available: %s (tickets show on screen)", loc->printer,
+                    err);
+        else
+            k->printer = ww_print_worker_new(pr, notify_print, k);
+        k->traster = ww_ticket_raster_new(k->text);
+    }
+    ww_kiosk_staff_start(k);
+    ww_store_change_seq(k->app.store, &k->change_seq);
+
+    k->last_input = now_s(k);
+
+    if (o.check) {
+        int problems = ww_kiosk_check_layout(k, stdout, o.verbose);
+        status = problems ? 1 : 0;
+    } else if (o.bench) {
+        status = ww_kiosk_bench(k);
+    } else if (k->scripted) {
+        status = ww_kiosk_run_script(k, o.script, o.shot_dir);
+    } else {
+        ww_info("kiosk: %s ready (%dx%d, %s)", loc->id, k->env.w, k->env.h,
+                SDL_GetCurrentVideoDriver());
+        status = run_loop(k);
+        /* A resident midway is counted as a drop-out like an idle wipe. */
+        if (k->s.screen != WW_SCREEN_ATTRACT)
+            record(k, &k->s);
+    }
+out:
+    kiosk_destroy(k);
+    free(k);
+    return status;
+}

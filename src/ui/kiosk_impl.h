@@ -1,0 +1,69 @@
+/* The kiosk's state, shared by the files of the kiosk subcommand only
+ * (kiosk.c, script.c, check.c, bench.c); everything else uses kiosk.h. */
+#ifndef WW_UI_KIOSK_IMPL_H
+#define WW_UI_KIOSK_IMPL_H
+
+#include "app.h"
+#include "core/booking.h"
+#include "core/flow.h"
+#include "core/printer.h"
+#include "core/session.h"
+#include "core/speech.h"
+#include "render/text.h"
+#include "render/ticket_raster.h"
+#include "ui/draw.h"
+#include "ui/input.h"
+#include "ui/kiosk.h"
+#include "ui/screens.h"
+
+#include <SDL2/SDL.h>
+
+struct ww_kiosk {
+    struct ww_app app;
+    bool app_ready;
+    struct ww_flows flows;
+    bool flows_loaded;
+    struct ww_session s;
+    struct ww_screen_env env;
+    struct ww_booking_ctx bctx;
+
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    struct ww_text *text;
+    struct ww_drawer *dr;
+    struct ww_dlist dl;
+    bool dirty; /* the draw list must be rebuilt */
+    bool shown; /* the current list is on screen */
+
+    struct ww_input input;
+    int64_t last_input; /* clock seconds of the last resident input */
+    int last_tick;      /* idle seconds last sent, to send each second once */
+    char visit_id[40];
+
+    struct ww_speech *speech;
+    struct ww_audio *audio; /* plays the speech (live runs only) */
+    FILE *spoken_log;
+    struct ww_print_worker *printer;
+    struct ww_ticket_raster *traster;
+    int64_t print_booking; /* booking id being printed */
+
+    Uint32 ev_print; /* SDL user event: a print job finished */
+    int wake_fd;     /* eventfd that wakes our own wait (offscreen/dummy drivers) */
+    bool own_wait;
+    bool scripted;
+    bool bench;
+    bool lower_default; /* "buttons lower" at start (--lower); a wipe returns to it */
+    char assets[WW_PATH_SIZE];
+    char shot_dir[WW_PATH_SIZE];
+    int shots;
+    char last_screen[64];
+
+    struct ww_staff_ui *staff; /* the staff screens (ui/staff.h, kiosk_staff.c) */
+    int64_t change_seq;        /* the store's change counter last seen */
+};
+
+/* The name of the target with the keypad focus ("" when none); `buf` holds
+ * WW_TARGET_SIZE bytes. */
+const char *ww_kiosk_focus(struct ww_kiosk *k, char *buf);
+
+#endif

@@ -1,0 +1,1336 @@
+#include "ui/screens.h"
+
+#include "core/code.h"
+#include "core/i18n.h"
+#include "core/str.h"
+#include "core/ticket.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define T(s) ww_i18n_get(s) /* a text held in a variable */
+
+enum bstyle { B_NORMAL, B_PRIMARY, B_TALK, B_MARKED, B_BAR, B_BAR_ON };
+
+/* The state of one build. Everything is placed left to right and mirrored
+ * at the end for right-to-left languages. */
+struct b {
+    const struct ww_screen_env *env;
+    const struct ww_session *s;
+    struct ww_dlist *d;
+    struct ww_layout L;
+    const struct ww_theme *th;
+    char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    size_t n_targets;
+    int x0, x1;      /* content column */
+    int top, bottom; /* content area */
+    bool crowded;    /* the content did not fit: build again with smaller text */
+    int grow;        /* extra height of row buttons where the screen has room */
+};
+
+static bool offered(const struct b *b, const char *name)
+{
+    for (size_t i = 0; i < b->n_targets; i++)
+        if (strcmp(b->targets[i], name) == 0)
+            return true;
+    return false;
+}
+
+static SDL_Color rgb(const struct b *b, enum ww_role role)
+{
+    struct ww_rgb c = b->th->c[role];
+    return (SDL_Color){c.r, c.g, c.b, 255};
+}
+
+static struct ww_text_style style(const struct b *b, int px, bool bold, enum ww_role fg, int max_w,
+                                  enum ww_text_align align)
+{
+    struct ww_text_style st = {0};
+    st.px = px;
+    st.bold = bold;
+    st.color = rgb(b, fg);
+    st.max_w = max_w > 1 ? max_w : 1;
+    st.align = align;
+    st.rtl = b->L.rtl;
+    return st;
+}
+
+/* Texts are rendered onto the colour they sit on (the layout check makes
+ * sure it is the colour under them): an opaque image is copied, not blended,
+ * which halves the cost of a redraw. */
+static void opaque_on(const struct b *b, struct ww_text_style *st, enum ww_role bg)
+{
+    st->opaque = true;
+    st->bg = rgb(b, bg);
+}
+
+static struct ww_text_box measure(struct b *b, const char *text, const struct ww_text_style *st)
+{
+    struct ww_text_box box = {0};
+    ww_text_cache_measure(b->env->texts, text, st, &box);
+    return box;
+}
+
+/* Lay a text into `box` (x, y, w; h = 0: as tall as it is). Returns its height. */
+static int text(struct b *b, const char *str, int px, bool bold, enum ww_role fg, enum ww_role bg,
+                struct ww_rect box, enum ww_text_align align)
+{
+    if (!str || !*str)
+        return 0;
+    struct ww_text_style st = style(b, px, bold, fg, box.w, align);
+    opaque_on(b, &st, bg);
+    struct ww_text_box tb = measure(b, str, &st);
+    int x = box.x;
+    /* Positions are left-to-right here; START is the left edge until the
+     * whole list is mirrored. */
+    if (align == WW_TEXT_CENTER)
+        x = box.x + (box.w - tb.w) / 2;
+    else if (align == WW_TEXT_END)
+        x = box.x + box.w - tb.w;
+    int y = box.y;
+    if (box.h > 0 && tb.h < box.h)
+        y = box.y + (box.h - tb.h) / 2;
+    struct ww_dcmd *c = ww_dlist_add(b->d, WW_D_TEXT, (struct ww_rect){x, y, tb.w, tb.h}, fg);
+    c->text = ww_dlist_str(b->d, str);
+    c->st = st;
+    c->bg = bg;
+    c->clip = box;
+    if (box.h <= 0)
+        c->clip.h = tb.h;
+    c->overflow = tb.overflow || tb.w > box.w || (box.h > 0 && tb.h > box.h);
+    return tb.h;
+}
+
+static int text_h(struct b *b, const char *str, int px, bool bold, int w)
+{
+    if (!str || !*str)
+        return 0;
+    struct ww_text_style st = style(b, px, bold, WW_C_TEXT, w, WW_TEXT_START);
+    return measure(b, str, &st).h;
+}
+
+static void rect(struct b *b, struct ww_rect r, enum ww_role role, int radius)
+{
+    struct ww_dcmd *c = ww_dlist_add(b->d, WW_D_RECT, r, role);
+    c->radius = radius;
+}
+
+static void frame(struct b *b, struct ww_rect r, enum ww_role role, int radius, int thick)
+{
+    struct ww_dcmd *c = ww_dlist_add(b->d, WW_D_FRAME, r, role);
+    c->radius = radius;
+    c->thick = thick;
+}
+
+static void picto(struct b *b, const char *name, struct ww_rect r, enum ww_role role)
+{
+    if (!name || !*name)
+        return;
+    struct ww_dcmd *c = ww_dlist_add(b->d, WW_D_PICTO, r, role);
+    ww_strlcpy(c->name, name, sizeof c->name);
+    c->flip = b->L.rtl && strcmp(name, "back") == 0;
+}
+
+/* ---- buttons ---- */
+
+struct look {
+    enum ww_role fill, fg, edge;
+    int thick;
+    bool bold;
+};
+
+static struct look look_of(const struct b *b, enum bstyle st)
+{
+    const struct ww_layout *L = &b->L;
+    switch (st) {
+    case B_PRIMARY:
+        return (struct look){WW_C_PRIMARY, WW_C_PRIMARY_TEXT, WW_C_PRIMARY, 0, true};
+    case B_TALK:
+        return (struct look){WW_C_TALK, WW_C_TALK_TEXT, WW_C_TALK, 0, true};
+    case B_MARKED:
+    case B_BAR_ON:
+        return (struct look){WW_C_MARK, WW_C_MARK_TEXT, WW_C_BUTTON_EDGE, L->edge * 2, true};
+    case B_BAR:
+        return (struct look){WW_C_BAR_BUTTON, WW_C_BAR_TEXT, WW_C_BUTTON_EDGE, L->edge, false};
+    default:
+        return (struct look){WW_C_BUTTON, WW_C_BUTTON_TEXT, WW_C_BUTTON_EDGE, L->edge, true};
+    }
+}
+
+static int pad_of(const struct b *b)
+{
+    return ww_mm(&b->L, 4);
+}
+
+static int check_room(const struct b *b)
+{
+    return ww_mm(&b->L, 10) + pad_of(b);
+}
+
+/* Height a row button needs: icon at the start, label (and sub-label) beside it. */
+static int button_h(struct b *b, const char *label, const char *sub, bool icon, int w, int px)
+{
+    int pad = pad_of(b);
+    /* The end of every row button keeps room for the check mark, so a
+     * button does not grow or rewrap when it becomes marked. */
+    int tw = w - 2 * pad - (icon ? b->L.icon + pad : 0) - check_room(b);
+    int h = text_h(b, label, px, true, tw);
+    if (sub && *sub)
+        h += text_h(b, sub, b->L.body_px, false, tw);
+    h += 2 * pad;
+    int min = b->L.target;
+    return (h > min ? h : min) + b->grow;
+}
+
+static void button(struct b *b, const char *name, const char *label, const char *sub,
+                   const char *icon, struct ww_rect r, enum bstyle bs, int px)
+{
+    const struct ww_layout *L = &b->L;
+    struct look lk = look_of(b, bs);
+    int pad = pad_of(b);
+    rect(b, r, lk.fill, L->radius);
+    if (lk.thick > 0)
+        frame(b, r, lk.edge, L->radius, lk.thick);
+    int x = r.x + pad;
+    if (icon && *icon) {
+        int is = L->icon;
+        if (is > r.h - 2 * lk.thick)
+            is = r.h - 2 * lk.thick;
+        picto(b, icon, (struct ww_rect){x, r.y + (r.h - is) / 2, is, is}, lk.fg);
+        x += is + pad;
+    }
+    int tw = r.x + r.w - pad - x - check_room(b);
+    int h1 = text_h(b, label, px, lk.bold, tw);
+    int h2 = sub && *sub ? text_h(b, sub, L->body_px, false, tw) : 0;
+    int y = r.y + (r.h - h1 - h2) / 2;
+    text(b, label, px, lk.bold, lk.fg, lk.fill, (struct ww_rect){x, y, tw, 0}, WW_TEXT_START);
+    if (h2)
+        text(b, sub, L->body_px, false, lk.fg, lk.fill, (struct ww_rect){x, y + h1, tw, 0},
+             WW_TEXT_START);
+    if (bs == B_MARKED || bs == B_BAR_ON) {
+        /* Colour is never the only sign: a check mark at the end. */
+        int cs = ww_mm(L, 10);
+        picto(b, "check", (struct ww_rect){r.x + r.w - cs - pad, r.y + (r.h - cs) / 2, cs, cs},
+              lk.fg);
+    }
+    ww_dlist_target(b->d, name, r, label);
+}
+
+/* A tall button: icon above, label below, centred (topic grid, bar, faces). */
+static int tile_h(struct b *b, const char *label, int w, int px, int icon)
+{
+    int pad = pad_of(b) / 2;
+    int h = icon + pad * 3 + text_h(b, label, px, false, w - 2 * pad);
+    return h > b->L.bar_target ? h : b->L.bar_target;
+}
+
+static void tile(struct b *b, const char *name, const char *label, const char *icon,
+                 struct ww_rect r, enum bstyle bs, int px, int icon_size)
+{
+    const struct ww_layout *L = &b->L;
+    struct look lk = look_of(b, bs);
+    int pad = pad_of(b) / 2;
+    rect(b, r, lk.fill, L->radius);
+    if (lk.thick > 0)
+        frame(b, r, lk.edge, L->radius, lk.thick);
+    int th = text_h(b, label, px, false, r.w - 2 * pad);
+    int total = icon_size + pad + th;
+    int y = r.y + (r.h - total) / 2;
+    picto(b, icon, (struct ww_rect){r.x + (r.w - icon_size) / 2, y, icon_size, icon_size}, lk.fg);
+    text(b, label, px, false, lk.fg, lk.fill,
+         (struct ww_rect){r.x + pad, y + icon_size + pad, r.w - 2 * pad, 0}, WW_TEXT_CENTER);
+    if (bs == B_BAR_ON || bs == B_MARKED) {
+        int cs = ww_mm(L, 7);
+        picto(b, "check", (struct ww_rect){r.x + r.w - cs - pad, r.y + pad, cs, cs}, lk.fg);
+    }
+    ww_dlist_target(b->d, name, r, label);
+}
+
+/* ---- the frame: languages, talk row, bar ---- */
+
+const char *ww_screen_bar_label(const char *target)
+{
+    static const struct {
+        const char *target, *label;
+    } bar[] = {
+        {"back", N_("Terug")},
+        {"restart", N_("Opnieuw")},
+        {"read", N_("Voorlezen")},
+        {"slow", N_("Langzamer praten")},
+        {"textsize", N_("Tekst groter")},
+        {"contrast", N_("Hoog contrast")},
+        {"talk", N_("Praat met een medewerker")},
+        {"lower", N_("Knoppen lager")},
+    };
+    for (size_t i = 0; i < sizeof bar / sizeof bar[0]; i++)
+        if (strcmp(bar[i].target, target) == 0)
+            return T(bar[i].label);
+    return NULL;
+}
+
+static int lang_row_h(struct b *b)
+{
+    const struct ww_layout *L = &b->L;
+    size_t n;
+    const struct ww_lang *langs = ww_i18n_langs(&n);
+    int w = L->w - 2 * L->margin;
+    int bw = (w - (int)(n - 1) * L->gap) / (int)n;
+    int h = ww_mm(L, 20);
+    for (size_t i = 0; i < n; i++) {
+        int th = text_h(b, langs[i].own_name, L->bar_px, true, bw - pad_of(b));
+        if (th + pad_of(b) > h)
+            h = th + pad_of(b);
+    }
+    return h;
+}
+
+static int lang_row(struct b *b, int y)
+{
+    const struct ww_layout *L = &b->L;
+    size_t n;
+    const struct ww_lang *langs = ww_i18n_langs(&n);
+    int w = L->w - 2 * L->margin;
+    int bw = (w - (int)(n - 1) * L->gap) / (int)n;
+    int px = L->bar_px;
+    int h = lang_row_h(b);
+    for (size_t i = 0; i < n; i++) {
+        char name[WW_TARGET_SIZE];
+        ww_fmt(name, sizeof name, "lang:%s", langs[i].code);
+        /* Mirrored with the rest for right-to-left languages. */
+        struct ww_rect r = {L->margin + (int)i * (bw + L->gap), y, bw, h};
+        bool on = strcmp(b->s->lang, langs[i].code) == 0;
+        struct look lk = look_of(b, on ? B_MARKED : B_BAR);
+        rect(b, r, lk.fill, L->radius);
+        frame(b, r, lk.edge, L->radius, lk.thick);
+        /* Each name in its own script and direction. */
+        struct ww_text_style st = style(b, px, true, lk.fg, bw - pad_of(b), WW_TEXT_CENTER);
+        st.rtl = langs[i].rtl;
+        struct ww_text_box tb = measure(b, langs[i].own_name, &st);
+        struct ww_dcmd *c = ww_dlist_add(
+            b->d, WW_D_TEXT,
+            (struct ww_rect){r.x + (r.w - tb.w) / 2, r.y + (r.h - tb.h) / 2, tb.w, tb.h}, lk.fg);
+        c->text = ww_dlist_str(b->d, langs[i].own_name);
+        opaque_on(b, &st, lk.fill);
+        c->st = st;
+        c->bg = lk.fill;
+        c->clip = (struct ww_rect){r.x + pad_of(b) / 2, r.y, r.w - pad_of(b), r.h};
+        c->overflow = tb.overflow || tb.w > c->clip.w || tb.h > r.h;
+        ww_dlist_target(b->d, name, r, langs[i].own_name);
+    }
+    return h;
+}
+
+/* The bar at the bottom and the talk row above it; returns the top of the
+ * talk row. Slots stay in place from screen to screen: a button that a
+ * screen does not offer leaves its slot empty. */
+static int bars(struct b *b)
+{
+    const struct ww_layout *L = &b->L;
+    static const struct {
+        const char *target, *icon;
+    } slots[] = {
+        {"back", "back"}, {"restart", "restart"},   {"read", "speaker"},
+        {"slow", "slow"}, {"textsize", "textsize"}, {"contrast", "contrast"},
+    };
+    size_t n = sizeof slots / sizeof slots[0];
+    int w = L->w - 2 * L->margin;
+    int bw = (w - (int)(n - 1) * L->gap) / (int)n;
+    int px = L->bar_px;
+    int h = L->bar_target;
+    for (size_t i = 0; i < n; i++) {
+        int th = tile_h(b, ww_screen_bar_label(slots[i].target), bw, px, L->bar_icon);
+        if (th > h)
+            h = th;
+    }
+    int bar_h = h + 2 * L->gap;
+    int bar_y = L->h - bar_h;
+    rect(b, (struct ww_rect){0, bar_y, L->w, bar_h}, WW_C_BAR, 0);
+    for (size_t i = 0; i < n; i++) {
+        if (!offered(b, slots[i].target))
+            continue;
+        struct ww_rect r = {L->margin + (int)i * (bw + L->gap), bar_y + L->gap, bw, h};
+        bool on = (strcmp(slots[i].target, "slow") == 0 && b->s->slow) ||
+                  (strcmp(slots[i].target, "contrast") == 0 && b->s->contrast) ||
+                  (strcmp(slots[i].target, "textsize") == 0 && b->s->text_size > 0);
+        const char *label = ww_screen_bar_label(slots[i].target);
+        if (strcmp(slots[i].target, "read") == 0 && b->env->speech_off)
+            label = _("Voorlezen niet beschikbaar");
+        /* Three steps in a circle: at the largest, the next tap goes back. */
+        if (strcmp(slots[i].target, "textsize") == 0 && b->s->text_size == WW_TEXT_SIZES - 1)
+            label = _("Tekst kleiner");
+        tile(b, slots[i].target, label, slots[i].icon, r, on ? B_BAR_ON : B_BAR, px, L->bar_icon);
+    }
+
+    /* Talk to a person: wide, always there; "buttons lower" beside it. */
+    int lw = (w - L->gap) / 4;
+    int tw = w - lw - L->gap;
+    const char *talk = ww_screen_bar_label("talk");
+    const char *lower = ww_screen_bar_label("lower");
+    int th = button_h(b, talk, NULL, true, tw, L->button_px);
+    int lh = tile_h(b, lower, lw, px, L->bar_icon);
+    if (lh > th)
+        th = lh;
+    int ty = bar_y - L->gap - th;
+    if (offered(b, "talk"))
+        button(b, "talk", talk, NULL, "person", (struct ww_rect){L->margin, ty, tw, th}, B_TALK,
+               L->button_px);
+    tile(b, "lower", lower, "lower", (struct ww_rect){L->margin + tw + L->gap, ty, lw, th},
+         b->env->lower ? B_BAR_ON : B_BAR, px, L->bar_icon);
+    return ty;
+}
+
+/* ---- content helpers ---- */
+
+static int heading(struct b *b, const char *str, int y)
+{
+    return text(b, str, b->L.title_px, true, WW_C_TEXT, WW_C_BG,
+                (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_START);
+}
+
+static int para(struct b *b, const char *str, int y, enum ww_role fg)
+{
+    return text(b, str, b->L.body_px, false, fg, WW_C_BG,
+                (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_START);
+}
+
+/* A column of row buttons, from y down; returns the bottom. */
+struct row {
+    const char *name, *label, *sub, *icon;
+    enum bstyle style;
+};
+
+/* Landscape screens are wide and low: buttons go side by side (up to three)
+ * or in two columns. */
+static int grid_cols(const struct b *b, size_t n)
+{
+    if (!b->L.landscape)
+        return 1;
+    return n <= 3 ? (int)n : 2;
+}
+
+static int rows_h(struct b *b, const struct row *rw, size_t n)
+{
+    int cols = grid_cols(b, n);
+    int w = (b->x1 - b->x0 - (cols - 1) * b->L.gap) / (cols > 0 ? cols : 1);
+    int h = 0;
+    for (size_t i = 0; i < n; i += (size_t)cols) {
+        int rh = 0;
+        for (size_t j = i; j < n && j < i + (size_t)cols; j++) {
+            int bh = button_h(b, rw[j].label, rw[j].sub, rw[j].icon != NULL, w, b->L.button_px);
+            if (bh > rh)
+                rh = bh;
+        }
+        h += rh + (i ? b->L.gap : 0);
+    }
+    return h;
+}
+
+static int rows(struct b *b, const struct row *rw, size_t n, int y)
+{
+    int cols = grid_cols(b, n);
+    int w = (b->x1 - b->x0 - (cols - 1) * b->L.gap) / (cols > 0 ? cols : 1);
+    for (size_t i = 0; i < n; i += (size_t)cols) {
+        int rh = 0;
+        for (size_t j = i; j < n && j < i + (size_t)cols; j++) {
+            int bh = button_h(b, rw[j].label, rw[j].sub, rw[j].icon != NULL, w, b->L.button_px);
+            if (bh > rh)
+                rh = bh;
+        }
+        for (size_t j = i; j < n && j < i + (size_t)cols; j++) {
+            int c = (int)(j - i);
+            button(b, rw[j].name, rw[j].label, rw[j].sub, rw[j].icon,
+                   (struct ww_rect){b->x0 + c * (w + b->L.gap), y, w, rh}, rw[j].style,
+                   b->L.button_px);
+        }
+        y += rh + b->L.gap;
+    }
+    return y - b->L.gap;
+}
+
+/* Place the controls below the text: right after it, or at the bottom of the
+ * content area in the "buttons lower" layout (and whenever they would not
+ * otherwise fit above the bottom). */
+static void place_rows(struct b *b, const struct row *rw, size_t n, int y)
+{
+    /* A tall screen with few buttons: make them bigger, up to 12 mm more,
+     * rather than leave the space empty. */
+    b->grow = 0;
+    int h = rows_h(b, rw, n);
+    int spare = b->bottom - (y + b->L.gap * 2) - h;
+    if (!b->L.landscape && !b->env->lower && spare > 0 && n > 0) {
+        int per = spare / (int)n / 2;
+        int cap = ww_mm(&b->L, 12);
+        b->grow = per < cap ? per : cap;
+        h = rows_h(b, rw, n);
+    }
+    int at = y + b->L.gap * 2;
+    if (b->env->lower || at + h > b->bottom)
+        at = b->bottom - h;
+    if (at < y + b->L.gap)
+        b->crowded = true;
+    rows(b, rw, n, at);
+    b->grow = 0;
+}
+
+static const char *fmt_tr(char *buf, size_t size, const char *msgid, int a, int b)
+{
+    /* Translated printf formats come from our own catalogue; check that the
+     * translation keeps the two %d before using it. */
+    const char *f = T(msgid);
+    int count = 0;
+    for (const char *p = f; *p; p++)
+        if (p[0] == '%' && p[1] == 'd')
+            count++;
+    if (count != 2 && count != 1)
+        f = msgid;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    snprintf(buf, size, f, a, b);
+#pragma GCC diagnostic pop
+    return buf;
+}
+
+static const char *translate_cb(void *ctx, const char *lang, const char *msgid)
+{
+    (void)ctx;
+    (void)lang;
+    return ww_i18n_get(msgid);
+}
+
+static void when_text(const struct b *b, ww_day day, int minute, char *buf, size_t size)
+{
+    if (day == WW_DAY_NONE) {
+        buf[0] = '\0';
+        return;
+    }
+    ww_ticket_when(buf, size, day, minute, b->s->lang, translate_cb, NULL);
+}
+
+static void hhmm(int minute, char *buf)
+{
+    if (minute < 0)
+        buf[0] = '\0';
+    else
+        ww_minute_format(minute, buf);
+}
+
+/* A card under texts already laid out: inserted at command index `at` so
+ * it is drawn first. */
+static void panel_under(struct b *b, size_t at, struct ww_rect r)
+{
+    ww_dlist_add(b->d, WW_D_RECT, r, WW_C_PANEL);
+    ww_dlist_add(b->d, WW_D_FRAME, r, WW_C_BUTTON_EDGE);
+    struct ww_dcmd pr = b->d->cmds[b->d->n - 2], pf = b->d->cmds[b->d->n - 1];
+    pr.radius = pf.radius = b->L.radius;
+    pf.thick = b->L.edge;
+    memmove(&b->d->cmds[at + 2], &b->d->cmds[at], (b->d->n - 2 - at) * sizeof b->d->cmds[0]);
+    b->d->cmds[at] = pr;
+    b->d->cmds[at + 1] = pf;
+}
+
+/* ---- the screens ---- */
+
+/* The attract screen: what this is, the start button, and every language
+ * as a big tile that greets in its own language and starts in it. */
+static void attract(struct b *b)
+{
+    const struct ww_layout *L = &b->L;
+    int w = b->x1 - b->x0, pad = pad_of(b);
+    int y = b->top + ww_mm(L, 6);
+    y += text(b, b->env->loc->name, L->body_px, false, WW_C_MUTED, WW_C_BG,
+              (struct ww_rect){b->x0, y, w, 0}, WW_TEXT_CENTER);
+    y += ww_mm(L, 3);
+    y += text(b, _("Waar wilt u hulp bij?"), L->title_px, true, WW_C_TEXT, WW_C_BG,
+              (struct ww_rect){b->x0, y, w, 0}, WW_TEXT_CENTER);
+    y += ww_mm(L, 6);
+
+    /* A calm row of the topics' pictograms says what this screen is for. */
+    size_t nt = b->env->flows->n_topics;
+    int per = nt > 5 ? 5 : (int)nt;
+    if (L->landscape)
+        per = (int)nt;
+    int is = ww_mm(L, L->landscape ? 16 : 20);
+    int gap = L->gap * 2;
+    for (size_t i = 0; i < nt && per > 0; i++) {
+        int row = (int)i / per, col = (int)i % per;
+        int rw = per * is + (per - 1) * gap;
+        int x = b->x0 + (w - rw) / 2 + col * (is + gap);
+        picto(b, b->env->flows->topics[i].icon, (struct ww_rect){x, y + row * (is + gap), is, is},
+              WW_C_MUTED);
+    }
+    int rows_n = per ? ((int)nt + per - 1) / per : 0;
+    y += rows_n * (is + gap);
+
+    /* The controls: the start button, then the language tiles. */
+    size_t nl;
+    const struct ww_lang *langs = ww_i18n_langs(&nl);
+    const char *start = _("Tik om te beginnen");
+    int sh = button_h(b, start, NULL, false, w, L->title_px);
+    if (sh < ww_mm(L, 34))
+        sh = ww_mm(L, 34);
+    int cols = L->landscape ? 3 : 2;
+    int cw = (w - (cols - 1) * L->gap) / cols;
+    int th = L->target;
+    for (size_t i = 0; i < nl; i++) {
+        int h = text_h(b, langs[i].own_name, L->button_px, true, cw - 2 * pad) +
+                text_h(b, b->env->greet[i], L->body_px, false, cw - 2 * pad) + 2 * pad;
+        if (h > th)
+            th = h;
+    }
+    int grid_rows = ((int)nl + cols - 1) / cols;
+    int block = sh + L->gap * 3 + grid_rows * th + (grid_rows - 1) * L->gap;
+    int at = y + (b->bottom - y - block) / 2;
+    if (b->env->lower || at < y)
+        at = b->bottom - block;
+    if (at < y)
+        b->crowded = true;
+
+    struct look lk = look_of(b, B_PRIMARY);
+    struct ww_rect r = {b->x0, at, w, sh};
+    rect(b, r, lk.fill, L->radius * 2);
+    text(b, start, L->title_px, true, lk.fg, lk.fill,
+         (struct ww_rect){r.x + pad, r.y, r.w - 2 * pad, r.h}, WW_TEXT_CENTER);
+    ww_dlist_target(b->d, "start", r, start);
+
+    int gy = at + sh + L->gap * 3;
+    for (size_t i = 0; i < nl; i++) {
+        int row = (int)i / cols, col = (int)i % cols;
+        struct ww_rect t = {b->x0 + col * (cw + L->gap), gy + row * (th + L->gap), cw, th};
+        bool on = strcmp(b->s->lang, langs[i].code) == 0;
+        struct look tl = look_of(b, on ? B_MARKED : B_NORMAL);
+        rect(b, t, tl.fill, L->radius);
+        frame(b, t, tl.edge, L->radius, tl.thick);
+        /* Each tile in its own language, script and direction. */
+        struct ww_text_style st1 =
+            style(b, L->button_px, true, tl.fg, cw - 2 * pad, WW_TEXT_CENTER);
+        struct ww_text_style st2 = style(b, L->body_px, false, tl.fg, cw - 2 * pad, WW_TEXT_CENTER);
+        st1.rtl = st2.rtl = langs[i].rtl;
+        struct ww_text_box b1 = measure(b, langs[i].own_name, &st1);
+        struct ww_text_box b2 = measure(b, b->env->greet[i], &st2);
+        int ty = t.y + (t.h - b1.h - b2.h) / 2;
+        const char *txt[2] = {langs[i].own_name, b->env->greet[i]};
+        struct ww_text_style *sts[2] = {&st1, &st2};
+        struct ww_text_box *bx[2] = {&b1, &b2};
+        for (int k = 0; k < 2; k++) {
+            if (!txt[k][0])
+                continue;
+            struct ww_dcmd *c = ww_dlist_add(
+                b->d, WW_D_TEXT,
+                (struct ww_rect){t.x + (t.w - bx[k]->w) / 2, ty, bx[k]->w, bx[k]->h}, tl.fg);
+            c->text = ww_dlist_str(b->d, txt[k]);
+            c->st = *sts[k];
+            opaque_on(b, &c->st, tl.fill);
+            c->bg = tl.fill;
+            c->clip = (struct ww_rect){t.x + pad, t.y, t.w - 2 * pad, t.h};
+            c->overflow = bx[k]->overflow || bx[k]->w > c->clip.w;
+            ty += bx[k]->h;
+        }
+        char name[WW_TARGET_SIZE];
+        ww_fmt(name, sizeof name, "lang:%s", langs[i].code);
+        ww_dlist_target(b->d, name, t, langs[i].own_name);
+    }
+}
+
+static void topics(struct b *b)
+{
+    const struct ww_layout *L = &b->L;
+    int y = b->top;
+    y += heading(b, _("Waar wilt u hulp bij?"), y) + L->gap * 2;
+    const struct ww_flows *f = b->env->flows;
+    int cols = L->landscape ? 3 : 2;
+    int w = b->x1 - b->x0;
+    int cw = (w - (cols - 1) * L->gap) / cols;
+    int rows_n = ((int)f->n_topics + cols - 1) / cols;
+    /* One height for every tile, from the tallest label. */
+    int pad = pad_of(b);
+    int h = L->target;
+    for (size_t i = 0; i < f->n_topics; i++) {
+        int th = text_h(b, T(f->topics[i].title), L->button_px, true,
+                        cw - 3 * pad - L->icon - check_room(b)) +
+                 2 * pad;
+        if (th > h)
+            h = th;
+    }
+    int grid_h = rows_n * h + (rows_n - 1) * L->gap;
+    int spare = b->bottom - y - grid_h;
+    if (!b->env->lower && spare > 0 && rows_n > 0) {
+        /* Room to spare: taller tiles, easier to hit. */
+        int more = spare / rows_n / 2, cap = ww_mm(L, 12);
+        h += more < cap ? more : cap;
+        grid_h = rows_n * h + (rows_n - 1) * L->gap;
+    }
+    int below_heading = y;
+    if (b->env->lower || y + grid_h > b->bottom)
+        y = b->bottom - grid_h;
+    if (y < below_heading)
+        b->crowded = true; /* the grid would cover the heading */
+    for (size_t i = 0; i < f->n_topics; i++) {
+        int r = (int)i / cols, c = (int)i % cols;
+        char name[WW_TARGET_SIZE];
+        ww_fmt(name, sizeof name, "topic:%s", f->topics[i].id);
+        button(b, name, T(f->topics[i].title), NULL, f->topics[i].icon,
+               (struct ww_rect){b->x0 + c * (cw + L->gap), y + r * (h + L->gap), cw, h}, B_NORMAL,
+               L->button_px);
+    }
+}
+
+static int progress(struct b *b, int y)
+{
+    const struct ww_layout *L = &b->L;
+    int step, total;
+    ww_session_progress(b->env->flows, b->s, &step, &total);
+    if (total <= 0)
+        return 0;
+    char buf[96];
+    int h = text(b, fmt_tr(buf, sizeof buf, N_("Stap %d van %d"), step, total), L->small_px, false,
+                 WW_C_MUTED, WW_C_BG, (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_START);
+    int lh = ww_mm(L, 2.5);
+    int w = b->x1 - b->x0;
+    rect(b, (struct ww_rect){b->x0, y + h + L->gap / 2, w, lh}, WW_C_TRACK, lh / 2);
+    int fill = w * step / total;
+    rect(b, (struct ww_rect){b->x0, y + h + L->gap / 2, fill, lh}, WW_C_PROGRESS, lh / 2);
+    return h + L->gap / 2 + lh;
+}
+
+static void question(struct b *b)
+{
+    const struct ww_layout *L = &b->L;
+    const struct ww_flow_question *q =
+        ww_flows_question(b->env->flows, b->s->topic, b->s->question);
+    if (!q)
+        return;
+    int y = b->top;
+    y += progress(b, y) + L->gap * 2;
+    y += heading(b, T(q->text), y);
+    if (q->explain[0])
+        y += L->gap / 2 + para(b, T(q->explain), y + L->gap / 2, WW_C_MUTED);
+    int marked = ww_session_marked(b->s);
+    struct row rw[WW_FLOW_MAX_ANSWERS + 1];
+    char names[WW_FLOW_MAX_ANSWERS][WW_TARGET_SIZE];
+    size_t n = 0;
+    for (size_t i = 0; i < q->n_answers && i < WW_FLOW_MAX_ANSWERS; i++) {
+        ww_fmt(names[i], sizeof names[i], "answer:%zu", i + 1);
+        rw[n++] = (struct row){names[i], T(q->answers[i].text), NULL,
+                               q->answers[i].icon[0] ? q->answers[i].icon : NULL,
+                               marked == (int)i + 1 ? B_MARKED : B_NORMAL};
+    }
+    rw[n++] = (struct row){"dontknow", _("Ik weet het niet"), NULL, "vraag",
+                           marked == 0 ? B_MARKED : B_NORMAL};
+    place_rows(b, rw, n, y);
+}
+
+static const struct ww_partner *partner_by_id(const struct b *b, const char *id)
+{
+    return ww_config_partner(b->env->cfg, id, NULL);
+}
+
+/* The partner card of an outcome: who, when, why (and, with nobody here,
+ * whom to call). Returns the bottom. */
+static int who_card(struct b *b, const struct ww_outcome_view *v, int x0, int x1, int y)
+{
+    const struct ww_layout *L = &b->L;
+    int pad = pad_of(b), tw = x1 - x0 - 2 * pad;
+    size_t at = b->d->n;
+    int inner = y + pad;
+    if (v->who && *v->who)
+        inner += text(b, v->who, L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                      (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+    if (v->here_line[0])
+        inner += text(b, v->here_line, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                      (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+    if (v->why && *v->why)
+        inner +=
+            L->gap / 2 + text(b, v->why, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
+                              (struct ww_rect){x0 + pad, inner + L->gap / 2, tw, 0}, WW_TEXT_START);
+    for (size_t i = 0; i < v->n_alt && v->here == WW_HERE_NONE; i++) {
+        char line[256];
+        inner += L->gap / 2;
+        inner += text(b, v->alt[i].name, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                      (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+        if (v->alt[i].phone[0]) {
+            ww_fmt(line, sizeof line, "%s %s", _("Bel"), v->alt[i].phone);
+            inner += text(b, line, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
+                          (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+        }
+        if (v->alt[i].phone_hours[0])
+            inner += text(b, v->alt[i].phone_hours, L->small_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
+                          (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+    }
+    if (v->here == WW_HERE_NONE && v->alternative && *v->alternative)
+        inner +=
+            L->gap / 2 + text(b, v->alternative, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
+                              (struct ww_rect){x0 + pad, inner + L->gap / 2, tw, 0}, WW_TEXT_START);
+    panel_under(b, at, (struct ww_rect){x0, y, x1 - x0, inner + pad - y});
+    return inner + pad;
+}
+
+/* What to bring, as a bulleted list in a card. Returns the bottom. */
+static int bring_card(struct b *b, const struct ww_outcome_view *v, int x0, int x1, int y)
+{
+    const struct ww_layout *L = &b->L;
+    if (v->n_bring == 0)
+        return y;
+    int pad = pad_of(b), tw = x1 - x0 - 2 * pad;
+    size_t at = b->d->n;
+    int inner = y + pad;
+    inner += text(b, _("Neem mee:"), L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                  (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+    int bullet = ww_mm(L, 6);
+    int dot = ww_mm(L, 1.8);
+    for (size_t i = 0; i < v->n_bring; i++) {
+        int lh = text(b, v->bring[i], L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
+                      (struct ww_rect){x0 + pad + bullet, inner, tw - bullet, 0}, WW_TEXT_START);
+        rect(b, (struct ww_rect){x0 + pad + bullet / 4, inner + L->body_px * 3 / 5, dot, dot},
+             WW_C_PANEL_TEXT, dot / 2);
+        inner += lh;
+    }
+    panel_under(b, at, (struct ww_rect){x0, y, x1 - x0, inner + pad - y});
+    return inner + pad;
+}
+
+static void outcome(struct b *b)
+{
+    const struct ww_layout *L = &b->L;
+    const struct ww_flow_outcome *o = ww_session_outcome(b->env->flows, b->s);
+    if (!o)
+        return;
+    struct ww_outcome_view v;
+    struct ww_resolution none = {.here = WW_HERE_NONE, .rank = -1};
+    ww_outcome_view(b->env->cfg, b->env->loc, o, b->s->resolved ? &b->s->resolution : &none, &v);
+
+    struct row rw[3];
+    size_t n = 0;
+    if (offered(b, "book"))
+        rw[n++] = (struct row){"book", _("Kies een tijd"), NULL, "calendar", B_PRIMARY};
+    rw[n++] = (struct row){"next", offered(b, "book") ? _("Geen afspraak nodig") : _("Verder"),
+                           NULL, NULL, B_NORMAL};
+    if (offered(b, "more:yes"))
+        rw[n++] = (struct row){"more:yes", _("Ik heb nog een vraag"), NULL, "vraag", B_NORMAL};
+
+    int y = b->top;
+    int w = b->x1 - b->x0;
+    int pad = pad_of(b);
+    if (v.urgent && *v.urgent) {
+        int th = text_h(b, v.urgent, L->body_px, true, w - 2 * pad);
+        struct ww_rect r = {b->x0, y, w, th + 2 * pad};
+        rect(b, r, WW_C_URGENT, L->radius);
+        frame(b, r, WW_C_URGENT_EDGE, L->radius, L->edge * 2);
+        text(b, v.urgent, L->body_px, true, WW_C_URGENT_TEXT, WW_C_URGENT,
+             (struct ww_rect){r.x + pad, r.y + pad, w - 2 * pad, 0}, WW_TEXT_START);
+        y += r.h + L->gap;
+    }
+    y += heading(b, _("Wie kan u helpen?"), y) + L->gap / 2;
+    int bottom;
+    if (L->landscape && v.n_bring > 0) {
+        /* Wide screens: who and what to bring side by side. */
+        int split = b->x0 + (w - L->gap) * 11 / 20;
+        int b1 = who_card(b, &v, b->x0, split, y);
+        int b2 = bring_card(b, &v, split + L->gap, b->x1, y);
+        bottom = b1 > b2 ? b1 : b2;
+    } else {
+        bottom = who_card(b, &v, b->x0, b->x1, y);
+        if (v.n_bring > 0)
+            bottom = bring_card(b, &v, b->x0, b->x1, bottom + L->gap);
+    }
+    place_rows(b, rw, n, bottom);
+}
+
+static void time_screen(struct b *b)
+{
+    const struct ww_layout *L = &b->L;
+    const struct ww_resolution *r = &b->s->resolution;
+    int y = b->top;
+    y += heading(b, _("Kies een tijd"), y) + L->gap / 2;
+    const struct ww_partner *p =
+        r->partner < b->env->cfg->n_partners ? &b->env->cfg->partners[r->partner] : NULL;
+    if (p)
+        y += para(b, p->name, y, WW_C_TEXT);
+    if (b->s->full)
+        y += L->gap / 2 +
+             para(b, _("Die tijd is net vergeven. Kies opnieuw."), y + L->gap / 2, WW_C_TEXT);
+    struct row rw[3];
+    char first[8], later[8], day[96];
+    size_t n = 0;
+    hhmm(r->first_free, first);
+    hhmm(r->later_free, later);
+    if (offered(b, "time:first"))
+        rw[n++] = (struct row){"time:first", _("Eerste vrije tijd"), first, "clock", B_NORMAL};
+    if (offered(b, "time:later"))
+        rw[n++] = (struct row){"time:later", _("Later vandaag"), later, "clock", B_NORMAL};
+    if (offered(b, "time:day")) {
+        if (r->here == WW_HERE_LATER)
+            when_text(b, r->day, r->first_free, day, sizeof day);
+        else
+            when_text(b, r->next_day, b->env->day_first, day, sizeof day);
+        rw[n++] = (struct row){"time:day", _("Een andere dag"), day, "calendar", B_NORMAL};
+    }
+    static const struct {
+        const char *name;
+        enum ww_time_choice c;
+    } choice[] = {
+        {"time:first", WW_TIME_FIRST}, {"time:later", WW_TIME_LATER}, {"time:day", WW_TIME_DAY}};
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < 3; k++)
+            if (strcmp(rw[i].name, choice[k].name) == 0 && b->s->time == choice[k].c)
+                rw[i].style = B_MARKED;
+    place_rows(b, rw, n, y);
+}
+
+static void confirm(struct b *b)
+{
+    const struct ww_layout *L = &b->L;
+    const struct ww_resolution *r = &b->s->resolution;
+    int y = b->top;
+    y += heading(b, _("Dit gaat u boeken:"), y) + L->gap;
+    const struct ww_partner *p =
+        r->partner < b->env->cfg->n_partners ? &b->env->cfg->partners[r->partner] : NULL;
+    ww_day day;
+    int minute;
+    ww_session_planned(b->s, &day, &minute);
+    if (minute < 0 && day == r->next_day)
+        minute = b->env->day_first;
+    char when[128];
+    when_text(b, day, minute, when, sizeof when);
+    int w = b->x1 - b->x0, pad = pad_of(b);
+    int inner = y + pad;
+    size_t at_panel = b->d->n;
+    if (p)
+        inner += text(b, p->name, L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                      (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
+    inner += text(b, when, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                  (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
+    if (day == b->env->today && r->room[0])
+        inner += text(b, r->room, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
+                      (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
+    if (b->s->book_error != WW_OK && !b->s->full)
+        inner += L->gap + text(b, _("Het boeken lukte niet. Probeer het nog een keer."), L->body_px,
+                               true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                               (struct ww_rect){b->x0 + pad, inner + L->gap, w - 2 * pad, 0},
+                               WW_TEXT_START);
+    panel_under(b, at_panel, (struct ww_rect){b->x0, y, w, inner + pad - y});
+    int panel_bottom = inner + pad;
+    struct row rw[1] = {
+        {"confirm", b->s->busy ? _("Een moment...") : _("Bevestigen"), NULL, "check", B_PRIMARY}};
+    if (offered(b, "confirm"))
+        place_rows(b, rw, 1, panel_bottom);
+}
+
+/* Replace two {placeholders} of a translated template. */
+static void fill_in(const char *tmpl, const char *k1, const char *v1, const char *k2,
+                    const char *v2, char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (const char *p = tmpl; *p && used + 1 < size;) {
+        const char *v = NULL;
+        size_t skip = 0;
+        if (strncmp(p, k1, strlen(k1)) == 0) {
+            v = v1;
+            skip = strlen(k1);
+        } else if (strncmp(p, k2, strlen(k2)) == 0) {
+            v = v2;
+            skip = strlen(k2);
+        }
+        if (v) {
+            size_t n = strlen(v);
+            if (used + n >= size)
+                break;
+            memcpy(out + used, v, n);
+            used += n;
+            p += skip;
+        } else {
+            out[used++] = *p++;
+        }
+    }
+    out[used] = '\0';
+}
+
+static void ticket(struct b *b)
+{
+    const struct ww_layout *L = &b->L;
+    const struct ww_booking *bk = &b->s->booking;
+    const struct ww_partner *p = partner_by_id(b, bk->partner);
+    int y = b->top;
+    int w = b->x1 - b->x0, pad = pad_of(b);
+    y += heading(b, _("Uw ticket"), y) + L->gap;
+
+    const char *status = NULL;
+    switch (b->env->print) {
+    case WW_PRINT_BUSY:
+        status = _("Uw ticket wordt geprint.");
+        break;
+    case WW_PRINT_OK:
+        status = _("Neem uw ticket uit de printer.");
+        break;
+    case WW_PRINT_FAILED:
+        status = _("Helaas, de printer doet het niet. Maak een foto van dit scherm of onthoud "
+                   "uw nummer.");
+        break;
+    default:
+        break;
+    }
+
+    /* The card: number and QR side by side, the details under them. */
+    int qr = ww_mm(L, 58);
+    int inner = y + pad;
+    size_t at_panel = b->d->n;
+    int num_w = w - 3 * pad - qr;
+    int nh = text(b, _("Uw nummer"), L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
+                  (struct ww_rect){b->x0 + pad, inner, num_w, 0}, WW_TEXT_START);
+    nh += text(b, bk->ticket, L->huge_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+               (struct ww_rect){b->x0 + pad, inner + nh, num_w, 0}, WW_TEXT_START);
+    char payload[96];
+    if (ww_code_qr_payload(b->env->loc->id, bk->check, payload, sizeof payload)) {
+        struct ww_dcmd *c = ww_dlist_add(
+            b->d, WW_D_QR, (struct ww_rect){b->x0 + w - pad - qr, inner, qr, qr}, WW_C_QR_DARK);
+        c->text = ww_dlist_str(b->d, payload);
+    }
+    inner += (nh > qr ? nh : qr) + L->gap;
+    char when[128], line[160];
+    when_text(b, bk->day, bk->start, when, sizeof when);
+    if (p)
+        inner += text(b, p->name, L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                      (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
+    inner += text(b, when, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                  (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
+    if (b->env->room[0]) {
+        /* As the printed ticket says it (the same text, so it reads the same). */
+        if (b->env->desks > 1 && bk->desk > 0) {
+            char desk[16];
+            ww_fmt(desk, sizeof desk, "%d", bk->desk);
+            fill_in(_("{room}, plek {desk}"), "{room}", b->env->room, "{desk}", desk, line,
+                    sizeof line);
+        } else {
+            ww_strlcpy(line, b->env->room, sizeof line);
+        }
+        inner += text(b, line, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
+                      (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
+    }
+    panel_under(b, at_panel, (struct ww_rect){b->x0, y, w, inner + pad - y});
+    y = inner + pad + L->gap;
+    if (status)
+        y += para(b, status, y, WW_C_TEXT) + L->gap;
+    /* Everything the paper says is also on the screen (and read aloud):
+     * what to bring and the number staff call from. */
+    const struct ww_flow_outcome *o = ww_session_outcome(b->env->flows, b->s);
+    if (o) {
+        struct ww_outcome_view v;
+        ww_outcome_view(b->env->cfg, b->env->loc, o, &b->s->resolution, &v);
+        if (v.n_bring > 0)
+            y = bring_card(b, &v, b->x0, b->x1, y) + L->gap;
+    }
+    if (b->env->loc->callback_phone[0]) {
+        ww_fmt(line, sizeof line, "%s %s", _("Wij bellen u alleen vanaf dit nummer:"),
+               b->env->loc->callback_phone);
+        y += para(b, line, y, WW_C_TEXT);
+    }
+    struct row rw[1] = {{"next", _("Verder"), NULL, NULL, B_PRIMARY}};
+    place_rows(b, rw, 1, y);
+}
+
+static void more(struct b *b)
+{
+    int y = b->top;
+    y += heading(b, _("Kan ik u nog ergens anders mee helpen?"), y);
+    struct row rw[2] = {
+        {"more:yes", _("Ja, iets anders"), NULL, "vraag", B_NORMAL},
+        {"more:no", _("Nee, klaar"), NULL, "check", B_PRIMARY},
+    };
+    place_rows(b, rw, 2, y);
+}
+
+static void rating(struct b *b)
+{
+    const struct ww_layout *L = &b->L;
+    int y = b->top;
+    y += heading(b, _("Hoe tevreden bent u?"), y) + L->gap * 2;
+    static const char *const labels[5] = {N_("Heel slecht"), N_("Slecht"), N_("Gaat wel"),
+                                          N_("Goed"), N_("Heel goed")};
+    int w = b->x1 - b->x0;
+    int n = 5;
+    int cw = (w - (n - 1) * L->gap) / n;
+    int is = ww_mm(L, 22);
+    if (is > cw - pad_of(b))
+        is = cw - pad_of(b);
+    int h = L->target;
+    for (int i = 0; i < n; i++) {
+        int th = tile_h(b, T(labels[i]), cw, L->small_px, is);
+        if (th > h)
+            h = th;
+    }
+    struct row skip[1] = {{"next", _("Overslaan"), NULL, NULL, B_NORMAL}};
+    int sh = rows_h(b, skip, 1);
+    int at = y;
+    if (b->env->lower || at + h + L->gap * 2 + sh > b->bottom)
+        at = b->bottom - sh - L->gap * 2 - h;
+    if (at < y)
+        b->crowded = true;
+    for (int i = 0; i < n; i++) {
+        /* Sad to happy reads in the language's direction. */
+        char name[16], icon[16];
+        ww_fmt(name, sizeof name, "rating:%d", i + 1);
+        ww_fmt(icon, sizeof icon, "face-%d", i + 1);
+        tile(b, name, T(labels[i]), icon, (struct ww_rect){b->x0 + i * (cw + L->gap), at, cw, h},
+             b->s->rating == i + 1 ? B_MARKED : B_NORMAL, L->small_px, is);
+    }
+    rows(b, skip, 1, at + h + L->gap * 2);
+}
+
+static void goodbye(struct b *b)
+{
+    const struct ww_layout *L = &b->L;
+    int is = ww_mm(L, 40);
+    int th = text_h(b, _("Dank u wel. Tot ziens."), L->title_px, true, b->x1 - b->x0);
+    int y = b->top + (b->bottom - b->top - is - th - L->gap * 2) / 2;
+    picto(b, "face-5", (struct ww_rect){(b->x0 + b->x1 - is) / 2, y, is, is}, WW_C_TEXT);
+    text(b, _("Dank u wel. Tot ziens."), L->title_px, true, WW_C_TEXT, WW_C_BG,
+         (struct ww_rect){b->x0, y + is + L->gap * 2, b->x1 - b->x0, 0}, WW_TEXT_CENTER);
+}
+
+/* The idle warning covers the whole screen (nothing of the resident's
+ * answers shows through) and one tap anywhere keeps the session. */
+static void warning(struct b *b)
+{
+    const struct ww_layout *L = &b->L;
+    struct ww_rect all = {0, 0, L->w, L->h};
+    b->d->content_from = b->d->n;
+    rect(b, all, WW_C_SHADE, 0);
+    int x0 = L->margin * 2, w = L->w - 4 * L->margin;
+    int pad = pad_of(b);
+    char msg[160], num[16];
+    fmt_tr(msg, sizeof msg, N_("Het scherm begint opnieuw over %d seconden."), b->s->countdown, 0);
+    ww_fmt(num, sizeof num, "%d", b->s->countdown);
+    const char *title = _("Bent u er nog?");
+    const char *stay = _("Tik hier om verder te gaan.");
+    int h1 = text_h(b, title, L->title_px, true, w - 2 * pad);
+    int h2 = text_h(b, num, L->huge_px, true, w - 2 * pad);
+    int h3 = text_h(b, msg, L->body_px, false, w - 2 * pad);
+    int bh = button_h(b, stay, NULL, false, w - 2 * pad, L->title_px);
+    int total = h1 + h2 + h3 + bh + 4 * L->gap + 2 * pad;
+    int y = (L->h - total) / 2;
+    int reach_top, reach_bottom;
+    ww_layout_reach(L, &reach_top, &reach_bottom);
+    if (b->env->lower && y + total > reach_bottom)
+        y = reach_bottom - total;
+    if (b->env->lower && y < reach_top && reach_bottom - reach_top >= total)
+        y = reach_top;
+    struct ww_rect panel = {x0, y, w, total};
+    rect(b, panel, WW_C_BG, L->radius * 2);
+    frame(b, panel, WW_C_BUTTON_EDGE, L->radius * 2, L->edge * 2);
+    int yy = y + pad;
+    yy += text(b, title, L->title_px, true, WW_C_TEXT, WW_C_BG,
+               (struct ww_rect){x0 + pad, yy, w - 2 * pad, 0}, WW_TEXT_CENTER) +
+          L->gap;
+    yy += text(b, num, L->huge_px, true, WW_C_TEXT, WW_C_BG,
+               (struct ww_rect){x0 + pad, yy, w - 2 * pad, 0}, WW_TEXT_CENTER) +
+          L->gap;
+    yy += text(b, msg, L->body_px, false, WW_C_TEXT, WW_C_BG,
+               (struct ww_rect){x0 + pad, yy, w - 2 * pad, 0}, WW_TEXT_CENTER) +
+          L->gap;
+    struct look lk = look_of(b, B_PRIMARY);
+    struct ww_rect r = {x0 + pad, yy, w - 2 * pad, bh};
+    rect(b, r, lk.fill, L->radius);
+    text(b, stay, L->title_px, true, lk.fg, lk.fill,
+         (struct ww_rect){r.x + pad, r.y, r.w - 2 * pad, r.h}, WW_TEXT_CENTER);
+    /* The visible button first (for speech and the focus ring), then the
+     * whole screen: any tap keeps the session. */
+    b->d->n_targets = 0;
+    ww_dlist_target(b->d, "stay", r, stay);
+    ww_dlist_target(b->d, "stay", all, stay);
+}
+
+static void content(struct b *b)
+{
+    switch (b->s->screen) {
+    case WW_SCREEN_ATTRACT:
+        attract(b);
+        break;
+    case WW_SCREEN_TOPICS:
+        topics(b);
+        break;
+    case WW_SCREEN_QUESTION:
+        question(b);
+        break;
+    case WW_SCREEN_OUTCOME:
+        outcome(b);
+        break;
+    case WW_SCREEN_TIME:
+        time_screen(b);
+        break;
+    case WW_SCREEN_CONFIRM:
+        confirm(b);
+        break;
+    case WW_SCREEN_TICKET:
+        ticket(b);
+        break;
+    case WW_SCREEN_MORE:
+        more(b);
+        break;
+    case WW_SCREEN_RATING:
+        rating(b);
+        break;
+    case WW_SCREEN_GOODBYE:
+        goodbye(b);
+        break;
+    default:
+        break;
+    }
+}
+
+/* Did the content since command `from` stay inside the content area? */
+static bool fits(const struct b *b, size_t from, size_t from_target)
+{
+    if (b->crowded)
+        return false;
+    if (b->env->lower) {
+        /* "Buttons lower" promises every control within reach. */
+        int top, bottom;
+        ww_layout_reach(&b->L, &top, &bottom);
+        for (size_t i = from_target; i < b->d->n_targets; i++)
+            if (b->d->targets[i].r.y < top || b->d->targets[i].r.y + b->d->targets[i].r.h > bottom)
+                return false;
+    }
+    for (size_t i = from; i < b->d->n; i++) {
+        const struct ww_dcmd *c = &b->d->cmds[i];
+        if (c->r.y < b->top - 1 || c->r.y + c->r.h > b->bottom + 1)
+            return false;
+        if (c->kind == WW_D_TEXT && c->overflow)
+            return false;
+    }
+    return true;
+}
+
+/* "Buttons lower": the controls sit at the bottom; bring the text above
+ * them down too, so question and answers stay together at a comfortable
+ * height instead of the question at the top of the screen. */
+static void close_up(struct b *b, size_t from, size_t from_target)
+{
+    struct ww_dlist *d = b->d;
+    if (from_target >= d->n_targets)
+        return;
+    int controls = b->bottom;
+    for (size_t i = from_target; i < d->n_targets; i++)
+        if (d->targets[i].r.y < controls)
+            controls = d->targets[i].r.y;
+    int text_bottom = -1;
+    for (size_t i = from; i < d->n; i++) {
+        const struct ww_dcmd *c = &d->cmds[i];
+        if (c->r.y < controls && c->r.y + c->r.h <= controls && c->r.y + c->r.h > text_bottom)
+            text_bottom = c->r.y + c->r.h;
+    }
+    int dy = controls - b->L.gap * 2 - text_bottom;
+    if (text_bottom < 0 || dy <= 0)
+        return;
+    for (size_t i = from; i < d->n; i++) {
+        struct ww_dcmd *c = &d->cmds[i];
+        if (c->r.y + c->r.h <= controls) {
+            c->r.y += dy;
+            c->clip.y += dy;
+        }
+    }
+}
+
+static void shrink(struct ww_layout *L, int floor_px)
+{
+    int body = L->body_px * 9 / 10;
+    if (body < floor_px)
+        body = floor_px;
+    L->body_px = body;
+    L->button_px = body;
+    L->title_px = body * 13 / 10;
+    L->huge_px = body * 3;
+    if (L->small_px > body)
+        L->small_px = body;
+    if (L->small_px < floor_px)
+        L->small_px = floor_px;
+    L->icon = L->icon * 9 / 10;
+    L->target = L->target * 19 / 20;
+    if (L->target < L->bar_target)
+        L->target = L->bar_target;
+}
+
+void ww_screen_layout(const struct ww_screen_env *env, const struct ww_session *s,
+                      struct ww_layout *L)
+{
+    const struct ww_lang *lang = ww_i18n_find(s->lang);
+    ww_layout_init(L, &env->geom, env->w, env->h, s->text_size, env->lower, lang && lang->rtl);
+}
+
+void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s,
+                     struct ww_dlist *d)
+{
+    struct b bb;
+    struct b *b = &bb;
+    memset(b, 0, sizeof *b);
+    b->env = env;
+    b->s = s;
+    b->d = d;
+    ww_screen_layout(env, s, &b->L);
+    b->th = ww_theme_get(s->contrast);
+    b->n_targets =
+        ww_session_targets(env->flows, s, b->targets, sizeof b->targets / sizeof b->targets[0]);
+    ww_dlist_reset(d);
+    d->theme = b->th;
+    d->focus_px = b->L.focus;
+    d->focus_pad = b->L.focus + ww_mm(&b->L, 0.5);
+    d->radius = b->L.radius;
+    ww_session_screen_id(env->flows, s, d->screen, sizeof d->screen);
+
+    const struct ww_layout *L = &b->L;
+    b->x0 = L->margin;
+    b->x1 = L->w - L->margin;
+    /* Warnings hide the session's screen completely; its targets must not
+     * exist under the veil, but the frame is kept so nothing jumps. */
+    struct ww_session shown = *s;
+    shown.warning = false;
+    if (s->warning)
+        b->n_targets = ww_session_targets(env->flows, &shown, b->targets,
+                                          sizeof b->targets / sizeof b->targets[0]);
+
+    int talk_top = bars(b);
+    if (s->screen == WW_SCREEN_ATTRACT) {
+        /* The attract screen shows the languages big, as its content. */
+        b->top = L->margin;
+        b->bottom = talk_top - L->gap * 2;
+    } else if (env->lower) {
+        /* The languages just above the talk row, within reach. */
+        int y = talk_top - L->gap - lang_row_h(b);
+        lang_row(b, y);
+        b->top = L->margin;
+        b->bottom = y - L->gap * 2;
+    } else {
+        int lh = lang_row(b, L->margin);
+        b->top = L->margin + lh + L->gap * 3;
+        b->bottom = talk_top - L->gap * 2;
+    }
+
+    /* Build the content; when it does not fit (long translations at a large
+     * text size on a low screen), build it again with the content text one
+     * step smaller, never below the smallest readable size. */
+    size_t m_cmd = d->n, m_target = d->n_targets, m_used = d->used;
+    d->content_from = d->n;
+    int floor_px = ww_mm(L, 6.8); /* capital 4.8 mm */
+    for (int attempt = 0; attempt < 8; attempt++) {
+        b->crowded = false;
+        content(b);
+        if (fits(b, m_cmd, m_target) || b->L.body_px <= floor_px)
+            break;
+        d->n = m_cmd;
+        d->n_targets = m_target;
+        d->used = m_used;
+        shrink(&b->L, floor_px);
+    }
+    if (env->lower)
+        close_up(b, m_cmd, m_target);
+    if (s->warning)
+        warning(b);
+
+    if (L->rtl) {
+        for (size_t i = 0; i < d->n; i++) {
+            d->cmds[i].r = ww_layout_mirror(L, d->cmds[i].r);
+            d->cmds[i].clip = ww_layout_mirror(L, d->cmds[i].clip);
+        }
+        for (size_t i = 0; i < d->n_targets; i++)
+            d->targets[i].r = ww_layout_mirror(L, d->targets[i].r);
+    }
+}

@@ -1,0 +1,114 @@
+/* Audio output through SDL's disk driver (a raw file, paced like a sound
+ * card) and without a device: the speech reaches the device, a stop silences
+ * it within one device buffer, and no device is reported, never a crash. */
+#include "speech.h"
+#include "str.h"
+#include "ui/audio.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+static char raw[64];
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+static void use_driver(const char *name)
+{
+    setenv("SDL_AUDIODRIVER", name, 1);
+}
+
+static void test_disk_device_plays_and_stops(void **state)
+{
+    (void)state;
+    ww_fmt(raw, sizeof raw, "/tmp/ww-audio-%ld.raw", (long)getpid());
+    use_driver("disk");
+    setenv("SDL_DISKAUDIOFILE", raw, 1);
+    struct ww_speech *sp = ww_speech_new(&ww_speech_espeak_ops, NULL);
+    struct ww_audio *a = ww_audio_new(sp);
+    assert_true(ww_audio_available(a));
+    int buffer = ww_audio_buffer_samples(a);
+    assert_true(buffer > 0);
+
+    /* a short text plays out completely */
+    assert_int_equal(ww_speech_say(sp, "nl", "Uw nummer is J, veertien.", 0), WW_OK);
+    while (ww_speech_busy(sp))
+        sleep_ms(10);
+    uint64_t played = ww_audio_samples_played(a);
+    print_message("  played %llu samples through a %d-sample device buffer\n",
+                  (unsigned long long)played, buffer);
+    assert_true(played > (uint64_t)ww_speech_sample_rate(sp) / 2);
+
+    /* a long text, cut after it started: at most the one buffer the device
+     * was filling when stop came, then silence */
+    ww_speech_say(sp, "nl",
+                  "Dit is een lange tekst. Hij duurt een hele tijd, zodat we hem kunnen "
+                  "onderbreken terwijl hij nog loopt.",
+                  0);
+    uint64_t before = ww_audio_samples_played(a);
+    while (ww_audio_samples_played(a) < before + (uint64_t)buffer * 4)
+        sleep_ms(5);
+    ww_speech_stop(sp);
+    uint64_t at_stop = ww_audio_samples_played(a);
+    sleep_ms(200); /* let the device pull several more buffers */
+    uint64_t after = ww_audio_samples_played(a);
+    print_message("  after stop: %llu more samples\n", (unsigned long long)(after - at_stop));
+    assert_true(after - at_stop <= (uint64_t)buffer);
+    assert_false(ww_speech_busy(sp));
+
+    ww_audio_free(a);
+    ww_speech_free(sp);
+    unlink(raw);
+}
+
+static void test_no_device(void **state)
+{
+    (void)state;
+    use_driver("nonexistent");
+    struct ww_speech *sp = ww_speech_new(&ww_speech_null_ops, NULL);
+    struct ww_audio *a = ww_audio_new(sp);
+    assert_false(ww_audio_available(a));
+    assert_int_equal(ww_audio_buffer_samples(a), 0);
+    /* speech still records what would have been said */
+    assert_int_equal(ww_speech_say(sp, "nl", "Hallo", 0), WW_OK);
+    assert_int_equal(ww_speech_log_count(sp), 1);
+    assert_int_equal(ww_audio_samples_played(a), 0);
+    ww_audio_free(a);
+    ww_speech_free(sp);
+    ww_audio_free(NULL);
+    assert_false(ww_audio_available(NULL));
+}
+
+static void test_dummy_driver(void **state)
+{
+    (void)state;
+    use_driver("dummy");
+    struct ww_speech *sp = ww_speech_new(&ww_speech_null_ops, NULL);
+    struct ww_audio *a = ww_audio_new(sp);
+    /* it runs, but nobody hears it */
+    assert_false(ww_audio_available(a));
+    ww_audio_free(a);
+    ww_speech_free(sp);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_disk_device_plays_and_stops),
+        cmocka_unit_test(test_no_device),
+        cmocka_unit_test(test_dummy_driver),
+    };
+    return cmocka_run_group_tests_name("audio", tests, NULL, NULL);
+}

@@ -1,0 +1,648 @@
+/* The resident session reducer, driven by scripts of actions over the test
+ * flows (tests/data/flows): each script is a table of steps with the screen
+ * and effects expected after it. Plus: purity, one-assignment wipes, the
+ * idle countdown, keypad focus and the anonymous record in a real store. */
+#include "session.h"
+#include "str.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+static struct ww_config cfg;
+static struct ww_flows flows;
+
+static int setup(void **state)
+{
+    (void)state;
+    struct ww_diags d;
+    ww_diags_init(&d);
+    bool ok = ww_config_load(&cfg, "kiosk-config", &d) &&
+              ww_flows_load(&flows, "tests/data/flows", &cfg, &d);
+    ww_diags_destroy(&d);
+    return ok ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ww_flows_destroy(&flows);
+    ww_config_destroy(&cfg);
+    return 0;
+}
+
+static const struct ww_session_params params = {60, 30, "nl"};
+
+/* A resolution as the caller would send it: someone here today. */
+static struct ww_action resolved(enum ww_here here)
+{
+    struct ww_action a = ww_action_make(WW_ACT_RESOLVED);
+    a.resolution.here = here;
+    a.resolution.rank = here == WW_HERE_NONE ? -1 : 0;
+    ww_config_partner(&cfg, "sociaal-raadslieden", &a.resolution.partner);
+    a.resolution.day = ww_day_from_ymd(2026, 11, 24);
+    a.resolution.first_free = here == WW_HERE_NONE ? -1 : 9 * 60 + 30;
+    a.resolution.later_free = here == WW_HERE_TODAY ? 10 * 60 + 30 : -1;
+    a.resolution.next_day = here == WW_HERE_TODAY ? ww_day_from_ymd(2026, 11, 26) : WW_DAY_NONE;
+    return a;
+}
+
+static struct ww_action booked(const char *ticket)
+{
+    struct ww_action a = ww_action_make(WW_ACT_BOOKED);
+    ww_strlcpy(a.booking.partner, "sociaal-raadslieden", sizeof a.booking.partner);
+    ww_strlcpy(a.booking.ticket, ticket, sizeof a.booking.ticket);
+    a.booking.day = ww_day_from_ymd(2026, 11, 24);
+    a.booking.start = 9 * 60 + 30;
+    return a;
+}
+
+/* One step of a script: an action line (see ww_action_parse) or one of the
+ * result words "resolved", "resolved-none", "booked", "full"; then what must
+ * hold afterwards. */
+struct step {
+    const char *action;
+    enum ww_screen screen;
+    unsigned effects; /* exactly these */
+};
+
+static struct ww_action action_of(const char *line)
+{
+    if (strcmp(line, "resolved") == 0)
+        return resolved(WW_HERE_TODAY);
+    if (strcmp(line, "resolved-none") == 0)
+        return resolved(WW_HERE_NONE);
+    if (strcmp(line, "resolved-later") == 0)
+        return resolved(WW_HERE_LATER);
+    if (strcmp(line, "booked") == 0)
+        return booked("S-001");
+    if (strcmp(line, "full") == 0) {
+        struct ww_action a = ww_action_make(WW_ACT_BOOK_FAILED);
+        a.err = WW_ERR_FULL;
+        return a;
+    }
+    struct ww_action a;
+    if (!ww_action_parse(line, &a))
+        fail_msg("bad script line '%s'", line);
+    return a;
+}
+
+static void run(struct ww_session *s, const struct step *steps, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct ww_action a = action_of(steps[i].action);
+        struct ww_session before = *s;
+        ww_session_step(&flows, &before, &a, s);
+        /* Pure: the input is untouched. */
+        struct ww_session again;
+        ww_session_step(&flows, &before, &a, &again);
+        assert_memory_equal(&again, s, sizeof again);
+        if (s->screen != steps[i].screen || s->effects != steps[i].effects)
+            fail_msg("%s, step %zu '%s': screen %s effects %#x, want %s %#x", name, i,
+                     steps[i].action, ww_screen_name(s->screen), s->effects,
+                     ww_screen_name(steps[i].screen), steps[i].effects);
+    }
+}
+
+#define RUN(s, steps) run(s, steps, sizeof steps / sizeof steps[0], #steps)
+
+enum {
+    RES = WW_EFFECT_RESOLVE,
+    BOOK = WW_EFFECT_BOOK,
+    PRINT = WW_EFFECT_PRINT,
+    SPEAK = WW_EFFECT_SPEAK,
+    FOCUS = WW_EFFECT_SPEAK_FOCUS,
+    LANG = WW_EFFECT_LANGUAGE,
+    REC = WW_EFFECT_RECORD,
+};
+
+static void test_journey(void **state)
+{
+    (void)state;
+    static const struct step journey[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},       {"tap topic:geld", WW_SCREEN_QUESTION, 0},
+        {"tap answer:1", WW_SCREEN_QUESTION, 0},  {"tap answer:2", WW_SCREEN_OUTCOME, RES},
+        {"tap book", WW_SCREEN_OUTCOME, 0}, /* not resolved yet: nothing */
+        {"resolved", WW_SCREEN_OUTCOME, 0},       {"tap book", WW_SCREEN_TIME, 0},
+        {"tap time:later", WW_SCREEN_CONFIRM, 0}, {"back", WW_SCREEN_TIME, 0},
+        {"tap time:first", WW_SCREEN_CONFIRM, 0}, {"tap confirm", WW_SCREEN_CONFIRM, BOOK},
+        {"tap confirm", WW_SCREEN_CONFIRM, 0}, /* busy: one booking only */
+        {"booked", WW_SCREEN_TICKET, PRINT},      {"tap next", WW_SCREEN_MORE, 0},
+        {"tap more:no", WW_SCREEN_RATING, 0},     {"tap rating:4", WW_SCREEN_GOODBYE, 0},
+        {"idle 3", WW_SCREEN_GOODBYE, 0},         {"idle 8", WW_SCREEN_ATTRACT, REC},
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    struct ww_session mid;
+    for (size_t i = 0; i < sizeof journey / sizeof journey[0]; i++) {
+        run(&s, &journey[i], 1, "journey");
+        if (strcmp(journey[i].action, "tap rating:4") == 0)
+            mid = s;
+    }
+    /* The state just before the wipe holds the visit. */
+    assert_int_equal(mid.n_visit, 1);
+    assert_int_equal(mid.visit[0].state, WW_VISIT_BOOKED);
+    assert_string_equal(mid.visit[0].ticket, "S-001");
+    assert_int_equal(mid.rating, 4);
+    assert_int_equal(mid.bookings, 1);
+    /* After it, nothing is left: the same as a fresh session. */
+    struct ww_session fresh;
+    ww_session_init(&fresh, &params);
+    s.effects = 0;
+    assert_memory_equal(&s, &fresh, sizeof s);
+}
+
+static void test_want(void **state)
+{
+    (void)state;
+    static const struct step to_confirm[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},       {"tap topic:geld", WW_SCREEN_QUESTION, 0},
+        {"tap answer:3", WW_SCREEN_OUTCOME, RES}, {"resolved", WW_SCREEN_OUTCOME, 0},
+        {"tap book", WW_SCREEN_TIME, 0},          {"tap time:later", WW_SCREEN_CONFIRM, 0},
+        {"tap confirm", WW_SCREEN_CONFIRM, BOOK},
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    RUN(&s, to_confirm);
+    char req[WW_REQUEST_SIZE];
+    struct ww_booking_want w;
+    ww_session_want(&flows, &s, "kiosk1-42", req, &w);
+    assert_int_equal(w.when, WW_BOOK_AT);
+    assert_int_equal(w.at, 10 * 60 + 30);
+    assert_string_equal(w.topic, "geld");
+    assert_string_equal(w.request_id, "kiosk1-42-1");
+    ww_day d;
+    int m;
+    ww_session_planned(&s, &d, &m);
+    assert_int_equal(m, 10 * 60 + 30);
+    /* Taken meanwhile: choose again, after a fresh look. */
+    static const struct step full[] = {
+        {"full", WW_SCREEN_TIME, RES},
+        {"resolved", WW_SCREEN_TIME, 0},
+        {"tap time:day", WW_SCREEN_CONFIRM, 0},
+        {"tap confirm", WW_SCREEN_CONFIRM, BOOK},
+    };
+    RUN(&s, full);
+    assert_false(s.full);
+    ww_session_want(&flows, &s, "kiosk1-42", req, &w);
+    assert_int_equal(w.when, WW_BOOK_LATER_DAY);
+    assert_string_equal(w.request_id, "kiosk1-42-2");
+}
+
+static void test_back_keeps_answers(void **state)
+{
+    (void)state;
+    static const struct step steps[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},       {"tap topic:geld", WW_SCREEN_QUESTION, 0},
+        {"tap answer:1", WW_SCREEN_QUESTION, 0},  /* -> inkomen */
+        {"tap answer:1", WW_SCREEN_OUTCOME, RES}, /* -> minder */
+        {"back", WW_SCREEN_QUESTION, 0},          /* inkomen, answer 1 marked */
+        {"back", WW_SCREEN_QUESTION, 0},          /* rekeningen, answer 1 marked */
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    RUN(&s, steps);
+    assert_int_equal(s.n_visit, 0); /* the outcome left with "back" is not counted */
+    assert_int_equal(ww_session_marked(&s), 1);
+    int step, total;
+    ww_session_progress(&flows, &s, &step, &total);
+    assert_int_equal(step, 1);
+    assert_int_equal(total, 2);
+    /* The same answer again: the next question still shows its answer. */
+    struct ww_action a = ww_action_tap("answer:1");
+    ww_session_step(&flows, &s, &a, &s);
+    assert_int_equal(ww_session_marked(&s), 1);
+    ww_session_progress(&flows, &s, &step, &total);
+    assert_int_equal(step, 2);
+    assert_int_equal(total, 2);
+    /* Another answer on the first question starts a new branch. */
+    a = ww_action_make(WW_ACT_BACK);
+    ww_session_step(&flows, &s, &a, &s);
+    a = ww_action_tap("answer:2");
+    ww_session_step(&flows, &s, &a, &s);
+    assert_int_equal(s.screen, WW_SCREEN_OUTCOME);
+    assert_int_equal(s.n_kept, 1);
+    /* Back to the topic grid and into the same topic: the answer is still there. */
+    static const struct step again[] = {
+        {"back", WW_SCREEN_QUESTION, 0},
+        {"back", WW_SCREEN_TOPICS, 0},
+        {"tap topic:geld", WW_SCREEN_QUESTION, 0},
+    };
+    RUN(&s, again);
+    assert_int_equal(ww_session_marked(&s), 2);
+    /* Another topic forgets it. */
+    static const struct step other[] = {
+        {"back", WW_SCREEN_TOPICS, 0},
+        {"tap topic:thuis", WW_SCREEN_QUESTION, 0},
+    };
+    RUN(&s, other);
+    assert_int_equal(ww_session_marked(&s), -1);
+}
+
+static void test_talk_and_dontknow(void **state)
+{
+    (void)state;
+    static const struct step steps[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},
+        {"tap topic:thuis", WW_SCREEN_QUESTION, 0},
+        {"tap talk", WW_SCREEN_OUTCOME, RES},
+        {"tap talk", WW_SCREEN_OUTCOME, 0}, /* already there */
+        {"back", WW_SCREEN_QUESTION, 0},    /* back where the resident was */
+        {"tap dontknow", WW_SCREEN_OUTCOME, RES},
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    RUN(&s, steps);
+    /* No "dontknow" in the flow: the general desk. */
+    const struct ww_flow_outcome *o = ww_session_outcome(&flows, &s);
+    assert_non_null(o);
+    assert_true(o->general);
+    assert_int_equal(s.n_visit, 1);
+    assert_false(s.visit[0].by_talk);
+    /* From the attract screen too. */
+    ww_session_init(&s, &params);
+    static const struct step attract[] = {
+        {"tap talk", WW_SCREEN_OUTCOME, RES},
+        {"back", WW_SCREEN_ATTRACT, 0},
+    };
+    RUN(&s, attract);
+    assert_int_equal(s.n_visit, 0);
+}
+
+static void test_most_urgent_first(void **state)
+{
+    (void)state;
+    static const struct step steps[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},
+        {"tap topic:geld", WW_SCREEN_QUESTION, 0},
+        {"tap answer:3", WW_SCREEN_OUTCOME, RES}, /* budget, urgency 0 */
+        {"tap more:yes", WW_SCREEN_TOPICS, 0},    /* something else first */
+        {"tap topic:thuis", WW_SCREEN_QUESTION, 0},
+        {"tap answer:2", WW_SCREEN_OUTCOME, RES}, /* onveilig, urgency 3 */
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    RUN(&s, steps);
+    assert_string_equal(ww_session_outcome(&flows, &s)->id, "onveilig");
+    static const struct step next[] = {
+        {"resolved-none", WW_SCREEN_OUTCOME, 0},
+        {"tap book", WW_SCREEN_OUTCOME, 0},   /* nobody: no booking */
+        {"tap next", WW_SCREEN_OUTCOME, RES}, /* the pending budget outcome */
+    };
+    RUN(&s, next);
+    assert_string_equal(ww_session_outcome(&flows, &s)->id, "budget");
+    static const struct step book[] = {
+        {"resolved", WW_SCREEN_OUTCOME, 0},       {"tap book", WW_SCREEN_TIME, 0},
+        {"tap time:first", WW_SCREEN_CONFIRM, 0}, {"tap confirm", WW_SCREEN_CONFIRM, BOOK},
+        {"booked", WW_SCREEN_TICKET, PRINT},      {"tap next", WW_SCREEN_MORE, 0},
+    };
+    RUN(&s, book);
+    assert_int_equal(s.n_visit, 2);
+    assert_int_equal(s.visit[1].state, WW_VISIT_NO_BOOKING);
+    assert_int_equal(s.visit[0].state, WW_VISIT_BOOKED);
+}
+
+static void test_restart_and_settings(void **state)
+{
+    (void)state;
+    static const struct step steps[] = {
+        {"tap lang:ar", WW_SCREEN_TOPICS, LANG}, {"tap lang:xx", WW_SCREEN_TOPICS, 0},
+        {"tap textsize", WW_SCREEN_TOPICS, 0},   {"tap contrast", WW_SCREEN_TOPICS, 0},
+        {"tap slow", WW_SCREEN_TOPICS, 0},       {"tap topic:geld", WW_SCREEN_QUESTION, 0},
+        {"read", WW_SCREEN_QUESTION, SPEAK},     {"tap answer:9", WW_SCREEN_QUESTION, 0},
+        {"tap nonsense", WW_SCREEN_QUESTION, 0}, {"restart", WW_SCREEN_ATTRACT, REC | LANG},
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    struct ww_session s1 = s;
+    run(&s, steps, 5, "settings");
+    assert_string_equal(s.lang, "ar");
+    assert_int_equal(s.text_size, 1);
+    assert_true(s.contrast);
+    assert_true(s.slow);
+    s = s1;
+    RUN(&s, steps);
+    struct ww_session fresh;
+    ww_session_init(&fresh, &params);
+    s.effects = 0;
+    assert_memory_equal(&s, &fresh, sizeof s);
+    /* Three text sizes, round. */
+    for (int i = 0; i < WW_TEXT_SIZES; i++) {
+        struct ww_action a = ww_action_tap("textsize");
+        ww_session_step(&flows, &s, &a, &s);
+    }
+    assert_int_equal(s.text_size, 0);
+    /* Restart on a fresh attract screen records nothing. */
+    struct ww_action a = ww_action_make(WW_ACT_RESTART);
+    ww_session_init(&s, &params);
+    ww_session_step(&flows, &s, &a, &s);
+    assert_int_equal(s.effects, 0);
+}
+
+static void test_idle(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *action;
+        enum ww_screen screen;
+        bool warning;
+        int countdown;
+        unsigned effects;
+    } steps[] = {
+        {"idle 100", WW_SCREEN_ATTRACT, false, 0, 0}, /* nothing to wipe */
+        {"tap start", WW_SCREEN_TOPICS, false, 0, 0},
+        {"idle 59", WW_SCREEN_TOPICS, false, 0, 0},
+        {"idle 60", WW_SCREEN_TOPICS, true, 30, SPEAK},
+        {"idle 61", WW_SCREEN_TOPICS, true, 29, 0},
+        {"tap stay", WW_SCREEN_TOPICS, false, 0, 0},
+        {"idle 75", WW_SCREEN_TOPICS, true, 15, SPEAK},
+        {"idle 89", WW_SCREEN_TOPICS, true, 1, 0},
+        {"idle 90", WW_SCREEN_ATTRACT, false, 0, REC},
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        struct ww_action a = action_of(steps[i].action);
+        ww_session_step(&flows, &s, &a, &s);
+        if (s.screen != steps[i].screen || s.warning != steps[i].warning ||
+            s.countdown != steps[i].countdown || s.effects != steps[i].effects)
+            fail_msg("idle step %zu '%s': %s warning %d countdown %d effects %#x", i,
+                     steps[i].action, ww_screen_name(s.screen), s.warning, s.countdown, s.effects);
+    }
+    /* Ten extensions in a row all work. */
+    ww_session_init(&s, &params);
+    struct ww_action a = ww_action_tap("start");
+    ww_session_step(&flows, &s, &a, &s);
+    for (int i = 0; i < 10; i++) {
+        a = ww_action_idle(70);
+        ww_session_step(&flows, &s, &a, &s);
+        assert_true(s.warning);
+        a = ww_action_tap("stay");
+        ww_session_step(&flows, &s, &a, &s);
+        assert_false(s.warning);
+        assert_int_equal(s.screen, WW_SCREEN_TOPICS);
+    }
+}
+
+static void test_keypad(void **state)
+{
+    (void)state;
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    char t[WW_SESSION_MAX_TARGETS][WW_TARGET_SIZE];
+    size_t n = ww_session_targets(&flows, &s, t, WW_SESSION_MAX_TARGETS);
+    assert_string_equal(t[0], "start");
+    assert_string_equal(t[1], "lang:nl");
+    assert_string_equal(t[4], "lang:ar");
+    assert_true(n >= 7);
+    static const struct step steps[] = {
+        {"next-focus", WW_SCREEN_ATTRACT, FOCUS},
+        {"activate", WW_SCREEN_TOPICS, SPEAK}, /* start: focus on the first topic, read aloud */
+        {"next-focus", WW_SCREEN_TOPICS, FOCUS},
+        {"prev-focus", WW_SCREEN_TOPICS, FOCUS},
+        {"activate", WW_SCREEN_QUESTION, SPEAK}, /* topic:geld */
+    };
+    RUN(&s, steps);
+    assert_int_equal(s.focus, 0);
+    n = ww_session_targets(&flows, &s, t, WW_SESSION_MAX_TARGETS);
+    assert_string_equal(t[0], "answer:1");
+    assert_string_equal(t[3], "dontknow");
+    assert_string_equal(t[4], "back");
+    /* Focus wraps round both ways. */
+    struct ww_action a = ww_action_make(WW_ACT_PREV_FOCUS);
+    ww_session_step(&flows, &s, &a, &s);
+    assert_int_equal(s.focus, (int)n - 1);
+    assert_string_equal(t[s.focus], "restart");
+    a = ww_action_make(WW_ACT_NEXT_FOCUS);
+    ww_session_step(&flows, &s, &a, &s);
+    assert_int_equal(s.focus, 0);
+    /* Two more: answer:3 ("Soms" -> budget). */
+    ww_session_step(&flows, &s, &a, &s);
+    ww_session_step(&flows, &s, &a, &s);
+    a = ww_action_make(WW_ACT_ACTIVATE);
+    ww_session_step(&flows, &s, &a, &s);
+    assert_int_equal(s.screen, WW_SCREEN_OUTCOME);
+    assert_string_equal(ww_session_outcome(&flows, &s)->id, "budget");
+    /* During the warning only "stay" is offered. */
+    a = ww_action_idle(65);
+    ww_session_step(&flows, &s, &a, &s);
+    n = ww_session_targets(&flows, &s, t, WW_SESSION_MAX_TARGETS);
+    assert_int_equal(n, 1);
+    assert_string_equal(t[0], "stay");
+}
+
+static void test_screen_ids(void **state)
+{
+    (void)state;
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    char id[96];
+    ww_session_screen_id(&flows, &s, id, sizeof id);
+    assert_string_equal(id, "attract");
+    struct ww_action a = ww_action_tap("start");
+    ww_session_step(&flows, &s, &a, &s);
+    a = ww_action_tap("topic:geld");
+    ww_session_step(&flows, &s, &a, &s);
+    ww_session_screen_id(&flows, &s, id, sizeof id);
+    assert_string_equal(id, "question:geld:rekeningen");
+    assert_true(ww_action_parse("tap answer:2", &a));
+    assert_string_equal(a.target, "answer:2");
+    assert_false(ww_action_parse("tap", &a));
+    assert_false(ww_action_parse("jump", &a));
+    assert_false(ww_action_parse("back now", &a));
+    assert_true(ww_action_parse("idle 12", &a));
+    assert_int_equal(a.idle_seconds, 12);
+    assert_string_equal(ww_action_name(WW_ACT_NEXT_FOCUS), "next-focus");
+}
+
+static void test_record(void **state)
+{
+    (void)state;
+    char dir[64] = "/tmp/ww-session-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char uri[128], err[256];
+    ww_fmt(uri, sizeof uri, "sqlite:%s/s.db", dir);
+    struct ww_store *st = ww_store_open(uri, NULL, err, sizeof err);
+    assert_non_null(st);
+    ww_day day = ww_day_from_ymd(2026, 11, 24);
+    /* A full visit: one booked outcome, one declined, a rating. */
+    static const struct step visit[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},
+        {"tap topic:geld", WW_SCREEN_QUESTION, 0},
+        {"tap answer:3", WW_SCREEN_OUTCOME, RES},
+        {"resolved", WW_SCREEN_OUTCOME, 0},
+        {"tap book", WW_SCREEN_TIME, 0},
+        {"tap time:first", WW_SCREEN_CONFIRM, 0},
+        {"tap confirm", WW_SCREEN_CONFIRM, BOOK},
+        {"booked", WW_SCREEN_TICKET, PRINT},
+        {"tap next", WW_SCREEN_MORE, 0},
+        {"tap more:yes", WW_SCREEN_TOPICS, 0},
+        {"tap topic:thuis", WW_SCREEN_QUESTION, 0},
+        {"tap answer:1", WW_SCREEN_QUESTION, 0},
+        {"tap answer:2", WW_SCREEN_OUTCOME, RES},
+        {"tap next", WW_SCREEN_MORE, 0},
+        {"tap more:no", WW_SCREEN_RATING, 0},
+        {"tap rating:5", WW_SCREEN_GOODBYE, 0},
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    RUN(&s, visit);
+    assert_int_equal(ww_session_record(&flows, &s, st, "weener-xl", day), WW_OK);
+    /* A resident who walked away on a question. */
+    static const struct step away[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},
+        {"tap topic:geld", WW_SCREEN_QUESTION, 0},
+        {"tap answer:1", WW_SCREEN_QUESTION, 0},
+    };
+    ww_session_init(&s, &params);
+    RUN(&s, away);
+    struct ww_action a = ww_action_idle(90);
+    struct ww_session out;
+    ww_session_step(&flows, &s, &a, &out);
+    assert_true(out.effects & WW_EFFECT_RECORD);
+    assert_int_equal(ww_session_record(&flows, &s, st, "weener-xl", day), WW_OK);
+
+    struct ww_tally_count *tc = NULL;
+    size_t n = 0;
+    assert_int_equal(ww_store_tally_counts(st, "weener-xl", day, day, &tc, &n), WW_OK);
+    int budget = 0, wijk = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(tc[i].topic, "geld") == 0 && strcmp(tc[i].outcome, "budget") == 0) {
+            budget = tc[i].total;
+            assert_int_equal(tc[i].booked, 1);
+        }
+        if (strcmp(tc[i].topic, "thuis") == 0 && strcmp(tc[i].outcome, "wijk") == 0) {
+            wijk = tc[i].total;
+            assert_int_equal(tc[i].booked, 0);
+        }
+    }
+    assert_int_equal(budget, 1);
+    assert_int_equal(wijk, 1);
+    assert_int_equal(n, 2); /* the walk-away reached no outcome */
+    free(tc);
+    ww_store_free(st);
+    /* What else went in: the rating with the visit's topics, and where the
+     * other resident stopped (a screen id, nothing more). */
+    char path[128];
+    ww_fmt(path, sizeof path, "%s/s.db", dir);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT score, topics FROM ratings", -1, &q, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(q, 0), 5);
+    assert_string_equal((const char *)sqlite3_column_text(q, 1), "geld,thuis");
+    assert_int_equal(sqlite3_step(q), SQLITE_DONE);
+    sqlite3_finalize(q);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT screen, count FROM dropouts", -1, &q, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(q, 0), "question:geld:inkomen");
+    assert_int_equal(sqlite3_column_int(q, 1), 1);
+    assert_int_equal(sqlite3_step(q), SQLITE_DONE);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    static const char *const suffix[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        ww_fmt(path, sizeof path, "%s/s.db%s", dir, suffix[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+/* Many random actions over the shipped content: every target the screen
+ * offers, results out of turn, idle ticks. The invariants must hold after
+ * each step. A fixed seed keeps the run the same every time. */
+static void test_random_walk(void **state)
+{
+    (void)state;
+    struct ww_flows real;
+    struct ww_diags d;
+    ww_diags_init(&d);
+    bool ok = ww_flows_load(&real, "kiosk-config/flows", &cfg, &d);
+    ww_diags_destroy(&d);
+    assert_true(ok);
+    uint32_t seed = 12345;
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    int outcomes = 0, bookings = 0, wipes = 0;
+    for (int i = 0; i < 50000; i++) {
+        seed = seed * 1103515245u + 12345u;
+        uint32_t r = seed >> 8;
+        char t[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+        size_t n = ww_session_targets(&real, &s, t, sizeof t / sizeof t[0]);
+        struct ww_action a;
+        switch (r % 16) {
+        case 0:
+            a = resolved((enum ww_here)(r / 16 % 3));
+            break;
+        case 1:
+            a = booked("S-001");
+            break;
+        case 2:
+            a = action_of("full");
+            break;
+        case 3:
+            a = ww_action_idle((int)(r / 16 % 100));
+            break;
+        case 4:
+            a = ww_action_make((enum ww_action_kind)(WW_ACT_ACTIVATE + r / 16 % 3));
+            break;
+        default:
+            /* Mostly what is on screen, the bar less often. */
+            a = ww_action_tap(t[(r / 16) % (n > 6 ? n - 6 : n)]);
+            break;
+        }
+        struct ww_session before = s;
+        ww_session_step(&real, &before, &a, &s);
+        assert_true(s.screen >= WW_SCREEN_ATTRACT && s.screen < WW_SCREEN_COUNT);
+        assert_true(s.n_steps >= 0 && s.n_steps <= s.n_kept && s.n_kept <= WW_SESSION_MAX_STEPS);
+        assert_true(s.n_visit >= 0 && s.n_visit <= WW_SESSION_MAX_VISIT);
+        assert_true(s.current >= -1 && s.current < s.n_visit);
+        assert_true(s.text_size >= 0 && s.text_size < WW_TEXT_SIZES);
+        if (s.screen == WW_SCREEN_QUESTION)
+            assert_non_null(ww_flows_question(&real, s.topic, s.question));
+        if (s.screen >= WW_SCREEN_OUTCOME && s.screen <= WW_SCREEN_CONFIRM) {
+            assert_non_null(ww_session_outcome(&real, &s));
+            outcomes += before.screen != WW_SCREEN_OUTCOME && s.screen == WW_SCREEN_OUTCOME;
+        }
+        if (s.screen == WW_SCREEN_CONFIRM || s.screen == WW_SCREEN_TIME)
+            assert_true(s.time != WW_TIME_NONE || s.screen == WW_SCREEN_TIME);
+        bookings += s.effects & WW_EFFECT_PRINT ? 1 : 0;
+        wipes += s.effects & WW_EFFECT_RECORD ? 1 : 0;
+        if (s.effects & WW_EFFECT_RECORD)
+            assert_int_equal(s.n_visit, 0);
+    }
+    /* The walk went everywhere that matters. */
+    assert_true(outcomes > 100);
+    assert_true(bookings > 10);
+    assert_true(wipes > 10);
+    ww_flows_destroy(&real);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_journey),
+        cmocka_unit_test(test_want),
+        cmocka_unit_test(test_back_keeps_answers),
+        cmocka_unit_test(test_talk_and_dontknow),
+        cmocka_unit_test(test_most_urgent_first),
+        cmocka_unit_test(test_restart_and_settings),
+        cmocka_unit_test(test_idle),
+        cmocka_unit_test(test_keypad),
+        cmocka_unit_test(test_screen_ids),
+        cmocka_unit_test(test_record),
+        cmocka_unit_test(test_random_walk),
+    };
+    return cmocka_run_group_tests_name("session", tests, setup, teardown);
+}

@@ -1,0 +1,173 @@
+/* Touch, mouse and keys become actions: act on release over the same target,
+ * sliding off cancels, gaps hit nothing, one finger at a time, a held key is
+ * one action and a quick second press is dropped (ACCESSIBILITY rows 11, 14). */
+#include "ui/input.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+static struct ww_dlist d;
+
+static int setup(void **state)
+{
+    (void)state;
+    ww_dlist_init(&d);
+    ww_dlist_target(&d, "answer:1", (struct ww_rect){0, 0, 100, 60}, "Ja");
+    ww_dlist_target(&d, "answer:2", (struct ww_rect){0, 70, 100, 60}, "Nee");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ww_dlist_destroy(&d);
+    return 0;
+}
+
+static SDL_Event mouse(Uint32 type, int x, int y, Uint32 ms)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    e.button.timestamp = ms;
+    return e;
+}
+
+static SDL_Event finger(Uint32 type, SDL_FingerID id, float x, float y, Uint32 ms)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.tfinger.fingerId = id;
+    e.tfinger.x = x;
+    e.tfinger.y = y;
+    e.tfinger.timestamp = ms;
+    return e;
+}
+
+static SDL_Event key(SDL_Keycode k, int repeat, Uint32 ms)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = k;
+    e.key.repeat = (Uint8)repeat;
+    e.key.timestamp = ms;
+    return e;
+}
+
+static void acts_on_release(void **state)
+{
+    (void)state;
+    struct ww_input in;
+    struct ww_action a;
+    ww_input_init(&in, 20);
+    SDL_Event e = mouse(SDL_MOUSEBUTTONDOWN, 50, 30, 100);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTIVE);
+    e = mouse(SDL_MOUSEBUTTONUP, 55, 35, 180);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    assert_int_equal(a.kind, WW_ACT_TAP);
+    assert_string_equal(a.target, "answer:1");
+}
+
+static void sliding_off_cancels(void **state)
+{
+    (void)state;
+    struct ww_input in;
+    struct ww_action a;
+    ww_input_init(&in, 20);
+    SDL_Event e = mouse(SDL_MOUSEBUTTONDOWN, 50, 30, 100);
+    ww_input_event(&in, &e, &d, 100, 200, &a);
+    e = mouse(SDL_MOUSEBUTTONUP, 50, 100, 200); /* released over answer:2 */
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTIVE);
+    e = mouse(SDL_MOUSEBUTTONDOWN, 50, 65, 300); /* the gap */
+    ww_input_event(&in, &e, &d, 100, 200, &a);
+    e = mouse(SDL_MOUSEBUTTONUP, 50, 65, 350);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTIVE);
+}
+
+static void one_finger_at_a_time(void **state)
+{
+    (void)state;
+    struct ww_input in;
+    struct ww_action a;
+    ww_input_init(&in, 20);
+    SDL_Event e = finger(SDL_FINGERDOWN, 1, 0.5f, 0.5f, 10); /* (50, 100): answer:2 */
+    ww_input_event(&in, &e, &d, 100, 200, &a);
+    e = finger(SDL_FINGERDOWN, 2, 0.5f, 0.1f, 20); /* a second finger on answer:1 */
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTIVE);
+    e = finger(SDL_FINGERUP, 2, 0.5f, 0.1f, 30);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_NONE);
+    e = finger(SDL_FINGERUP, 1, 0.5f, 0.5f, 40);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    assert_string_equal(a.target, "answer:2");
+    /* SDL's mouse copy of a touch is not a second tap. */
+    SDL_Event m = mouse(SDL_MOUSEBUTTONUP, 50, 100, 41);
+    m.button.which = SDL_TOUCH_MOUSEID;
+    assert_int_equal(ww_input_event(&in, &m, &d, 100, 200, &a), WW_IN_NONE);
+}
+
+static void keys(void **state)
+{
+    (void)state;
+    struct ww_input in;
+    struct ww_action a;
+    ww_input_init(&in, 20);
+    SDL_Event e = key(SDLK_TAB, 0, 1000);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    assert_int_equal(a.kind, WW_ACT_NEXT_FOCUS);
+    /* Held: the repeats are no actions. */
+    e = key(SDLK_TAB, 1, 1500);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_NONE);
+    /* A bounce within the debounce time is dropped. */
+    e = key(SDLK_TAB, 0, 1000 + WW_KEY_DEBOUNCE_MS - 50);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTIVE);
+    e = key(SDLK_TAB, 0, 3000);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    e = key(SDLK_RETURN, 0, 3010); /* another key right after is fine */
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    assert_int_equal(a.kind, WW_ACT_ACTIVATE);
+    assert_true(ww_input_key_action(SDLK_BACKSPACE, &a) && a.kind == WW_ACT_BACK);
+    assert_true(ww_input_key_action(SDLK_F1, &a) && a.kind == WW_ACT_READ_ALOUD);
+    assert_true(ww_input_key_action(SDLK_HOME, &a) && a.kind == WW_ACT_RESTART);
+    assert_false(ww_input_key_action(SDLK_q, &a));
+}
+
+static void staff_corner(void **state)
+{
+    (void)state;
+    struct ww_input in;
+    struct ww_action a;
+    struct ww_dlist empty;
+    ww_dlist_init(&empty);
+    ww_input_init(&in, 20);
+    SDL_Event e = mouse(SDL_MOUSEBUTTONDOWN, 5, 5, 1000);
+    ww_input_event(&in, &e, &empty, 100, 200, &a);
+    e = mouse(SDL_MOUSEBUTTONUP, 5, 5, 1000 + WW_STAFF_HOLD_MS);
+    assert_int_equal(ww_input_event(&in, &e, &empty, 100, 200, &a), WW_IN_STAFF);
+    /* A short press there is nothing. */
+    e = mouse(SDL_MOUSEBUTTONDOWN, 5, 5, 9000);
+    ww_input_event(&in, &e, &empty, 100, 200, &a);
+    e = mouse(SDL_MOUSEBUTTONUP, 5, 5, 9100);
+    assert_int_equal(ww_input_event(&in, &e, &empty, 100, 200, &a), WW_IN_ACTIVE);
+    ww_dlist_destroy(&empty);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(acts_on_release),      cmocka_unit_test(sliding_off_cancels),
+        cmocka_unit_test(one_finger_at_a_time), cmocka_unit_test(keys),
+        cmocka_unit_test(staff_corner),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
