@@ -47,8 +47,13 @@ static int child(const char *uri, const char *loc, int n, FILE *out)
     for (int i = 0; i < n;) {
         char check[WW_CHECK_LEN + 1];
         ww_code_new_check(check, sizeof check);
-        struct ww_book_req req = {.location = loc, .partner = "bench", .letter = 'B',
-                                  .topic = "", .day = day, .check = check, .now = 1};
+        struct ww_book_req req = {.location = loc,
+                                  .partner = "bench",
+                                  .letter = 'B',
+                                  .topic = "",
+                                  .day = day,
+                                  .check = check,
+                                  .now = 1};
         struct ww_booking b;
         double t0 = now_ms();
         enum ww_err e = ww_store_book(s, &req, slots, 48, &b);

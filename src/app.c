@@ -129,8 +129,8 @@ bool ww_app_load(struct ww_app *app)
     app->cfg_loaded = true;
     if (!ok) {
         ww_diags_print(&d, stderr);
-        ww_app_fail(app, "the configuration in %s has %zu problem%s (see above)",
-                    app->config_dir, d.count, d.count == 1 ? "" : "s");
+        ww_app_fail(app, "the configuration in %s has %zu problem%s (see above)", app->config_dir,
+                    d.count, d.count == 1 ? "" : "s");
         ww_diags_destroy(&d);
         return false;
     }

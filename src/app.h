@@ -12,35 +12,38 @@
 #include <stdbool.h>
 
 struct ww_app {
-    const char *cmd;          /* "staff today", for messages */
-    const char *config_dir;   /* --config, $WEGWIJZER_CONFIG, "kiosk-config" */
-    const char *state_dir;    /* --state, $WEGWIJZER_STATE, "var" */
-    const char *store_uri;    /* --store; NULL = the location's */
-    const char *location_id;  /* --location, $WEGWIJZER_LOCATION */
-    const char *date;         /* --date, NULL = today */
-    int64_t now_value;        /* the fixed moment when --now / $WEGWIJZER_NOW is given */
+    const char *cmd;         /* "staff today", for messages */
+    const char *config_dir;  /* --config, $WEGWIJZER_CONFIG, "kiosk-config" */
+    const char *state_dir;   /* --state, $WEGWIJZER_STATE, "var" */
+    const char *store_uri;   /* --store; NULL = the location's */
+    const char *location_id; /* --location, $WEGWIJZER_LOCATION */
+    const char *date;        /* --date, NULL = today */
+    int64_t now_value;       /* the fixed moment when --now / $WEGWIJZER_NOW is given */
     struct ww_clock clock;
     struct ww_config cfg;
     bool cfg_loaded;
     const struct ww_location *loc;
     struct ww_store *store;
-    ww_day day;               /* --date or today */
+    ww_day day; /* --date or today */
 };
 
 /* Long options every subcommand accepts; end a command's table with them. */
 #define WW_COMMON_OPTIONS                                                                          \
-    {"config", required_argument, NULL, 1001}, {"state", required_argument, NULL, 1002},          \
-        {"store", required_argument, NULL, 1003}, {"location", required_argument, NULL, 1004},    \
-        {"date", required_argument, NULL, 1005}, {"now", required_argument, NULL, 1006},          \
-        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}
+    {"config", required_argument, NULL, 1001}, {"state", required_argument, NULL, 1002},           \
+        {"store", required_argument, NULL, 1003}, {"location", required_argument, NULL, 1004},     \
+        {"date", required_argument, NULL, 1005}, {"now", required_argument, NULL, 1006},           \
+        {"help", no_argument, NULL, 'h'},                                                          \
+    {                                                                                              \
+        NULL, 0, NULL, 0                                                                           \
+    }
 
 #define WW_COMMON_HELP                                                                             \
-    "  --config DIR      configuration folder (default kiosk-config, or $WEGWIJZER_CONFIG)\n"     \
-    "  --state DIR       where the SQLite store lives (default var, or $WEGWIJZER_STATE)\n"       \
-    "  --store URI       use this store instead of the location's (sqlite:FILE)\n"                \
-    "  --location ID     location id (default: $WEGWIJZER_LOCATION, or the only one)\n"          \
-    "  --date YYYY-MM-DD the day to act on (default today)\n"                                     \
-    "  --now YYYY-MM-DDTHH:MM  pretend it is this moment (tests; or $WEGWIJZER_NOW)\n"            \
+    "  --config DIR      configuration folder (default kiosk-config, or $WEGWIJZER_CONFIG)\n"      \
+    "  --state DIR       where the SQLite store lives (default var, or $WEGWIJZER_STATE)\n"        \
+    "  --store URI       use this store instead of the location's (sqlite:FILE)\n"                 \
+    "  --location ID     location id (default: $WEGWIJZER_LOCATION, or the only one)\n"            \
+    "  --date YYYY-MM-DD the day to act on (default today)\n"                                      \
+    "  --now YYYY-MM-DDTHH:MM  pretend it is this moment (tests; or $WEGWIJZER_NOW)\n"             \
     "  -h, --help        show this help\n"
 
 void ww_app_init(struct ww_app *app, const char *cmd);

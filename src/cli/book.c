@@ -103,8 +103,9 @@ int ww_cmd_book(int argc, char **argv)
         goto out;
     }
     if (e == WW_ERR_INVALID) {
-        ww_app_fail(&app, "%s", at ? "that time is not a slot of this partner on that day"
-                                   : "that day is in the past");
+        ww_app_fail(&app, "%s",
+                    at ? "that time is not a slot of this partner on that day"
+                       : "that day is in the past");
         goto out;
     }
     if (e != WW_OK) {
@@ -115,8 +116,8 @@ int ww_cmd_book(int argc, char **argv)
     ww_day_format(b.day, iso);
     ww_minute_format(b.start, t);
     ww_code_qr_payload(b.location, b.check, qr, sizeof qr);
-    printf("ticket %s\ndate %s\ntime %s\npartner %s\ndesk %d\nqr %s\n", b.ticket, iso, t,
-           b.partner, b.desk, qr);
+    printf("ticket %s\ndate %s\ntime %s\npartner %s\ndesk %d\nqr %s\n", b.ticket, iso, t, b.partner,
+           b.desk, qr);
     status = 0;
 out:
     ww_app_destroy(&app);

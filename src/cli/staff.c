@@ -305,8 +305,7 @@ static int audit(struct ww_app *app)
         ww_day_format(d, when);
         ww_minute_format(minute, t);
         ww_day_format(a[i].day, day);
-        printf("%s %s  %-6s %-8s for %s: %s\n", when, t, a[i].role, a[i].action, day,
-               a[i].detail);
+        printf("%s %s  %-6s %-8s for %s: %s\n", when, t, a[i].role, a[i].action, day, a[i].detail);
     }
     if (!n)
         printf("no staff changes\n");
@@ -395,8 +394,8 @@ static int set_pin(struct ww_app *app)
         ww_app_fail(app, "a PIN is 4 to 8 digits");
         return 1;
     }
-    if (isatty(STDIN_FILENO) && (!read_secret("Again: ", again, sizeof again) ||
-                                 strcmp(pin, again) != 0)) {
+    if (isatty(STDIN_FILENO) &&
+        (!read_secret("Again: ", again, sizeof again) || strcmp(pin, again) != 0)) {
         ww_app_fail(app, "the two PINs differ; nothing changed");
         return 1;
     }
@@ -425,8 +424,8 @@ int ww_cmd_staff(int argc, char **argv)
     }
     if (strcmp(argv[1], "reprint") == 0)
         return ww_cmd_staff_reprint_main(argc - 1, argv + 1);
-    static const char *const cmds[] = {"today", "bookings", "absent", "set",
-                                       "add",   "undo",     "checkin", "audit", "set-pin"};
+    static const char *const cmds[] = {"today", "bookings", "absent", "set",    "add",
+                                       "undo",  "checkin",  "audit",  "set-pin"};
     const char *sub = argv[1];
     size_t ci;
     for (ci = 0; ci < sizeof cmds / sizeof cmds[0]; ci++)

@@ -8,8 +8,7 @@
 
 #define MAX_SLOTS 128
 
-enum ww_err ww_booking_plan(const struct ww_booking_ctx *ctx, ww_day day,
-                            struct ww_day_plan *plan)
+enum ww_err ww_booking_plan(const struct ww_booking_ctx *ctx, ww_day day, struct ww_day_plan *plan)
 {
     struct ww_override *ov = NULL;
     size_t n = 0;
@@ -68,8 +67,8 @@ static enum ww_err book_day(const struct ww_booking_ctx *ctx, const struct ww_bo
     if (e != WW_OK)
         return e;
     struct ww_slot slots[MAX_SLOTS];
-    size_t n = ww_plan_slots(ctx->cfg, &plan, want->partner, day == today ? now_min : 0, slots,
-                             MAX_SLOTS);
+    size_t n =
+        ww_plan_slots(ctx->cfg, &plan, want->partner, day == today ? now_min : 0, slots, MAX_SLOTS);
     const struct ww_slot *cands = slots;
     if (want->when == WW_BOOK_AT) {
         size_t i;

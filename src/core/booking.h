@@ -23,8 +23,7 @@ struct ww_booking_ctx {
 };
 
 /* The plan of `day` with the store's overrides applied. */
-enum ww_err ww_booking_plan(const struct ww_booking_ctx *ctx, ww_day day,
-                            struct ww_day_plan *plan);
+enum ww_err ww_booking_plan(const struct ww_booking_ctx *ctx, ww_day day, struct ww_day_plan *plan);
 
 /* The slots of a partner on a day with booked counts, from now on when the
  * day is today (none for days in the past). Returns the count written. */
@@ -39,7 +38,7 @@ enum ww_book_when {
 
 struct ww_booking_want {
     size_t partner;
-    const char *topic;      /* topic id or "" */
+    const char *topic; /* topic id or "" */
     enum ww_book_when when;
     ww_day day;
     int at;                 /* minutes, for WW_BOOK_AT */

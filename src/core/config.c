@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define COUNT(a)       (sizeof(a) / sizeof((a)[0]))
 #define F(type, field) offsetof(struct type, field)
 
 /* ---- key tables: the single description of every config key ---- */
@@ -58,13 +58,20 @@ static const struct ww_key location_keys[] = {
 };
 
 static const struct ww_key hours_keys[] = {
-    {"mon", WW_KEY_HOURS, F(ww_location, hours[0]), 0, 0, 0, false, "opening hours on Monday, or gesloten"},
-    {"tue", WW_KEY_HOURS, F(ww_location, hours[1]), 0, 0, 0, false, "opening hours on Tuesday, or gesloten"},
-    {"wed", WW_KEY_HOURS, F(ww_location, hours[2]), 0, 0, 0, false, "opening hours on Wednesday, or gesloten"},
-    {"thu", WW_KEY_HOURS, F(ww_location, hours[3]), 0, 0, 0, false, "opening hours on Thursday, or gesloten"},
-    {"fri", WW_KEY_HOURS, F(ww_location, hours[4]), 0, 0, 0, false, "opening hours on Friday, or gesloten"},
-    {"sat", WW_KEY_HOURS, F(ww_location, hours[5]), 0, 0, 0, false, "opening hours on Saturday, or gesloten"},
-    {"sun", WW_KEY_HOURS, F(ww_location, hours[6]), 0, 0, 0, false, "opening hours on Sunday, or gesloten"},
+    {"mon", WW_KEY_HOURS, F(ww_location, hours[0]), 0, 0, 0, false,
+     "opening hours on Monday, or gesloten"},
+    {"tue", WW_KEY_HOURS, F(ww_location, hours[1]), 0, 0, 0, false,
+     "opening hours on Tuesday, or gesloten"},
+    {"wed", WW_KEY_HOURS, F(ww_location, hours[2]), 0, 0, 0, false,
+     "opening hours on Wednesday, or gesloten"},
+    {"thu", WW_KEY_HOURS, F(ww_location, hours[3]), 0, 0, 0, false,
+     "opening hours on Thursday, or gesloten"},
+    {"fri", WW_KEY_HOURS, F(ww_location, hours[4]), 0, 0, 0, false,
+     "opening hours on Friday, or gesloten"},
+    {"sat", WW_KEY_HOURS, F(ww_location, hours[5]), 0, 0, 0, false,
+     "opening hours on Saturday, or gesloten"},
+    {"sun", WW_KEY_HOURS, F(ww_location, hours[6]), 0, 0, 0, false,
+     "opening hours on Sunday, or gesloten"},
 };
 
 static const struct ww_key screen_keys[] = {
@@ -272,8 +279,8 @@ static void location_finish_section(struct location_ctx *c)
 {
     if (c->sec == LS_PRESENCE) {
         struct ww_presence *p = &c->loc->presence[c->loc->n_presence - 1];
-        ww_keys_require(presence_keys, COUNT(presence_keys), c->seen[LS_PRESENCE], c->file,
-                        p->line, "presence", c->d);
+        ww_keys_require(presence_keys, COUNT(presence_keys), c->seen[LS_PRESENCE], c->file, p->line,
+                        "presence", c->d);
         if (p->every > 1 && p->anchor == WW_DAY_NONE)
             ww_diags_add(c->d, c->file, p->line,
                          "[presence] with every = %d needs 'anchor', a date in a week when it "
@@ -290,8 +297,8 @@ static bool location_item(void *ctx, const struct ww_ini_item *it)
     struct ww_location *loc = c->loc;
     if (it->kind == WW_INI_SECTION) {
         location_finish_section(c);
-        static const char *const names[] = {"", "location", "hours", "screen", "presence",
-                                            "closed"};
+        static const char *const names[] = {"",       "location", "hours",
+                                            "screen", "presence", "closed"};
         c->sec = LS_BAD;
         for (int i = LS_LOCATION; i < LS_BAD; i++)
             if (strcmp(it->section, names[i]) == 0)

@@ -27,14 +27,14 @@
 struct ww_partner {
     char id[WW_ID_SIZE];
     char name[WW_NAME_SIZE];
-    char letter;                  /* first character of its ticket numbers */
-    char helps[WW_TEXT_SIZE];     /* B1 Dutch: what they help with */
-    char phone[32];               /* for residents */
+    char letter;              /* first character of its ticket numbers */
+    char helps[WW_TEXT_SIZE]; /* B1 Dutch: what they help with */
+    char phone[32];           /* for residents */
     char phone_hours[WW_NAME_SIZE];
     char website[128];
-    char bring[WW_TEXT_SIZE];     /* documents, separated by ';' */
-    int slot_minutes;             /* length of one appointment */
-    bool general;                 /* the general desk ("Praat met een medewerker") */
+    char bring[WW_TEXT_SIZE]; /* documents, separated by ';' */
+    int slot_minutes;         /* length of one appointment */
+    bool general;             /* the general desk ("Praat met een medewerker") */
     char file[WW_PATH_SIZE];
     int line;
 };
@@ -42,13 +42,13 @@ struct ww_partner {
 /* One entry of the weekly pattern: a partner at a location on some weekdays. */
 struct ww_presence {
     char partner_id[WW_ID_SIZE];
-    size_t partner;      /* index into config.partners */
-    unsigned weekdays;   /* bit 0 = Monday */
-    int time[2];         /* minutes since midnight, from and to */
-    int desks;           /* appointments at the same time */
-    int every;           /* 1 = weekly, 2 = every other week, ... */
-    ww_day anchor;       /* a day in a week when it happens (every > 1) */
-    ww_day from, until;  /* validity; WW_DAY_NONE = open */
+    size_t partner;     /* index into config.partners */
+    unsigned weekdays;  /* bit 0 = Monday */
+    int time[2];        /* minutes since midnight, from and to */
+    int desks;          /* appointments at the same time */
+    int every;          /* 1 = weekly, 2 = every other week, ... */
+    ww_day anchor;      /* a day in a week when it happens (every > 1) */
+    ww_day from, until; /* validity; WW_DAY_NONE = open */
     char room[WW_NAME_SIZE];
     int line;
 };
@@ -59,31 +59,31 @@ struct ww_closed {
 };
 
 struct ww_screen_geom {
-    int width_px, height_px;     /* resolution of the kiosk screen */
-    int width_mm, height_mm;     /* visible area */
-    int mount_mm;                /* height of the screen's lower edge above the floor */
+    int width_px, height_px; /* resolution of the kiosk screen */
+    int width_mm, height_mm; /* visible area */
+    int mount_mm;            /* height of the screen's lower edge above the floor */
 };
 
 struct ww_location {
     char id[WW_ID_SIZE];
     char name[WW_NAME_SIZE];
     char address[WW_NAME_SIZE];
-    char callback_phone[32];     /* the number staff call residents from */
-    int hours[7][2];             /* opening hours per weekday; {0,0} = closed */
-    int idle_seconds;            /* touch-free time before the warning */
-    int warn_seconds;            /* countdown length of the warning */
-    char printer[WW_PATH_SIZE];  /* printer URI, see printer.h */
-    char store[WW_PATH_SIZE];    /* store URI: "sqlite:FILE" or "postgresql://..." */
-    char pin_hash[160];          /* Argon2id hash of the staff PIN ("" = none set) */
-    char general[WW_ID_SIZE];    /* partner id of the general desk */
-    int volume;                  /* speech volume, percent */
-    int booking_days;            /* how many days ahead residents may book */
+    char callback_phone[32];    /* the number staff call residents from */
+    int hours[7][2];            /* opening hours per weekday; {0,0} = closed */
+    int idle_seconds;           /* touch-free time before the warning */
+    int warn_seconds;           /* countdown length of the warning */
+    char printer[WW_PATH_SIZE]; /* printer URI, see printer.h */
+    char store[WW_PATH_SIZE];   /* store URI: "sqlite:FILE" or "postgresql://..." */
+    char pin_hash[160];         /* Argon2id hash of the staff PIN ("" = none set) */
+    char general[WW_ID_SIZE];   /* partner id of the general desk */
+    int volume;                 /* speech volume, percent */
+    int booking_days;           /* how many days ahead residents may book */
     struct ww_screen_geom screen;
     struct ww_presence *presence;
     size_t n_presence;
-    struct ww_closed *closed;    /* this location only */
+    struct ww_closed *closed; /* this location only */
     size_t n_closed;
-    size_t general_partner;      /* index of `general` in config.partners */
+    size_t general_partner; /* index of `general` in config.partners */
     char file[WW_PATH_SIZE];
 };
 
@@ -93,7 +93,7 @@ struct ww_config {
     size_t n_partners;
     struct ww_location *locations;
     size_t n_locations;
-    struct ww_closed *closed;    /* every location */
+    struct ww_closed *closed; /* every location */
     size_t n_closed;
 };
 

@@ -53,8 +53,12 @@ static bool flush(struct pending *p, const char *section, const char *arg, ww_in
     if (!p->key)
         return true;
     struct ww_ini_item item = {
-        .kind = WW_INI_KEY, .line = p->line, .section = section, .arg = arg,
-        .key = p->key,      .value = p->value,
+        .kind = WW_INI_KEY,
+        .line = p->line,
+        .section = section,
+        .arg = arg,
+        .key = p->key,
+        .value = p->value,
     };
     bool ok = h(ctx, &item);
     free(p->key);
@@ -141,7 +145,10 @@ bool ww_ini_parse(const char *text, size_t len, const char *file, struct ww_diag
                 continue;
             }
             struct ww_ini_item item = {
-                .kind = WW_INI_SECTION, .line = lineno, .section = section, .arg = arg,
+                .kind = WW_INI_SECTION,
+                .line = lineno,
+                .section = section,
+                .arg = arg,
                 .key = "",
                 .value = "",
             };
@@ -349,8 +356,8 @@ bool ww_keys_apply(const struct ww_key *table, size_t n, void *target, unsigned 
     case WW_KEY_WEEKDAYS: {
         char bad[64] = "";
         if (!parse_weekdays(v, (unsigned *)field, bad, sizeof bad)) {
-            ww_diags_add(d, file, item->line, "%s: '%s' is not a weekday (ma, di, wo, do, vr, za, zo)",
-                         k->name, bad);
+            ww_diags_add(d, file, item->line,
+                         "%s: '%s' is not a weekday (ma, di, wo, do, vr, za, zo)", k->name, bad);
             return false;
         }
         return true;
@@ -378,7 +385,7 @@ void ww_keys_require(const struct ww_key *table, size_t n, unsigned long seen, c
 void ww_keys_help(const struct ww_key *table, size_t n, const char *section, FILE *out)
 {
     static const char *const type_names[] = {
-        "text",       "number", "yes/no", "HH:MM",  "HH:MM-HH:MM",
+        "text",        "number",     "yes/no",   "HH:MM",  "HH:MM-HH:MM",
         "HH:MM-HH:MM", "YYYY-MM-DD", "weekdays", "letter", "id",
     };
     fprintf(out, "[%s]\n", section);

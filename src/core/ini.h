@@ -49,16 +49,16 @@ char *ww_read_file(const char *path, size_t max, size_t *len);
 /* ---- table-driven keys ---- */
 
 enum ww_key_type {
-    WW_KEY_STR,       /* char[size] */
-    WW_KEY_INT,       /* int in [min, max] */
-    WW_KEY_BOOL,      /* bool: yes/no, ja/nee, true/false, 1/0 */
-    WW_KEY_MINUTE,    /* int minutes since midnight, "HH:MM" */
-    WW_KEY_RANGE,     /* int[2] minutes, "HH:MM-HH:MM", end after start */
-    WW_KEY_HOURS,     /* like WW_KEY_RANGE, or "gesloten"/"closed" for {0, 0} */
-    WW_KEY_DAY,       /* ww_day, "YYYY-MM-DD" */
-    WW_KEY_WEEKDAYS,  /* unsigned bit mask, "ma, wo, vr" (bit 0 = Monday) */
-    WW_KEY_LETTER,    /* char, one capital letter A-Z */
-    WW_KEY_ID,        /* char[size] holding a valid id (see ww_valid_id) */
+    WW_KEY_STR,      /* char[size] */
+    WW_KEY_INT,      /* int in [min, max] */
+    WW_KEY_BOOL,     /* bool: yes/no, ja/nee, true/false, 1/0 */
+    WW_KEY_MINUTE,   /* int minutes since midnight, "HH:MM" */
+    WW_KEY_RANGE,    /* int[2] minutes, "HH:MM-HH:MM", end after start */
+    WW_KEY_HOURS,    /* like WW_KEY_RANGE, or "gesloten"/"closed" for {0, 0} */
+    WW_KEY_DAY,      /* ww_day, "YYYY-MM-DD" */
+    WW_KEY_WEEKDAYS, /* unsigned bit mask, "ma, wo, vr" (bit 0 = Monday) */
+    WW_KEY_LETTER,   /* char, one capital letter A-Z */
+    WW_KEY_ID,       /* char[size] holding a valid id (see ww_valid_id) */
 };
 
 struct ww_key {

@@ -14,8 +14,7 @@ enum ww_log_level { WW_LOG_DEBUG, WW_LOG_INFO, WW_LOG_WARN, WW_LOG_ERROR };
  * `min_level` are dropped. */
 void ww_log_set_sink(FILE *f, enum ww_log_level min_level);
 
-void ww_log(enum ww_log_level level, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void ww_log(enum ww_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #define ww_debug(...) ww_log(WW_LOG_DEBUG, __VA_ARGS__)
 #define ww_info(...)  ww_log(WW_LOG_INFO, __VA_ARGS__)

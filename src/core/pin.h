@@ -10,8 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define WW_PIN_HASH_SIZE 160 /* fits crypto_pwhash_STRBYTES (128) */
-#define WW_PIN_MAX_TRIES 5
+#define WW_PIN_HASH_SIZE    160 /* fits crypto_pwhash_STRBYTES (128) */
+#define WW_PIN_MAX_TRIES    5
 #define WW_PIN_LOCK_SECONDS 300
 
 /* A PIN is 4 to 8 digits. */
@@ -26,15 +26,15 @@ bool ww_pin_matches(const char *hash, const char *pin);
 
 /* The lockout state of one staff entry (value struct, one per kiosk). */
 struct ww_pin_guard {
-    int wrong;          /* wrong tries since the last success or lock */
+    int wrong; /* wrong tries since the last success or lock */
     int64_t locked_until;
 };
 
 enum ww_pin_result {
     WW_PIN_OK,
     WW_PIN_WRONG,
-    WW_PIN_LOCKED,      /* too many wrong tries: wait (see ww_pin_locked_for) */
-    WW_PIN_NOT_SET,     /* the location has no PIN: staff entry is closed */
+    WW_PIN_LOCKED,  /* too many wrong tries: wait (see ww_pin_locked_for) */
+    WW_PIN_NOT_SET, /* the location has no PIN: staff entry is closed */
 };
 
 void ww_pin_guard_init(struct ww_pin_guard *g);

@@ -26,22 +26,22 @@ struct ww_override {
 
 /* One partner present at the location on a day. */
 struct ww_block {
-    size_t partner;          /* index into config.partners */
+    size_t partner; /* index into config.partners */
     int time[2];
     int desks;
     char room[WW_NAME_SIZE];
-    bool changed;            /* comes from a staff override */
+    bool changed; /* comes from a staff override */
 };
 
 #define WW_MAX_BLOCKS 48
 
 struct ww_day_plan {
     ww_day day;
-    bool closed;             /* holiday or no opening hours (overrides still apply) */
+    bool closed;               /* holiday or no opening hours (overrides still apply) */
     const char *closed_reason; /* borrowed from the config */
     size_t n;
     struct ww_block blocks[WW_MAX_BLOCKS];
-    size_t n_absent;         /* partners of the pattern marked absent by staff */
+    size_t n_absent; /* partners of the pattern marked absent by staff */
     size_t absent[WW_MAX_BLOCKS];
 };
 
@@ -59,10 +59,10 @@ const struct ww_block *ww_plan_find(const struct ww_day_plan *plan, size_t partn
 
 struct ww_slot {
     size_t partner;
-    int start;      /* minutes since midnight */
+    int start; /* minutes since midnight */
     int minutes;
-    int capacity;   /* desks */
-    int booked;     /* filled in by the booking module from the store */
+    int capacity; /* desks */
+    int booked;   /* filled in by the booking module from the store */
 };
 
 /* Every slot of `partner` in the plan, in time order, from `from_minute` on

@@ -118,8 +118,8 @@ enum ww_err ww_store_tally(struct ww_store *s, const struct ww_tally *t)
     return s->ops->tally(s, t);
 }
 
-enum ww_err ww_store_tally_counts(struct ww_store *s, const char *location, ww_day from,
-                                  ww_day to, struct ww_tally_count **out, size_t *n)
+enum ww_err ww_store_tally_counts(struct ww_store *s, const char *location, ww_day from, ww_day to,
+                                  struct ww_tally_count **out, size_t *n)
 {
     return s->ops->tally_counts(s, location, from, to, out, n);
 }

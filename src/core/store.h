@@ -27,27 +27,27 @@ struct ww_booking {
     int64_t id;
     char location[WW_ID_SIZE];
     char partner[WW_ID_SIZE];
-    char topic[WW_ID_SIZE];       /* "" when booked without a topic */
+    char topic[WW_ID_SIZE]; /* "" when booked without a topic */
     ww_day day;
-    int start;                    /* minutes since midnight, local */
+    int start; /* minutes since midnight, local */
     int minutes;
-    int desk;                     /* 1..capacity */
-    char ticket[WW_TICKET_SIZE];  /* to call out: letter, dash, number */
-    char check[WW_CHECK_SIZE];    /* random, for the QR */
+    int desk;                    /* 1..capacity */
+    char ticket[WW_TICKET_SIZE]; /* to call out: letter, dash, number */
+    char check[WW_CHECK_SIZE];   /* random, for the QR */
     int64_t created;
     bool printed;
-    int64_t checked_in;           /* 0 = not yet */
+    int64_t checked_in; /* 0 = not yet */
 };
 
 /* A request to book the first slot with room among `cands`, in order. */
 struct ww_book_req {
     const char *location;
     const char *partner;
-    char letter;                  /* ticket letter of the partner */
-    const char *topic;            /* may be "" */
+    char letter;       /* ticket letter of the partner */
+    const char *topic; /* may be "" */
     ww_day day;
-    const char *request_id;       /* the same id twice books once */
-    const char *check;            /* fresh random check part (see code.h) */
+    const char *request_id; /* the same id twice books once */
+    const char *check;      /* fresh random check part (see code.h) */
     int64_t now;
 };
 
@@ -56,23 +56,23 @@ struct ww_tally {
     char location[WW_ID_SIZE];
     char topic[WW_ID_SIZE];
     char outcome[WW_ID_SIZE];
-    char partner[WW_ID_SIZE];     /* partner booked, "" when none */
+    char partner[WW_ID_SIZE]; /* partner booked, "" when none */
 };
 
 struct ww_rating {
     ww_day day;
     char location[WW_ID_SIZE];
-    int score;                    /* 1..5 */
-    char topics[160];             /* topic ids of the visit, comma-separated */
+    int score;        /* 1..5 */
+    char topics[160]; /* topic ids of the visit, comma-separated */
 };
 
 struct ww_audit {
     int64_t when;
     char location[WW_ID_SIZE];
     ww_day day;
-    char role[WW_ID_SIZE];        /* "staff" or "cli"; never a person's name */
-    char action[32];              /* "absent", "set", "add", "undo", "checkin", "reprint" */
-    char detail[160];             /* ids and times only */
+    char role[WW_ID_SIZE]; /* "staff" or "cli"; never a person's name */
+    char action[32];       /* "absent", "set", "add", "undo", "checkin", "reprint" */
+    char detail[160];      /* ids and times only */
 };
 
 /* Counts for reports: how often a (topic, outcome) ended a path, booked or not. */
@@ -149,8 +149,8 @@ enum ww_err ww_store_override_undo(struct ww_store *s, const char *location, ww_
 enum ww_err ww_store_overrides(struct ww_store *s, const char *location, ww_day day,
                                struct ww_override **out, size_t *n);
 enum ww_err ww_store_tally(struct ww_store *s, const struct ww_tally *t);
-enum ww_err ww_store_tally_counts(struct ww_store *s, const char *location, ww_day from,
-                                  ww_day to, struct ww_tally_count **out, size_t *n);
+enum ww_err ww_store_tally_counts(struct ww_store *s, const char *location, ww_day from, ww_day to,
+                                  struct ww_tally_count **out, size_t *n);
 enum ww_err ww_store_rating(struct ww_store *s, const struct ww_rating *r);
 /* A resident left mid-journey on `screen` (a screen id, nothing else). */
 enum ww_err ww_store_dropout(struct ww_store *s, ww_day day, const char *location,

@@ -47,7 +47,7 @@ enum stmt {
 };
 
 #define BOOKING_COLS                                                                               \
-    "id, location, partner, topic, day, start, minutes, desk, ticket, check_code, created, "      \
+    "id, location, partner, topic, day, start, minutes, desk, ticket, check_code, created, "       \
     "printed, checked_in"
 
 static const char *const sql[S_COUNT] = {
@@ -233,8 +233,8 @@ static bool migrate(struct store_sqlite *s, char *err, size_t errsize)
         version = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     if (version > SCHEMA_VERSION) {
-        ww_fmt(err, errsize, "store %s has schema version %d; this program knows up to %d",
-               s->path, version, SCHEMA_VERSION);
+        ww_fmt(err, errsize, "store %s has schema version %d; this program knows up to %d", s->path,
+               version, SCHEMA_VERSION);
         return false;
     }
     while (version < SCHEMA_VERSION) {
@@ -290,9 +290,8 @@ static struct ww_store *sqlite_open(const char *target, char *err, size_t errsiz
         abort();
     s->base.ops = &ww_store_sqlite_ops;
     ww_strlcpy(s->path, target, sizeof s->path);
-    int rc = sqlite3_open_v2(target, &s->db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             NULL);
+    int rc = sqlite3_open_v2(
+        target, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         ww_fmt(err, errsize, "cannot open store %s: %s", target,
                s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
@@ -332,8 +331,9 @@ fail:
 static enum ww_err find_one(struct store_sqlite *s, sqlite3_stmt *st, struct ww_booking *out)
 {
     int rc = sqlite3_step(st);
-    enum ww_err e = rc == SQLITE_ROW ? WW_OK : rc == SQLITE_DONE ? WW_ERR_NOT_FOUND
-                                                                 : map_rc(s, rc, "find booking");
+    enum ww_err e = rc == SQLITE_ROW    ? WW_OK
+                    : rc == SQLITE_DONE ? WW_ERR_NOT_FOUND
+                                        : map_rc(s, rc, "find booking");
     if (e == WW_OK && out)
         row_booking(st, out);
     sqlite3_reset(st);
@@ -609,7 +609,7 @@ static enum ww_err sqlite_overrides(struct ww_store *base, const char *location,
         o->id = sqlite3_column_int64(st, 0);
         text(st, 1, o->partner, sizeof o->partner);
         o->kind = sqlite3_column_int(st, 2) == WW_OVERRIDE_PRESENT ? WW_OVERRIDE_PRESENT
-                                                                    : WW_OVERRIDE_ABSENT;
+                                                                   : WW_OVERRIDE_ABSENT;
         o->time[0] = sqlite3_column_int(st, 3);
         o->time[1] = sqlite3_column_int(st, 4);
         o->desks = sqlite3_column_int(st, 5);

@@ -97,7 +97,10 @@ void ww_audio_on_quiet(struct ww_audio *a, void (*fn)(void *ctx), void *ctx)
     SDL_LockAudioDevice(a->dev);
     a->on_quiet = fn;
     a->quiet_ctx = ctx;
+    bool quiet = atomic_load(&a->quiet);
     SDL_UnlockAudioDevice(a->dev);
+    if (quiet && fn)
+        fn(ctx); /* it already ran dry */
 }
 
 void ww_audio_wake(struct ww_audio *a)

@@ -50,9 +50,21 @@ bool ww_input_key_action(SDL_Keycode key, struct ww_action *out)
     }
 }
 
-static bool in_corner(const struct ww_input *in, int x, int y)
+/* The staff corner: the top-left square, but only where no control is
+ * (the margin strip above and beside the language row): a resident holding
+ * "Nederlands" for three seconds gets a tap, never the PIN pad. The idle
+ * warning's "stay" covers the whole screen and does not count. */
+static bool is_control(const char *name)
 {
-    return in->corner_px > 0 && x < in->corner_px && y < in->corner_px;
+    return name[0] && strcmp(name, "stay") != 0;
+}
+
+static bool in_corner(const struct ww_input *in, const struct ww_dlist *d, int x, int y)
+{
+    if (in->corner_px <= 0 || x >= in->corner_px || y >= in->corner_px)
+        return false;
+    const struct ww_dtarget *t = ww_dlist_hit(d, x, y);
+    return !t || !is_control(t->name);
 }
 
 static enum ww_input_result press(struct ww_input *in, const struct ww_dlist *d, int x, int y,
@@ -73,8 +85,8 @@ static enum ww_input_result release(struct ww_input *in, const struct ww_dlist *
     if (!in->down)
         return WW_IN_NONE;
     in->down = false;
-    if (in_corner(in, in->down_x, in->down_y) && in_corner(in, x, y) &&
-        now - in->down_ms >= WW_STAFF_HOLD_MS)
+    if (!is_control(in->pressed) && in_corner(in, d, in->down_x, in->down_y) &&
+        in_corner(in, d, x, y) && now - in->down_ms >= WW_STAFF_HOLD_MS)
         return WW_IN_STAFF;
     const struct ww_dtarget *t = ww_dlist_hit(d, x, y);
     if (!t || !in->pressed[0] || strcmp(t->name, in->pressed) != 0)

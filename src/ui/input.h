@@ -25,7 +25,9 @@
 #include <stdbool.h>
 
 #define WW_KEY_DEBOUNCE_MS 300
-#define WW_STAFF_HOLD_MS   3000 /* press in the top corner that opens the staff entry */
+/* A press this long in the top-left staff corner, where no control is (the
+ * margin above and beside the language row), opens the staff entry. */
+#define WW_STAFF_HOLD_MS 3000
 
 enum ww_input_result {
     WW_IN_NONE,   /* nothing for the kiosk */
@@ -44,7 +46,7 @@ struct ww_input {
     int down_x, down_y;
     SDL_Keycode last_key;
     Uint32 last_key_ms;
-    int corner_px; /* size of the staff corner square */
+    int corner_px; /* size of the staff corner square (controls in it excluded) */
 };
 
 void ww_input_init(struct ww_input *in, int corner_px);

@@ -625,8 +625,9 @@ static bool wait_event(struct ww_kiosk *k, int ms, SDL_Event *ev)
     return SDL_PollEvent(ev) == 1;
 }
 
-/* The staff corner: a 20 mm square at the top left (top right mirrored is
- * not needed: staff know the corner). */
+/* The staff corner: a 20 mm square at the top left, minus any control in it
+ * (input.c): the margin strip above and beside the language row. Top right
+ * mirrored is not needed: staff know the corner. */
 static int corner_px(const struct ww_kiosk *k)
 {
     struct ww_layout L;

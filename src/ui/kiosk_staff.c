@@ -198,8 +198,21 @@ static bool three_ints(const char *arg, long *a, long *b, long *c)
 static int hold(struct ww_kiosk *k, const char *arg, char *err, size_t errsize)
 {
     long x, y, secs;
-    if (!three_ints(arg, &x, &y, &secs)) {
-        ww_fmt(err, errsize, "hold X Y SECONDS");
+    char name[WW_TARGET_SIZE];
+    const char *sp = strchr(arg, ' ');
+    if (sp && (arg[0] < '0' || arg[0] > '9') && (size_t)(sp - arg) < sizeof name) {
+        /* hold TARGET SECONDS: the middle of a control */
+        memcpy(name, arg, (size_t)(sp - arg));
+        name[sp - arg] = '\0';
+        const struct ww_dtarget *t = ww_dlist_find(ww_kiosk_dlist(k), name);
+        if (!t || !ww_parse_int(sp + 1, 0, 600, &secs)) {
+            ww_fmt(err, errsize, "hold %s: no such target, or not SECONDS", name);
+            return 0;
+        }
+        x = t->r.x + t->r.w / 2;
+        y = t->r.y + t->r.h / 2;
+    } else if (!three_ints(arg, &x, &y, &secs)) {
+        ww_fmt(err, errsize, "hold X Y SECONDS | hold TARGET SECONDS");
         return 0;
     }
     /* The kiosk's own input settings (the corner), timestamps of a press

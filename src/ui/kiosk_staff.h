@@ -40,7 +40,8 @@ void ww_kiosk_staff_store_changed(struct ww_kiosk *k);
 void ww_kiosk_staff_printed(struct ww_kiosk *k, const struct ww_print_result *res);
 
 /* Script commands of the staff mode (script.c):
- *   hold X Y SECONDS    press at a pixel and release after SECONDS, through
+ *   hold X Y SECONDS    (or hold TARGET SECONDS: its middle) press at a pixel
+ *                       and release after SECONDS, through
  *                       the kiosk's input handling (the hidden corner)
  *   type TEXT           text as a keyboard or barcode scanner types it
  *   key NAME            while staff are in: any key (digits, Return, ...)

@@ -103,10 +103,62 @@ static void test_dummy_driver(void **state)
     ww_speech_free(sp);
 }
 
+static void count_quiet(void *ctx)
+{
+    (*(volatile int *)ctx)++;
+}
+
+/* Silent: the device pauses (SDL stops pulling from the speech); a say wakes
+ * it and is heard in full; silent again, it pauses again. */
+static void test_pauses_when_silent(void **state)
+{
+    (void)state;
+    ww_fmt(raw, sizeof raw, "/tmp/ww-audio-p-%ld.raw", (long)getpid());
+    use_driver("disk");
+    setenv("SDL_DISKAUDIOFILE", raw, 1);
+    struct ww_speech *sp = ww_speech_new(&ww_speech_espeak_ops, NULL);
+    struct ww_audio *a = ww_audio_new(sp);
+    assert_true(ww_audio_available(a));
+    volatile int quiet = 0;
+    ww_audio_on_quiet(a, count_quiet, (void *)&quiet);
+    assert_false(ww_audio_paused(a));
+    while (!quiet)
+        sleep_ms(5); /* the first silent buffer calls back */
+    assert_true(ww_audio_settle(a));
+    assert_true(ww_audio_paused(a));
+    assert_false(ww_audio_settle(a)); /* already paused */
+
+    /* Speech queued while paused is not played until woken. */
+    assert_int_equal(ww_speech_say(sp, "nl", "Uw nummer is J, veertien.", 0), WW_OK);
+    assert_false(ww_audio_settle(a)); /* paused: nothing to do */
+    ww_audio_wake(a);
+    assert_false(ww_audio_paused(a));
+    assert_false(ww_audio_settle(a)); /* speech under way: keeps running */
+    while (ww_speech_busy(sp))
+        sleep_ms(10);
+    assert_true(ww_audio_samples_played(a) > (uint64_t)ww_speech_sample_rate(sp) / 2);
+    int seen = quiet;
+    while (quiet == seen)
+        sleep_ms(5);
+    assert_true(ww_audio_settle(a));
+    uint64_t played = ww_audio_samples_played(a);
+    sleep_ms(100);
+    assert_true(ww_audio_samples_played(a) == played);
+
+    /* No device: every call is a harmless no-op. */
+    ww_audio_wake(NULL);
+    assert_false(ww_audio_settle(NULL));
+    assert_true(ww_audio_paused(NULL));
+    ww_audio_free(a);
+    ww_speech_free(sp);
+    unlink(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_disk_device_plays_and_stops),
+        cmocka_unit_test(test_pauses_when_silent),
         cmocka_unit_test(test_no_device),
         cmocka_unit_test(test_dummy_driver),
     };

@@ -87,8 +87,10 @@ static void test_first_free_from_now(void **state)
     struct ww_store *s = store();
     struct ww_booking_ctx ctx = {&cfg, ww_config_location(&cfg, "weener-xl"), s, &clk};
     at("2026-11-24T10:05");
-    struct ww_booking_want w = {.partner = pidx("sociaal-raadslieden"), .topic = "brief",
-                                .when = WW_BOOK_FIRST_FREE, .day = today()};
+    struct ww_booking_want w = {.partner = pidx("sociaal-raadslieden"),
+                                .topic = "brief",
+                                .when = WW_BOOK_FIRST_FREE,
+                                .day = today()};
     struct ww_booking b;
     /* 10:30 has two desks, then 11:00. */
     assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_OK);
@@ -116,13 +118,13 @@ static void test_at_and_invalid(void **state)
     struct ww_store *s = store();
     struct ww_booking_ctx ctx = {&cfg, ww_config_location(&cfg, "weener-xl"), s, &clk};
     at("2026-11-24T09:10");
-    struct ww_booking_want w = {.partner = pidx("belastingdienst"), .when = WW_BOOK_AT,
-                                .day = today(), .at = 14 * 60 + 20};
+    struct ww_booking_want w = {
+        .partner = pidx("belastingdienst"), .when = WW_BOOK_AT, .day = today(), .at = 14 * 60 + 20};
     struct ww_booking b;
     assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_OK);
     assert_int_equal(b.start, 14 * 60 + 20);
     assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_ERR_FULL); /* one desk */
-    w.at = 14 * 60 + 25; /* not a slot start */
+    w.at = 14 * 60 + 25;                                          /* not a slot start */
     assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_ERR_INVALID);
     w.at = 9 * 60; /* already past */
     assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_ERR_INVALID);
@@ -180,12 +182,12 @@ static void test_dst_sundays(void **state)
         assert_true(ww_day_parse(cases[i].date, &d));
         now = (int64_t)d * 86400 + 8 * 3600 + 1800;
         assert_int_equal(today(), d);
-        struct ww_override ov = {.kind = WW_OVERRIDE_PRESENT, .time = {9 * 60, 12 * 60},
-                                 .desks = 1};
+        struct ww_override ov = {
+            .kind = WW_OVERRIDE_PRESENT, .time = {9 * 60, 12 * 60}, .desks = 1};
         ww_strlcpy(ov.partner, "algemene-balie", sizeof ov.partner);
         assert_int_equal(ww_store_override_add(s, "weener-xl", d, &ov, NULL), WW_OK);
-        struct ww_booking_want w = {.partner = pidx("algemene-balie"),
-                                    .when = WW_BOOK_FIRST_FREE, .day = d};
+        struct ww_booking_want w = {
+            .partner = pidx("algemene-balie"), .when = WW_BOOK_FIRST_FREE, .day = d};
         struct ww_booking b;
         assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_OK);
         if (b.start != cases[i].first)

@@ -17,8 +17,8 @@ static void test_day_roundtrip(void **state)
         ww_day day;
         int weekday;
     } cases[] = {
-        {"1970-01-01", 0, 3},      {"2000-02-29", 11016, 1}, {"2026-11-24", 20781, 1},
-        {"2026-10-25", 20751, 6},  {"2027-03-28", 20905, 6}, {"2028-02-29", 21243, 1},
+        {"1970-01-01", 0, 3},     {"2000-02-29", 11016, 1}, {"2026-11-24", 20781, 1},
+        {"2026-10-25", 20751, 6}, {"2027-03-28", 20905, 6}, {"2028-02-29", 21243, 1},
         {"2099-12-31", 47481, 3},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -35,9 +35,9 @@ static void test_day_roundtrip(void **state)
 static void test_day_parse_rejects(void **state)
 {
     (void)state;
-    static const char *const bad[] = {"2026-02-29", "2026-13-01", "2026-00-10", "2026-1-1",
-                                      "26-11-24",   "2026-11-24x", "",          "2026/11/24",
-                                      "2100-02-29"};
+    static const char *const bad[] = {"2026-02-29", "2026-13-01", "2026-00-10",
+                                      "2026-1-1",   "26-11-24",   "2026-11-24x",
+                                      "",           "2026/11/24", "2100-02-29"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         ww_day d;
         assert_false(ww_day_parse(bad[i], &d));

@@ -127,9 +127,9 @@ static void check_used(void *ctx, const char *section, const char *key)
 
 static char *slurp_sample(void)
 {
-    static const char *const files[] = {"kiosk-config/partners.ini",
-                                        "kiosk-config/locations/weener-xl.ini",
-                                        "kiosk-config/locations/scheidingsplein-hollands-kroon.ini"};
+    static const char *const files[] = {
+        "kiosk-config/partners.ini", "kiosk-config/locations/weener-xl.ini",
+        "kiosk-config/locations/scheidingsplein-hollands-kroon.ini"};
     size_t cap = 1 << 18, len = 1;
     char *all = calloc(1, cap);
     assert_non_null(all);
@@ -156,12 +156,11 @@ static void test_sample_uses_every_key(void **state)
 
 static const struct {
     const char *name;
-    const char *file;    /* file to replace */
-    const char *text;    /* its content */
-    const char *diag;    /* expected first diagnostic, after "<dir>/" */
+    const char *file; /* file to replace */
+    const char *text; /* its content */
+    const char *diag; /* expected first diagnostic, after "<dir>/" */
 } error_cases[] = {
-    {"unknown key", "locations/loc.ini",
-     "[location]\nname = X\ncolour = red\ngeneral = balie\n",
+    {"unknown key", "locations/loc.ini", "[location]\nname = X\ncolour = red\ngeneral = balie\n",
      "locations/loc.ini:3: unknown key 'colour' in [location]"},
     {"bad time", "locations/loc.ini",
      "[location]\nname = X\ngeneral = balie\n[hours]\nmon = 9 uur-17:00\n",
@@ -254,8 +253,8 @@ static void test_missing_folder(void **state)
     assert_false(ww_config_load(&cfg, "/nonexistent-wegwijzer", &d));
     char line[600];
     ww_diag_format(&d.items[0], line, sizeof line);
-    assert_string_equal(line,
-                        "/nonexistent-wegwijzer/partners.ini: cannot read: No such file or directory");
+    assert_string_equal(
+        line, "/nonexistent-wegwijzer/partners.ini: cannot read: No such file or directory");
     ww_diags_destroy(&d);
     ww_config_destroy(&cfg);
 }

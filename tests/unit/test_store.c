@@ -331,9 +331,13 @@ static void test_race_never_overbooks(void **state)
                 struct req_buf rb;
                 if (!ww_code_new_check(rb.check, sizeof rb.check))
                     _exit(4);
-                rb.req = (struct ww_book_req){.location = loc, .partner = "belastingdienst",
-                                              .letter = 'B', .topic = "", .day = DAY,
-                                              .check = rb.check, .now = 1};
+                rb.req = (struct ww_book_req){.location = loc,
+                                              .partner = "belastingdienst",
+                                              .letter = 'B',
+                                              .topic = "",
+                                              .day = DAY,
+                                              .check = rb.check,
+                                              .now = 1};
                 struct ww_booking b;
                 enum ww_err e = ww_store_book(s, &rb.req, slots, 3, &b);
                 if (e == WW_OK)
@@ -381,9 +385,12 @@ static void test_open_errors(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_book_desks_and_full),  cmocka_unit_test(test_request_id_books_once),
-        cmocka_unit_test(test_find_print_checkin),   cmocka_unit_test(test_overrides_undo_audit),
-        cmocka_unit_test(test_signals),              cmocka_unit_test(test_race_never_overbooks),
+        cmocka_unit_test(test_book_desks_and_full),
+        cmocka_unit_test(test_request_id_books_once),
+        cmocka_unit_test(test_find_print_checkin),
+        cmocka_unit_test(test_overrides_undo_audit),
+        cmocka_unit_test(test_signals),
+        cmocka_unit_test(test_race_never_overbooks),
         cmocka_unit_test(test_open_errors),
     };
     return cmocka_run_group_tests_name("store", tests, suite_setup, suite_teardown);
