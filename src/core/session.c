@@ -213,6 +213,19 @@ static void tap(const struct ww_flows *flows, struct ww_session *s, const struct
                 const char *t)
 {
     const char *rest;
+    if (has_prefix(t, WW_KEY_TARGET_PREFIX, &rest)) {
+        /* A number key: the screen's N-th own button (before the bar). */
+        long n;
+        char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+        size_t nt = ww_session_targets(flows, in, targets, sizeof targets / sizeof targets[0]);
+        size_t own = 0;
+        while (own < nt && strcmp(targets[own], "back") != 0 && strcmp(targets[own], "talk") != 0)
+            own++;
+        if (in->warning || !ww_parse_int(rest, 1, 9, &n) || (size_t)n > own)
+            return;
+        tap(flows, s, in, targets[n - 1]);
+        return;
+    }
     /* The bar: always there. */
     if (strcmp(t, "restart") == 0) {
         wipe(s, in);
@@ -492,6 +505,10 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
         s.warning = false;
         s.countdown = 0;
     }
+    bool key = a->kind == WW_ACT_ACTIVATE || a->kind == WW_ACT_NEXT_FOCUS ||
+               a->kind == WW_ACT_PREV_FOCUS ||
+               (a->kind == WW_ACT_TAP &&
+                strncmp(a->target, WW_KEY_TARGET_PREFIX, strlen(WW_KEY_TARGET_PREFIX)) == 0);
     char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
     switch (a->kind) {
     case WW_ACT_TAP:
@@ -569,10 +586,16 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
         }
         break;
     }
+    if (key && !s.audio && !in->warning) {
+        /* The first key starts audio mode (until the session is wiped). */
+        s.audio = true;
+        s.effects |= WW_EFFECT_INSTRUCT;
+    }
     if (s.screen != before) {
         /* A keypad user lands on the first target of the new screen and
-         * hears it; a touch user gets no focus ring. */
-        bool keypad = a->kind == WW_ACT_ACTIVATE;
+         * hears it, whatever brought it (a key, or the booking's result);
+         * a touch user gets no focus ring. */
+        bool keypad = a->kind == WW_ACT_ACTIVATE || key || s.audio;
         s.focus = keypad ? 0 : -1;
         if (keypad)
             s.effects |= WW_EFFECT_SPEAK;

@@ -15,6 +15,8 @@
  *   WW_EFFECT_SPEAK     read the current screen aloud (cuts current speech)
  *   WW_EFFECT_SPEAK_FOCUS  say the focused target and its state
  *   WW_EFFECT_LANGUAGE  ww_i18n_set(s->lang)
+ *   WW_EFFECT_INSTRUCT  audio mode just started (the first keypad key): say
+ *                       the short keypad instruction, then the rest
  *   WW_EFFECT_RECORD    the visit of the PREVIOUS state ended (goodbye,
  *                       Opnieuw, idle wipe): call ww_session_record(in, ...)
  *                       with the state that was passed in
@@ -68,6 +70,7 @@ enum ww_effect {
     WW_EFFECT_SPEAK_FOCUS = 1u << 4,
     WW_EFFECT_LANGUAGE = 1u << 5,
     WW_EFFECT_RECORD = 1u << 6,
+    WW_EFFECT_INSTRUCT = 1u << 7, /* the first key: say how the keypad works first */
 };
 
 enum ww_time_choice { WW_TIME_NONE, WW_TIME_FIRST, WW_TIME_LATER, WW_TIME_DAY };
@@ -109,6 +112,8 @@ struct ww_session {
     bool contrast;
     bool slow;     /* slower speech */
     int focus;     /* keypad focus: index into ww_session_targets, -1 none */
+    bool audio;    /* audio mode: a keypad key was used; every new screen is
+                      read aloud with the focus on its first target */
     bool warning;  /* the idle warning is up */
     int countdown; /* seconds left while warning */
 
@@ -152,6 +157,12 @@ void ww_session_init(struct ww_session *s, const struct ww_session_params *param
  * key (at least once a second while not on the attract screen). */
 void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
                      const struct ww_action *a, struct ww_session *out);
+
+/* Keypad keys as actions: Tab/arrows (NEXT_FOCUS, PREV_FOCUS), Enter
+ * (ACTIVATE) and the number keys, a TAP of "key:N" (N = 1..9), which taps the
+ * screen's N-th own button (answer N, topic N, ...). The first of these
+ * starts audio mode (WW_EFFECT_INSTRUCT). */
+#define WW_KEY_TARGET_PREFIX "key:"
 
 /* The targets of the current screen in keypad focus order: first the
  * screen's own buttons (start and lang:xx on attract; topic:ID; answer:N and

@@ -14,8 +14,11 @@ struct ww_audio {
     SDL_AudioDeviceID dev; /* 0 = none */
     bool sdl_audio;        /* SDL_INIT_AUDIO succeeded: quit it on free */
     int buffer;
-    bool heard;  /* a real device (not SDL's dummy driver) */
-    bool paused; /* the device is paused (UI thread only) */
+    bool heard;       /* a real device (not SDL's dummy driver) */
+    bool paused;      /* the device is paused (UI thread only) */
+    bool closed;      /* closed after a long silence; reopened by the next wake */
+    Uint32 paused_at; /* SDL_GetTicks() when it paused */
+    SDL_AudioSpec want;
     void (*on_quiet)(void *ctx);
     void *quiet_ctx;
     /* written by SDL's audio thread, read by anyone */
@@ -35,6 +38,7 @@ static void audio_pull(void *userdata, Uint8 *stream, int len)
         memset(out + got, 0, (want - got) * sizeof(int16_t));
     if (got) {
         atomic_fetch_add(&a->played, got);
+        atomic_store(&a->quiet, false); /* the next silence calls back again */
     } else if (!atomic_exchange(&a->quiet, true) && a->on_quiet) {
         a->on_quiet(a->quiet_ctx); /* once per quiet spell: time to pause */
     }
@@ -65,6 +69,7 @@ struct ww_audio *ww_audio_new(struct ww_speech *sp)
     want.callback = audio_pull;
     want.userdata = a;
     /* No changes allowed: SDL converts rate and channels for the device. */
+    a->want = want;
     a->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
     if (a->dev == 0) {
         ww_warn("audio: cannot open the audio device (%s): speech is not heard", SDL_GetError());
@@ -92,8 +97,13 @@ struct ww_audio *ww_audio_new(struct ww_speech *sp)
 
 void ww_audio_on_quiet(struct ww_audio *a, void (*fn)(void *ctx), void *ctx)
 {
-    if (!a || !a->dev)
+    if (!a || !a->dev) {
+        if (a && a->closed) {
+            a->on_quiet = fn;
+            a->quiet_ctx = ctx;
+        }
         return;
+    }
     SDL_LockAudioDevice(a->dev);
     a->on_quiet = fn;
     a->quiet_ctx = ctx;
@@ -105,6 +115,18 @@ void ww_audio_on_quiet(struct ww_audio *a, void (*fn)(void *ctx), void *ctx)
 
 void ww_audio_wake(struct ww_audio *a)
 {
+    if (a && a->closed) {
+        /* Reopen the device closed after a long silence (same spec). */
+        SDL_AudioSpec have;
+        a->dev = SDL_OpenAudioDevice(NULL, 0, &a->want, &have, 0);
+        if (a->dev == 0) {
+            ww_warn("audio: cannot reopen the audio device (%s): speech is not heard",
+                    SDL_GetError());
+            return; /* still closed: the next say tries again */
+        }
+        a->closed = false;
+        a->paused = true;
+    }
     if (!a || !a->dev || !a->paused)
         return;
     atomic_store(&a->quiet, false);
@@ -112,14 +134,25 @@ void ww_audio_wake(struct ww_audio *a)
     SDL_PauseAudioDevice(a->dev, 0);
 }
 
-bool ww_audio_settle(struct ww_audio *a)
+bool ww_audio_settle(struct ww_audio *a, int close_after_ms)
 {
-    if (!a || !a->dev || a->paused)
+    if (!a || !a->dev)
         return false;
+    if (a->paused) {
+        /* Paused, SDL's thread still wakes every buffer: after a long
+         * silence close the device so an idle kiosk costs nothing. */
+        if (close_after_ms < 0 || SDL_GetTicks() - a->paused_at < (Uint32)close_after_ms)
+            return false;
+        SDL_CloseAudioDevice(a->dev);
+        a->dev = 0;
+        a->closed = true;
+        return true;
+    }
     if (!atomic_load(&a->quiet) || ww_speech_busy(a->sp))
         return false;
     SDL_PauseAudioDevice(a->dev, 1);
     a->paused = true;
+    a->paused_at = SDL_GetTicks();
     /* Speech queued between the check and the pause is not lost: the
      * caller wakes the device after every say. */
     if (ww_speech_busy(a->sp))
@@ -145,7 +178,12 @@ void ww_audio_free(struct ww_audio *a)
 
 bool ww_audio_available(const struct ww_audio *a)
 {
-    return a && a->dev != 0 && a->heard;
+    return a && (a->dev != 0 || a->closed) && a->heard;
+}
+
+bool ww_audio_closed(const struct ww_audio *a)
+{
+    return a && a->closed;
 }
 
 uint64_t ww_audio_samples_played(const struct ww_audio *a)

@@ -10,8 +10,8 @@
  * gone out the callback given to ww_audio_on_quiet() runs (on the audio
  * thread: it should only wake the UI loop), and the UI thread calls
  * ww_audio_settle(), which pauses the device again if nothing is left to
- * say. ww_speech_stop() falls silent within one device buffer (512 samples,
- * about 23 ms at 22050 Hz).
+ * say, and closes it after a long silence. ww_speech_stop() falls silent within one device buffer
+ * (512 samples, about 23 ms at 22050 Hz).
  *
  * No audio device (none present, or a broken driver): the kiosk keeps
  * working. ww_audio_available() is false and one warning is logged; the
@@ -43,8 +43,14 @@ void ww_audio_free(struct ww_audio *a);
  * ww_speech_say(). */
 void ww_audio_wake(struct ww_audio *a);
 /* Pause the device when a buffer of silence went out and the speech has
- * nothing queued or buffered. True when it paused it now. */
-bool ww_audio_settle(struct ww_audio *a);
+ * nothing queued or buffered; when it has been paused `close_after_ms` or
+ * longer (negative: never), close it: SDL's audio thread keeps waking every
+ * buffer while paused, a closed device costs nothing. The next
+ * ww_audio_wake() reopens it (a few milliseconds on most drivers). True
+ * when it paused or closed it now. */
+bool ww_audio_settle(struct ww_audio *a, int close_after_ms);
+/* Closed after a long silence (ww_audio_available() stays true)? */
+bool ww_audio_closed(const struct ww_audio *a);
 /* Is the device paused (or absent)? */
 bool ww_audio_paused(const struct ww_audio *a);
 /* `fn(ctx)` runs on SDL's audio thread once per quiet spell (when the

@@ -66,6 +66,8 @@ struct ww_dlist {
     int focus_px, focus_pad, radius; /* the keypad focus ring */
     size_t content_from;             /* first command of the screen's own content (after the
                                         bars and languages): what "Voorlezen" reads */
+    size_t key_from, key_to;         /* commands to say slowly, twice (the ticket's
+                                        number, time and desk); empty when equal */
     const struct ww_theme *theme;
 };
 

@@ -1,5 +1,6 @@
 #include "ui/input.h"
 
+#include "core/session.h"
 #include "core/str.h"
 
 #include <string.h>
@@ -46,6 +47,13 @@ bool ww_input_key_action(SDL_Keycode key, struct ww_action *out)
         *out = ww_action_make(WW_ACT_RESTART);
         return true;
     default:
+        if (key >= SDLK_1 && key <= SDLK_9) {
+            /* Number keys choose the screen's N-th button directly. */
+            char t[WW_TARGET_SIZE];
+            ww_fmt(t, sizeof t, "%s%d", WW_KEY_TARGET_PREFIX, (int)(key - SDLK_0));
+            *out = ww_action_tap(t);
+            return true;
+        }
         return false;
     }
 }

@@ -112,10 +112,15 @@ static void screen_words(struct ww_kiosk *k, char *buf, size_t size)
         append_sentence(buf, size, &used, talk->label);
 }
 
-static void speak(struct ww_kiosk *k, const char *text)
+/* Say `text` in the screen's language: the first utterance of an action
+ * cuts what was being said, the next ones queue behind it. */
+static void speak_as(struct ww_kiosk *k, const char *text, unsigned flags)
 {
     if (!k->speech || !text || !*text)
         return;
+    if (!k->said)
+        flags |= WW_SAY_CUT;
+    k->said = true;
     /* Times, dates and ticket numbers as a person says them. */
     size_t size = strlen(text) * 4 + WW_SAY_SIZE;
     char *said = malloc(size);
@@ -123,7 +128,7 @@ static void speak(struct ww_kiosk *k, const char *text)
         abort();
     if (!ww_say_expand(k->s.lang, text, said, size))
         ww_strlcpy(said, text, size);
-    enum ww_err e = ww_speech_say(k->speech, k->s.lang, said, WW_SAY_CUT);
+    enum ww_err e = ww_speech_say(k->speech, k->s.lang, said, flags);
     free(said);
     if (e == WW_OK)
         ww_audio_wake(k->audio);
@@ -133,14 +138,64 @@ static void speak(struct ww_kiosk *k, const char *text)
     }
 }
 
+static void speak(struct ww_kiosk *k, const char *text)
+{
+    speak_as(k, text, 0);
+}
+
+/* The texts of draw commands [from, to) as sentences. */
+static void words_of(const struct ww_dlist *d, size_t from, size_t to, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = from; i < to && i < d->n; i++) {
+        const struct ww_dcmd *c = &d->cmds[i];
+        if (c->kind == WW_D_TEXT && c->text[0] && !append_sentence(buf, size, &used, c->text))
+            return;
+    }
+}
+
 static void speak_screen(struct ww_kiosk *k)
 {
     char *buf = malloc(WW_SPEECH_TEXT_MAX);
     if (!buf)
         abort();
-    screen_words(k, buf, WW_SPEECH_TEXT_MAX);
-    speak(k, buf);
+    const struct ww_dlist *d = ww_kiosk_dlist(k);
+    if (!k->s.warning && d->key_to > d->key_from) {
+        /* The ticket: its number, time and desk slowly, twice, then the
+         * rest of the screen. */
+        words_of(d, d->key_from, d->key_to, buf, WW_SPEECH_TEXT_MAX);
+        speak_as(k, buf, WW_SAY_SLOW);
+        speak_as(k, buf, WW_SAY_SLOW);
+        size_t used = 0;
+        char *rest = malloc(WW_SPEECH_TEXT_MAX);
+        if (!rest)
+            abort();
+        rest[0] = '\0';
+        for (size_t i = d->content_from; i < d->n; i++) {
+            const struct ww_dcmd *c = &d->cmds[i];
+            if ((i < d->key_from || i >= d->key_to) && c->kind == WW_D_TEXT && c->text[0] &&
+                !append_sentence(rest, WW_SPEECH_TEXT_MAX, &used, c->text))
+                break;
+        }
+        const struct ww_dtarget *talk = ww_dlist_find(d, "talk");
+        if (talk)
+            append_sentence(rest, WW_SPEECH_TEXT_MAX, &used, talk->label);
+        speak(k, rest);
+        free(rest);
+    } else {
+        screen_words(k, buf, WW_SPEECH_TEXT_MAX);
+        speak(k, buf);
+    }
     free(buf);
+}
+
+/* Audio mode just started: how the keypad works, in a few short sentences. */
+static void speak_instruction(struct ww_kiosk *k)
+{
+    speak(k, _("U gebruikt de toetsen. Met de pijltjes gaat u naar een knop. "
+               "Met Enter kiest u. Met een cijfer kiest u meteen. "
+               "Met de plus hoort u het scherm opnieuw."));
 }
 
 static void speak_focus(struct ww_kiosk *k)
@@ -332,6 +387,7 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
             ww_speech_stop(k->speech);
         return;
     }
+    k->said = false;
     struct ww_session prev = k->s;
     if (resident_action(a)) {
         k->last_input = now_s(k);
@@ -359,6 +415,8 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
         do_book(k);
     if (e & WW_EFFECT_PRINT)
         do_print(k);
+    if (e & WW_EFFECT_INSTRUCT)
+        speak_instruction(k);
     if (e & WW_EFFECT_SPEAK)
         speak_screen(k);
     if (e & WW_EFFECT_SPEAK_FOCUS)
@@ -590,6 +648,10 @@ static void notify_print(void *ctx)
     }
 }
 
+/* Silence after which the paused audio device is closed (an idle kiosk then
+ * has no audio thread waking every buffer); the next say reopens it. */
+#define WW_AUDIO_CLOSE_MS 10000
+
 /* On SDL's audio thread: the speech ran dry; wake the loop so it pauses the
  * audio device. */
 static void notify_quiet(void *ctx)
@@ -668,6 +730,10 @@ static int run_loop(struct ww_kiosk *k)
          * all) read nothing from the store, so an idle kiosk sleeps. */
         if (ms > 1000 && shows_store(k))
             ms = 1000;
+        /* A paused audio device is closed after a while of silence. */
+        if (ww_audio_available(k->audio) && ww_audio_paused(k->audio) &&
+            !ww_audio_closed(k->audio) && ms > WW_AUDIO_CLOSE_MS + 20)
+            ms = WW_AUDIO_CLOSE_MS + 20;
         SDL_Event ev;
         bool got = wait_event(k, ms, &ev);
         while (got) {
@@ -731,7 +797,7 @@ static int run_loop(struct ww_kiosk *k)
             poll_store(k);
         if (k->dirty || !k->shown)
             present(k);
-        ww_audio_settle(k->audio);
+        ww_audio_settle(k->audio, WW_AUDIO_CLOSE_MS);
     }
     ww_info("kiosk: stopping");
     return 0;

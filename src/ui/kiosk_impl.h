@@ -43,6 +43,7 @@ struct ww_kiosk {
     struct ww_speech *speech;
     struct ww_audio *audio; /* plays the speech (live runs only) */
     FILE *spoken_log;
+    bool said; /* this action or tick said something: queue the rest behind it */
     struct ww_print_worker *printer;
     struct ww_ticket_raster *traster;
     int64_t print_booking; /* booking id being printed */

@@ -1007,6 +1007,9 @@ static void ticket(struct b *b)
                       (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     }
     panel_under(b, at_panel, (struct ww_rect){b->x0, y, w, inner + pad - y});
+    /* The card is what speech says slowly, twice. */
+    b->d->key_from = at_panel;
+    b->d->key_to = b->d->n;
     y = inner + pad + L->gap;
     if (status)
         y += para(b, status, y, WW_C_TEXT) + L->gap;

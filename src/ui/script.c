@@ -5,13 +5,15 @@
  *   tap TARGET            press and release on the target's rectangle, through
  *                         the same hit-testing as a finger
  *   tap-first PREFIX      tap the first target whose name starts with PREFIX
- *   walk                  tap answer:1 until the screen is no longer a question
+ *   walk [keys]           tap answer:1 (or press the key 1) until the screen is
+ *                         no longer a question
  *   touch X Y             press and release at a pixel
  *   key NAME              an SDL key name: Return, Tab, Backspace, F1, Home ...
  *   lang CODE             tap lang:CODE
  *   lower on|off          the "buttons lower" layout
  *   focus TARGET          press Tab (the real key path) until the keypad
  *                         focus is on TARGET; fails when it never gets there
+ *                         or a move is not announced (its label said)
  *   wait N[s|m]           move the virtual clock on (idle warning, wipe)
  *   expect screen NAME    screen name ("question") or full id ("question:werk:baan")
  *   expect target NAME | expect no-target NAME
@@ -20,11 +22,13 @@
  *   expect warning | expect no-warning
  *   expect lang CODE
  *   expect focus NAME     the keypad focus is on target NAME
+ *   expect said WORDS     the last utterance said holds WORDS
  *   expect fresh          nothing of a resident is left
  *   expect side TARGET left|right   which half of the screen the target is on
  *   expect background RRGGBB        the colour of the screen's corner pixel
  *   screenshot NAME       save DIR/NAME.png
  *   describe              print the state in one line
+ *   texts                 print every text on screen, "text: ..." a line
  *   # ...                 a comment
  *
  * Every screen a script passes through is also saved as DIR/NNN-SCREEN.png.
@@ -168,6 +172,21 @@ static bool has_text(struct ww_kiosk *k, const char *words)
     return false;
 }
 
+/* The text of the last utterance said (not a stop), "" when none. */
+static void last_said(struct ww_kiosk *k, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (!k->speech)
+        return;
+    for (size_t i = ww_speech_log_count(k->speech); i-- > 0;) {
+        struct ww_speech_utterance u;
+        if (ww_speech_log_get(k->speech, i, &u) && u.event == WW_SPEECH_SAID) {
+            ww_strlcpy(buf, u.text ? u.text : "", size);
+            return;
+        }
+    }
+}
+
 static bool expect(struct run *r, char *what, char *arg)
 {
     struct ww_kiosk *k = r->k;
@@ -200,6 +219,13 @@ static bool expect(struct run *r, char *what, char *arg)
         if (strcmp(s->lang, arg) == 0)
             return true;
         return fail(r, "expected language %s, got %s", arg, s->lang);
+    }
+    if (strcmp(what, "said") == 0) {
+        char said[512];
+        last_said(k, said, sizeof said);
+        if (strstr(said, arg))
+            return true;
+        return fail(r, "expected the last thing said to hold \"%s\", it was \"%s\"", arg, said);
     }
     if (strcmp(what, "focus") == 0) {
         char buf[WW_TARGET_SIZE];
@@ -291,10 +317,20 @@ static bool step(struct run *r, char *line)
         return fail(r, "tap-first %s: no such target on screen %s", arg, d->screen);
     }
     if (strcmp(cmd, "walk") == 0) {
+        /* "walk keys": the number key 1 instead of a tap */
+        bool keys = strcmp(arg, "keys") == 0;
         for (int i = 0; i < WW_SESSION_MAX_STEPS; i++) {
             if (ww_kiosk_session(k)->screen != WW_SCREEN_QUESTION)
                 return true;
-            if (!tap(r, "answer:1") || !auto_shot(r))
+            if (keys) {
+                struct ww_action a;
+                if (!ww_input_key_action(SDLK_1, &a))
+                    return fail(r, "walk keys: the key 1 does nothing");
+                ww_kiosk_act(k, &a);
+            } else if (!tap(r, "answer:1")) {
+                return false;
+            }
+            if (!auto_shot(r))
                 return false;
         }
         return fail(r, "walk: still asking questions after %d answers", WW_SESSION_MAX_STEPS);
@@ -330,7 +366,15 @@ static bool step(struct run *r, char *line)
             struct ww_action a;
             if (!ww_input_key_action(SDLK_TAB, &a))
                 return fail(r, "focus: the Tab key does nothing");
+            size_t before = k->speech ? ww_speech_log_count(k->speech) : 0;
             ww_kiosk_act(k, &a);
+            /* Each move is announced: the focused target's label is said. */
+            const struct ww_dtarget *t = ww_dlist_find(ww_kiosk_dlist(k), ww_kiosk_focus(k, buf));
+            char said[512];
+            last_said(k, said, sizeof said);
+            if (k->speech && !k->env.speech_off &&
+                (!t || ww_speech_log_count(k->speech) <= before || !strstr(said, t->label)))
+                return fail(r, "focus: the move to %s was not announced (said \"%s\")", buf, said);
         }
         return fail(r, "focus %s: Tab never reaches it on screen %s", arg,
                     ww_kiosk_dlist(k)->screen);
@@ -353,6 +397,13 @@ static bool step(struct run *r, char *line)
         return shoot(r, arg);
     if (strcmp(cmd, "describe") == 0) {
         ww_kiosk_describe(k, stdout);
+        return true;
+    }
+    if (strcmp(cmd, "texts") == 0) {
+        const struct ww_dlist *d = ww_kiosk_dlist(k);
+        for (size_t i = 0; i < d->n; i++)
+            if (d->cmds[i].kind == WW_D_TEXT && d->cmds[i].text[0])
+                printf("text: %s\n", d->cmds[i].text);
         return true;
     }
     if (strcmp(cmd, "spoken") == 0) {

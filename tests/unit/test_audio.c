@@ -124,30 +124,51 @@ static void test_pauses_when_silent(void **state)
     assert_false(ww_audio_paused(a));
     while (!quiet)
         sleep_ms(5); /* the first silent buffer calls back */
-    assert_true(ww_audio_settle(a));
+    assert_true(ww_audio_settle(a, -1));
     assert_true(ww_audio_paused(a));
-    assert_false(ww_audio_settle(a)); /* already paused */
+    assert_false(ww_audio_settle(a, -1)); /* already paused */
 
     /* Speech queued while paused is not played until woken. */
     assert_int_equal(ww_speech_say(sp, "nl", "Uw nummer is J, veertien.", 0), WW_OK);
-    assert_false(ww_audio_settle(a)); /* paused: nothing to do */
+    assert_false(ww_audio_settle(a, -1)); /* paused: nothing to do */
     ww_audio_wake(a);
     assert_false(ww_audio_paused(a));
-    assert_false(ww_audio_settle(a)); /* speech under way: keeps running */
+    assert_false(ww_audio_settle(a, -1)); /* speech under way: keeps running */
     while (ww_speech_busy(sp))
         sleep_ms(10);
     assert_true(ww_audio_samples_played(a) > (uint64_t)ww_speech_sample_rate(sp) / 2);
     int seen = quiet;
     while (quiet == seen)
         sleep_ms(5);
-    assert_true(ww_audio_settle(a));
+    assert_true(ww_audio_settle(a, -1));
     uint64_t played = ww_audio_samples_played(a);
     sleep_ms(100);
     assert_true(ww_audio_samples_played(a) == played);
 
+    /* Paused long enough (0 ms here): closed, still available; the next
+     * say reopens it and is heard. */
+    assert_false(ww_audio_closed(a));
+    assert_true(ww_audio_settle(a, 0));
+    assert_true(ww_audio_closed(a));
+    assert_true(ww_audio_available(a));
+    assert_true(ww_audio_paused(a));
+    assert_false(ww_audio_settle(a, 0)); /* already closed */
+    assert_int_equal(ww_speech_say(sp, "nl", "Balie twee.", 0), WW_OK);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    ww_audio_wake(a);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    print_message("  reopening the closed device took %.1f ms\n",
+                  (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+    assert_false(ww_audio_closed(a));
+    assert_false(ww_audio_paused(a));
+    while (ww_speech_busy(sp))
+        sleep_ms(10);
+    assert_true(ww_audio_samples_played(a) > played);
+
     /* No device: every call is a harmless no-op. */
     ww_audio_wake(NULL);
-    assert_false(ww_audio_settle(NULL));
+    assert_false(ww_audio_settle(NULL, 0));
     assert_true(ww_audio_paused(NULL));
     ww_audio_free(a);
     ww_speech_free(sp);

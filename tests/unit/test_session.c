@@ -122,6 +122,7 @@ enum {
     FOCUS = WW_EFFECT_SPEAK_FOCUS,
     LANG = WW_EFFECT_LANGUAGE,
     REC = WW_EFFECT_RECORD,
+    INSTR = WW_EFFECT_INSTRUCT,
 };
 
 static void test_journey(void **state)
@@ -404,7 +405,7 @@ static void test_keypad(void **state)
     assert_string_equal(t[4], "lang:ar");
     assert_true(n >= 7);
     static const struct step steps[] = {
-        {"next-focus", WW_SCREEN_ATTRACT, FOCUS},
+        {"next-focus", WW_SCREEN_ATTRACT, FOCUS | INSTR}, /* the first key: audio mode */
         {"activate", WW_SCREEN_TOPICS, SPEAK}, /* start: focus on the first topic, read aloud */
         {"next-focus", WW_SCREEN_TOPICS, FOCUS},
         {"prev-focus", WW_SCREEN_TOPICS, FOCUS},
@@ -437,6 +438,61 @@ static void test_keypad(void **state)
     n = ww_session_targets(&flows, &s, t, WW_SESSION_MAX_TARGETS);
     assert_int_equal(n, 1);
     assert_string_equal(t[0], "stay");
+}
+
+static bool has_target(char t[][WW_TARGET_SIZE], size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* The keypad reaches the language row and "Knoppen lager" on every screen;
+ * number keys tap the N-th own button; audio mode keeps the focus and reads
+ * every new screen, also one reached by the booking's result. */
+static void test_keypad_reaches_everything(void **state)
+{
+    (void)state;
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    char t[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    static const char *const screens[] = {"tap start", "tap topic:geld"};
+    for (size_t k = 0; k <= sizeof screens / sizeof screens[0]; k++) {
+        size_t n = ww_session_targets(&flows, &s, t, sizeof t / sizeof t[0]);
+        assert_true(n <= WW_SESSION_MAX_TARGETS);
+        assert_true(has_target(t, n, "lower"));
+        assert_true(has_target(t, n, "lang:nl"));
+        assert_true(has_target(t, n, "lang:uk"));
+        if (s.screen != WW_SCREEN_ATTRACT)
+            assert_string_equal(t[n - 1], "restart");
+        if (k < sizeof screens / sizeof screens[0]) {
+            struct ww_action a;
+            assert_true(ww_action_parse(screens[k], &a));
+            ww_session_step(&flows, &s, &a, &s);
+        }
+    }
+    assert_int_equal(s.screen, WW_SCREEN_QUESTION);
+    assert_false(s.audio);
+    /* key:3 is the third answer; the first key starts audio mode. */
+    struct ww_action a = ww_action_tap("key:3");
+    ww_session_step(&flows, &s, &a, &s);
+    assert_true(s.audio);
+    assert_true(s.effects & WW_EFFECT_INSTRUCT);
+    assert_true(s.effects & WW_EFFECT_SPEAK);
+    assert_int_equal(s.screen, WW_SCREEN_OUTCOME);
+    assert_string_equal(ww_session_outcome(&flows, &s)->id, "budget");
+    assert_int_equal(s.focus, 0);
+    /* A number beyond the screen's own buttons does nothing. */
+    struct ww_session before = s;
+    a = ww_action_tap("key:9");
+    ww_session_step(&flows, &before, &a, &s);
+    assert_int_equal(s.screen, before.screen);
+    assert_false(s.effects & WW_EFFECT_INSTRUCT); /* only the first key */
+    /* A wipe ends audio mode. */
+    a = ww_action_make(WW_ACT_RESTART);
+    ww_session_step(&flows, &s, &a, &s);
+    assert_false(s.audio);
 }
 
 static void test_screen_ids(void **state)
@@ -640,6 +696,7 @@ int main(void)
         cmocka_unit_test(test_restart_and_settings),
         cmocka_unit_test(test_idle),
         cmocka_unit_test(test_keypad),
+        cmocka_unit_test(test_keypad_reaches_everything),
         cmocka_unit_test(test_screen_ids),
         cmocka_unit_test(test_record),
         cmocka_unit_test(test_random_walk),
