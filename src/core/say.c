@@ -793,17 +793,34 @@ struct lang {
     /* The hour after a preposition where the language inflects it (pl, uk);
      * NULL: the same as `time`. */
     void (*time_at)(struct out *o, int minute);
-    const char *at[4]; /* those prepositions, as whole words */
-    bool until_at;     /* `until` is such a preposition too */
+    const char *at[4];         /* those prepositions, as whole words */
+    bool until_at;             /* `until` is such a preposition too */
+    const char *const *months; /* month names as screens write them after a day */
 };
 
 static const struct lang langs[] = {
-    {"nl", nl_number, nl_time, nl_date, " tot ", NULL, {NULL}, false},
-    {"en", en_number, en_time, en_date, " to ", NULL, {NULL}, false},
-    {"tr", tr_number, tr_time, tr_date, ", ", NULL, {NULL}, false},
-    {"pl", pl_number, pl_time, pl_date, " do ", pl_time_at, {"o", "O", "od", "do"}, true},
-    {"uk", uk_number, uk_time, uk_date, " – ", uk_time_at, {"о", "об", "О", "Об"}, false},
-    {"ar", ar_number, ar_time, ar_date, " إِلَى ", NULL, {NULL}, false},
+    {"nl", nl_number, nl_time, nl_date, " tot ", NULL, {NULL}, false, nl_month},
+    {"en", en_number, en_time, en_date, " to ", NULL, {NULL}, false, en_month},
+    {"tr", tr_number, tr_time, tr_date, ", ", NULL, {NULL}, false, tr_month},
+    {"pl",
+     pl_number,
+     pl_time,
+     pl_date,
+     " do ",
+     pl_time_at,
+     {"o", "O", "od", "do"},
+     true,
+     pl_month_gen},
+    {"uk",
+     uk_number,
+     uk_time,
+     uk_date,
+     " – ",
+     uk_time_at,
+     {"о", "об", "О", "Об"},
+     false,
+     uk_month_gen},
+    {"ar", ar_number, ar_time, ar_date, " إِلَى ", NULL, {NULL}, false, ar_month},
 };
 
 static const struct lang *find_lang(const char *code)
@@ -995,6 +1012,40 @@ static size_t range_dash_len(const char *s)
     return time_len(s + i, &minute) ? i : 0;
 }
 
+/* A day and a month name as screens and tickets write them ("24 november",
+ * "24 November"): the length, 0 when there is none. The month must be a whole
+ * word (ASCII case ignored). */
+static size_t day_month_len(const struct lang *l, const char *s, int *d, int *mon)
+{
+    size_t i = 0;
+    int v = 0;
+    while (i < 2 && is_digit(s[i]))
+        v = v * 10 + (s[i++] - '0');
+    if (i == 0 || is_digit(s[i]) || s[i] != ' ' || v < 1 || v > 31)
+        return 0;
+    i++;
+    for (int m = 0; m < 12; m++) {
+        size_t n = strlen(l->months[m]);
+        bool same = true;
+        for (size_t k = 0; k < n && same; k++) {
+            unsigned char a = (unsigned char)s[i + k], b = (unsigned char)l->months[m][k];
+            if (a >= 'A' && a <= 'Z')
+                a = (unsigned char)(a - 'A' + 'a');
+            if (b >= 'A' && b <= 'Z')
+                b = (unsigned char)(b - 'A' + 'a');
+            same = a == b && a != '\0';
+        }
+        unsigned char next = (unsigned char)s[i + n];
+        bool letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next >= 0x80;
+        if (same && !letter) {
+            *d = v;
+            *mon = m + 1;
+            return i + n;
+        }
+    }
+    return 0;
+}
+
 bool ww_say_expand(const char *lang, const char *text, char *buf, size_t size)
 {
     struct out o;
@@ -1013,6 +1064,11 @@ bool ww_say_expand(const char *lang, const char *text, char *buf, size_t size)
         int d, mon;
         if (known && start && (n = date_len(s, &day)) > 0) {
             ww_say_date(lang, day, word, sizeof word);
+            put(&o, word);
+        } else if (known && start && (n = day_month_len(l, s, &d, &mon)) > 0) {
+            struct out w;
+            out_init(&w, word, sizeof word);
+            l->date(&w, -1, d, mon);
             put(&o, word);
         } else if (known && start && (n = dmy_len(s, &d, &mon)) > 0) {
             struct out w;

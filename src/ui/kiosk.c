@@ -49,6 +49,32 @@ static void on_signal(int sig)
     }
 }
 
+/* With a real display the loop sleeps inside SDL (X11 retries its wait on
+ * EINTR), so a signal alone would be seen only at the next wake-up. This
+ * thread sleeps on the signal's eventfd and posts an SDL event, which wakes
+ * SDL's wait at once; the loop then sees the flag. One-shot: it also ends
+ * when kiosk_destroy writes to the fd. */
+struct sig_watch {
+    int fd;
+    Uint32 wake_event;
+};
+
+static int signal_watch(void *data)
+{
+    struct sig_watch *w = data;
+    struct pollfd p = {.fd = w->fd, .events = POLLIN};
+    while (poll(&p, 1, -1) < 0 && errno == EINTR)
+        ;
+    if (ww_stop_requested) {
+        SDL_Event ev;
+        SDL_zero(ev);
+        ev.type = w->wake_event;
+        SDL_PushEvent(&ev);
+    }
+    free(w);
+    return 0;
+}
+
 /* ---- helpers ---- */
 
 static int64_t now_s(const struct ww_kiosk *k)
@@ -992,7 +1018,22 @@ static bool start_video(struct ww_kiosk *k, const struct opts *o)
     if (full)
         SDL_ShowCursor(SDL_DISABLE);
     SDL_GetRendererOutputSize(k->ren, &k->env.w, &k->env.h);
-    k->ev_print = SDL_RegisterEvents(2); /* and ev_print + 1: the speech ran dry */
+    /* ev_print + 1: the speech ran dry; ev_print + 2: wake up (a signal). */
+    k->ev_print = SDL_RegisterEvents(3);
+    if (!k->own_wait) {
+        k->sig_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        struct sig_watch *sw = malloc(sizeof *sw);
+        if (k->sig_fd >= 0 && sw) {
+            *sw = (struct sig_watch){k->sig_fd, k->ev_print + 2};
+            k->sig_thread = SDL_CreateThread(signal_watch, "ww-signal", sw);
+            if (k->sig_thread)
+                ww_signal_fd = k->sig_fd;
+            else
+                free(sw);
+        } else {
+            free(sw);
+        }
+    }
     return true;
 }
 
@@ -1014,6 +1055,14 @@ static void kiosk_destroy(struct ww_kiosk *k)
     if (k->win)
         SDL_DestroyWindow(k->win);
     ww_signal_fd = -1;
+    if (k->sig_thread) {
+        uint64_t one = 1;
+        ssize_t w = write(k->sig_fd, &one, sizeof one);
+        (void)w;
+        SDL_WaitThread(k->sig_thread, NULL);
+    }
+    if (k->sig_fd >= 0)
+        close(k->sig_fd);
     if (k->wake_fd >= 0)
         close(k->wake_fd);
     IMG_Quit();
@@ -1030,6 +1079,7 @@ int ww_kiosk_main(int argc, char **argv)
     if (!k)
         abort();
     k->wake_fd = -1;
+    k->sig_fd = -1;
     /* From the very start: a stop during start-up ends at the loop's door. */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);

@@ -48,8 +48,10 @@ struct ww_kiosk {
     struct ww_ticket_raster *traster;
     int64_t print_booking; /* booking id being printed */
 
-    Uint32 ev_print; /* SDL user event: a print job finished */
-    int wake_fd;     /* eventfd that wakes our own wait (offscreen/dummy drivers) */
+    Uint32 ev_print;        /* SDL user event: a print job finished */
+    int wake_fd;            /* eventfd that wakes our own wait (offscreen/dummy drivers) */
+    int sig_fd;             /* with a real display: eventfd a signal writes to... */
+    SDL_Thread *sig_thread; /* ...and the thread that turns it into an SDL event */
     bool own_wait;
     bool scripted;
     bool bench;

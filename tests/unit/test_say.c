@@ -210,6 +210,12 @@ static const struct {
     {"uk", "об 11:00", "об одинадцятій"},
     {"uk", "Прийом: 09:30", "Прийом: дев'ята тридцять"},
     {"uk", "13:00-16:00", "тринадцята – шістнадцята"},
+    /* Dates as screens and tickets write them. */
+    {"nl", "dinsdag 24 november, 10:30", "dinsdag vierentwintig november, half elf"},
+    {"nl", "Op 1 December", "Op één december"},
+    {"en", "Tuesday 24 November", "Tuesday the twenty-fourth of November"},
+    {"nl", "24 novembers en 32 november en 240 november",
+     "24 novembers en 32 november en 240 november"},
 };
 
 static void test_expand(void **state)
