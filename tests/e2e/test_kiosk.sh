@@ -285,4 +285,34 @@ st=$?
 check "SIGTERM: clean exit (status $st)" test "$st" -eq 0
 check "SIGTERM: stopped through the normal path" grep -q "kiosk: stopping" "$WW_TMP/run.log"
 
+# ---- the same on a real X display, where the loop sleeps inside SDL ----
+if command -v xvfb-run >/dev/null 2>&1; then
+    cat >"$WW_TMP/x11.sh" <<'EOF2'
+SDL_VIDEODRIVER=x11 "$WW_BIN" kiosk --location weener-xl --speech null >"$1" 2>&1 &
+pid=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q "ready" "$1"; do
+    sleep 0.2
+    i=$((i + 1))
+done
+sleep 1 # the loop is asleep in SDL now
+kill -TERM "$pid"
+# The kiosk must be gone within 5 s (its idle wait is up to a minute).
+i=0
+while [ $i -lt 50 ] && kill -0 "$pid" 2>/dev/null; do
+    sleep 0.1
+    i=$((i + 1))
+done
+if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid"
+    exit 9
+fi
+wait "$pid"
+EOF2
+    xvfb-run -a -s '-screen 0 1080x1920x24' sh "$WW_TMP/x11.sh" "$WW_TMP/x11.log"
+    st=$?
+    check "SIGTERM on X11: the kiosk ends at once and cleanly (status $st)" test "$st" -eq 0
+    check "SIGTERM on X11: stopped through the normal path" grep -q "kiosk: stopping" "$WW_TMP/x11.log"
+fi
+
 finish
