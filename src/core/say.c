@@ -1035,9 +1035,11 @@ static size_t day_month_len(const struct lang *l, const char *s, int *d, int *mo
                 b = (unsigned char)(b - 'A' + 'a');
             same = a == b && a != '\0';
         }
+        if (!same)
+            continue;
         unsigned char next = (unsigned char)s[i + n];
         bool letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next >= 0x80;
-        if (same && !letter) {
+        if (!letter) {
             *d = v;
             *mon = m + 1;
             return i + n;
