@@ -2,6 +2,12 @@
  * and config load time.
  *
  *   bench_store [--procs N] [--bookings N] [--store URI] [--config DIR]
+ *   bench_store --probe SECONDS --store URI [--name PREFIX]
+ *
+ * --probe reads the change counter every 20 ms for SECONDS while the caller
+ * stops, hangs or restarts the server, and reports how long a call kept its
+ * caller waiting while the store could not answer (what a screen's thread
+ * would feel without the store thread) and how many calls failed.
  *
  * Each process books N times, always "the first slot with room" among a
  * day's 48 slots of 2 desks, moving to the next day when full, so the
@@ -74,10 +80,47 @@ static int child(const char *uri, const char *loc, int n, FILE *out)
     return 0;
 }
 
+static int probe(const char *uri, int seconds, const char *name)
+{
+    char err[512];
+    double t_open = now_ms();
+    struct ww_store *s = ww_store_open(uri, NULL, err, sizeof err);
+    t_open = now_ms() - t_open;
+    if (!s) {
+        fprintf(stderr, "bench_store: %s\n", err);
+        return 1;
+    }
+    enum { MAX = 4096 };
+    static double down[MAX];
+    int n_down = 0, n_ok = 0;
+    double end = now_ms() + seconds * 1000.0;
+    while (now_ms() < end) {
+        int64_t seq;
+        double t0 = now_ms();
+        enum ww_err e = ww_store_change_seq(s, &seq);
+        double dt = now_ms() - t0;
+        if (e == WW_OK)
+            n_ok++;
+        else if (n_down < MAX)
+            down[n_down++] = dt;
+        struct timespec nap = {0, 20 * 1000 * 1000};
+        nanosleep(&nap, NULL);
+    }
+    ww_store_free(s);
+    qsort(down, (size_t)n_down, sizeof down[0], cmp_double);
+    printf("%s_open_ms\t%.1f\tms\n", name, t_open);
+    printf("%s_failed_calls\t%d\tcalls\n", name, n_down);
+    printf("%s_ok_calls\t%d\tcalls\n", name, n_ok);
+    printf("%s_failed_call_p50_ms\t%.3f\tms\n", name, n_down ? down[n_down / 2] : 0.0);
+    printf("%s_failed_call_max_ms\t%.3f\tms\n", name, n_down ? down[n_down - 1] : 0.0);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     int procs = 8, per = 500;
-    const char *uri = NULL, *config = "kiosk-config";
+    long probe_s = 0;
+    const char *uri = NULL, *config = "kiosk-config", *name = "probe";
     for (int i = 1; i + 1 < argc; i += 2) {
         long v;
         if (strcmp(argv[i], "--procs") == 0 && ww_parse_int(argv[i + 1], 1, 64, &v))
@@ -88,11 +131,22 @@ int main(int argc, char **argv)
             uri = argv[i + 1];
         else if (strcmp(argv[i], "--config") == 0)
             config = argv[i + 1];
+        else if (strcmp(argv[i], "--probe") == 0 && ww_parse_int(argv[i + 1], 1, 3600, &v))
+            probe_s = v;
+        else if (strcmp(argv[i], "--name") == 0)
+            name = argv[i + 1];
         else {
             fprintf(stderr, "usage: bench_store [--procs N] [--bookings N] [--store URI] "
-                            "[--config DIR]\n");
+                            "[--config DIR] | --probe SECONDS --store URI [--name PREFIX]\n");
             return 2;
         }
+    }
+    if (probe_s) {
+        if (!uri) {
+            fprintf(stderr, "bench_store: --probe needs --store\n");
+            return 2;
+        }
+        return probe(uri, (int)probe_s, name);
     }
     char dir[64] = "/tmp/ww-bench-XXXXXX", uribuf[256];
     if (!mkdtemp(dir))

@@ -34,7 +34,36 @@ if [ "${1:-}" = "--with-server" ]; then # under tests/pg.sh
     "$bench" --procs 8 --bookings "$per" --store "$WW_PG_URI" 2>/dev/null |
         sed -n 's/^booking_/pg_booking_/p' | grep -v processes
     two_locations pg_2loc_booking "$WW_PG_URI"
+    # An outage: the server stops (a crash) a second into a six-second probe
+    # and is back two seconds later.
+    "$bench" --probe 6 --store "$WW_PG_URI" --name pg_outage >"$tmp/probe" 2>/dev/null &
+    sleep 1
+    "$WW_PG_CTL" stop
+    sleep 2
+    "$WW_PG_CTL" start
+    wait
+    cat "$tmp/probe"
     exit 0
 fi
+# A server that takes connections and never answers (a hung machine).
+python3 - "$tmp/hung.port" <<'EOF' &
+import socket, sys
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(64)
+open(sys.argv[1], "w").write(str(s.getsockname()[1]))
+held = []
+s.settimeout(30)
+try:
+    while True:
+        held.append(s.accept()[0])
+except OSError:
+    pass
+EOF
+hung=$!
+while [ ! -s "$tmp/hung.port" ]; do sleep 0.05; done
+"$bench" --probe 8 --store "postgresql://w:x@127.0.0.1:$(cat "$tmp/hung.port")/w" \
+    --name pg_hung 2>/dev/null
+kill $hung 2>/dev/null || true
 WW_PG_DURABLE=1 tests/pg.sh sh "$0" --with-server
 two_locations sqlite_2loc_booking "sqlite:$tmp/two.db"

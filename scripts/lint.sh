@@ -22,5 +22,15 @@ if [ -n "$hits" ]; then
     echo "$hits"
     status=1
 fi
+# Only prepared statements with bound values reach the store: no SQL text
+# is ever built from a value (no printf into SQL, no escaping functions).
+hits=$(grep -rnE '\b(sqlite3_v?mprintf|sqlite3_snprintf|PQescape[A-Za-z]*)\s*\(' src || true)
+sqlfmt=$(grep -rnE '\b(ww_fmt|snprintf|vsnprintf)\s*\(.*"[^"]*\b(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|ALTER)\b' src |
+    grep -v 'lint: allow' || true)
+if [ -n "$hits$sqlfmt" ]; then
+    echo "lint: SQL built from values; bind them as parameters of a prepared statement:"
+    printf '%s\n%s\n' "$hits" "$sqlfmt" | sed '/^$/d'
+    status=1
+fi
 [ $status -eq 0 ] && echo "lint: ok"
 exit $status

@@ -3,6 +3,7 @@
 #include "code.h"
 #include "log.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,10 @@ enum ww_err ww_booking_slots(const struct ww_booking_ctx *ctx, size_t partner, w
     size_t count = ww_plan_slots(ctx->cfg, &plan, partner, day == today ? now_min : 0, out, cap);
     struct ww_booking *b = NULL;
     size_t nb = 0;
+    if (!ctx->store) {
+        *n = count;
+        return WW_OK;
+    }
     e = ww_store_bookings(ctx->store, ctx->loc->id, day, &b, &nb);
     if (e != WW_OK)
         return e;
@@ -70,17 +75,18 @@ static enum ww_err book_day(const struct ww_booking_ctx *ctx, const struct ww_bo
     size_t n =
         ww_plan_slots(ctx->cfg, &plan, want->partner, day == today ? now_min : 0, slots, MAX_SLOTS);
     const struct ww_slot *cands = slots;
+    enum ww_err none = WW_ERR_FULL; /* what to say when no slot is left to try */
     if (want->when == WW_BOOK_AT) {
         size_t i;
         for (i = 0; i < n && slots[i].start != want->at; i++)
             ;
-        if (i == n)
-            return WW_ERR_INVALID;
         cands = &slots[i];
-        n = 1;
+        n = i < n ? 1 : 0;
+        none = WW_ERR_INVALID;
     }
-    if (n == 0)
-        return WW_ERR_FULL;
+    bool repeat = want->request_id && *want->request_id;
+    if (n == 0 && (!repeat || !ctx->store))
+        return none;
     char check[WW_CHECK_LEN + 1];
     if (!ww_code_new_check(check, sizeof check))
         return WW_ERR_IO;
@@ -95,7 +101,12 @@ static enum ww_err book_day(const struct ww_booking_ctx *ctx, const struct ww_bo
         .check = check,
         .now = ww_clock_now(ctx->clock),
     };
-    return ww_store_book(ctx->store, &req, cands, n, out);
+    /* With no slot left to try, a request id still goes to the store: a
+     * retry of a request that did book (its process killed before it could
+     * say so, the partner since marked absent, the slot since begun) gets
+     * that booking back, not "full". */
+    e = ww_store_book(ctx->store, &req, cands, n, out);
+    return n == 0 && e == WW_ERR_FULL ? none : e;
 }
 
 enum ww_err ww_booking_make(const struct ww_booking_ctx *ctx, const struct ww_booking_want *want,

@@ -26,7 +26,8 @@ struct ww_booking_ctx {
 enum ww_err ww_booking_plan(const struct ww_booking_ctx *ctx, ww_day day, struct ww_day_plan *plan);
 
 /* The slots of a partner on a day with booked counts, from now on when the
- * day is today (none for days in the past). Returns the count written. */
+ * day is today (none for days in the past). Returns the count written.
+ * With no store in `ctx` the slots of the weekly pattern, all free. */
 enum ww_err ww_booking_slots(const struct ww_booking_ctx *ctx, size_t partner, ww_day day,
                              struct ww_slot *out, size_t cap, size_t *n);
 

@@ -1327,10 +1327,9 @@ static bool today_slots(const struct ww_booking_ctx *ctx, size_t partner, ww_day
     return r->first_free >= 0;
 }
 
-enum ww_err ww_flow_resolve(const struct ww_flows *flows, const struct ww_flow_outcome *o,
-                            const struct ww_booking_ctx *ctx, struct ww_resolution *out)
+static enum ww_err resolve(const struct ww_flow_outcome *o, const struct ww_booking_ctx *ctx,
+                           struct ww_resolution *out)
 {
-    (void)flows;
     memset(out, 0, sizeof *out);
     out->here = WW_HERE_NONE;
     out->rank = -1;
@@ -1407,6 +1406,22 @@ enum ww_err ww_flow_resolve(const struct ww_flows *flows, const struct ww_flow_o
     return err;
 }
 
+enum ww_err ww_flow_resolve(const struct ww_flows *flows, const struct ww_flow_outcome *o,
+                            const struct ww_booking_ctx *ctx, struct ww_resolution *out)
+{
+    (void)flows;
+    enum ww_err e = resolve(o, ctx, out);
+    if (e == WW_OK || !ctx->store)
+        return e;
+    /* The store is down (or locked): the weekly pattern still says who
+     * helps and when they are usually here; booking waits for the store. */
+    struct ww_booking_ctx pattern = *ctx;
+    pattern.store = NULL;
+    resolve(o, &pattern, out);
+    out->offline = true;
+    return e;
+}
+
 /* Day names for the screen; Dutch source, translated through the catalogue. */
 static const char *const day_names[] = {N_("maandag"),   N_("dinsdag"), N_("woensdag"),
                                         N_("donderdag"), N_("vrijdag"), N_("zaterdag"),
@@ -1453,7 +1468,17 @@ void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
         s = semi + 1;
     }
     char t[6];
-    if (r->here == WW_HERE_TODAY) {
+    v->offline = "";
+    if (r->offline)
+        v->offline =
+            _("Een afspraak maken lukt nu niet. Ga naar de balie. Daar helpen ze u verder.");
+    if (r->here == WW_HERE_TODAY && r->offline) {
+        /* From the pattern: who is usually here today, not who has room. */
+        if (r->room[0])
+            ww_fmt(v->here_line, sizeof v->here_line, "%s: %s", _("Vandaag aanwezig"), r->room);
+        else
+            ww_strlcpy(v->here_line, _("Vandaag aanwezig"), sizeof v->here_line);
+    } else if (r->here == WW_HERE_TODAY) {
         ww_minute_format(r->first_free, t);
         if (r->room[0])
             ww_fmt(v->here_line, sizeof v->here_line, "%s: %s, %s", _("Vandaag aanwezig"), t,

@@ -190,14 +190,19 @@ struct ww_resolution {
     ww_day next_day;         /* TODAY: the next day after today with room (for "another day"),
                                 WW_DAY_NONE when none */
     char room[WW_NAME_SIZE]; /* TODAY: where (from the plan) */
+    bool offline;            /* the store could not be read: presence from the weekly
+                                pattern and today's calendar only, booked counts
+                                unknown; nothing can be booked now */
 };
 
 /* Resolve an outcome for the location and moment of `ctx`: the first
  * recommended partner on site today with a free slot from now on; else the
  * first of them (in preference order, then date) with room on a later day
  * within booking_days; else NONE. For the general desk the location's
- * general partner is used. Store errors are returned (the resolution then
- * says NONE, so the alternatives can still be shown). */
+ * general partner is used. When the store cannot be read the error is
+ * returned and `out` is still filled: resolved on the weekly pattern (no
+ * staff changes, no booked counts) with `offline` set, so the resident
+ * still learns who helps and when they are usually here. */
 enum ww_err ww_flow_resolve(const struct ww_flows *flows, const struct ww_flow_outcome *o,
                             const struct ww_booking_ctx *ctx, struct ww_resolution *out);
 
@@ -228,6 +233,7 @@ struct ww_outcome_view {
     struct ww_view_alt alt[WW_FLOW_MAX_PARTNERS]; /* when NONE (also LATER: the others) */
     size_t n_alt;
     const char *alternative; /* the outcome's alternative text, "" when none */
+    const char *offline;     /* booking cannot be done now (resolution.offline), "" otherwise */
     char bring_buf[WW_TEXT_SIZE];
 };
 

@@ -11,7 +11,11 @@
  *
  * A device path that is a regular file or a pipe gets the bytes without any
  * status exchange (a capture for tests; such a "printer" cannot answer), and
- * so does a printer opened with status=no. */
+ * so does a printer opened with status=no.
+ *
+ * A connection that breaks during the job (network cable pulled, USB device
+ * gone) ends it at once: the ticket is not printed and the detail says the
+ * connection was lost, without asking a printer that cannot answer. */
 #include "escpos.h"
 
 #include "log.h"
@@ -38,6 +42,7 @@ struct escpos_printer {
     int fd;
     bool can_query; /* false for plain files and pipes */
     bool no_status; /* status=no: the printer cannot answer */
+    int lost;       /* errno when the connection broke during a job (cable pulled), else 0 */
 };
 
 static struct escpos_printer *cast(struct ww_printer *p)
@@ -65,6 +70,7 @@ static void disconnect(struct escpos_printer *p)
     if (p->fd >= 0)
         close(p->fd);
     p->fd = -1;
+    p->lost = 0;
 }
 
 static enum ww_err connect_net(struct escpos_printer *p)
@@ -153,7 +159,8 @@ static enum ww_err put(struct escpos_printer *p, const unsigned char *d, size_t 
                 return WW_ERR_UNAVAILABLE; /* the printer stopped taking data */
             continue;
         }
-        ww_printer_fail(&p->base, "printer connection lost: %s", strerror(errno));
+        p->lost = k < 0 ? errno : EPIPE;
+        ww_printer_fail(&p->base, "printer connection lost: %s", strerror(p->lost));
         return WW_ERR_UNAVAILABLE;
     }
     return WW_OK;
@@ -167,12 +174,17 @@ static int get(struct escpos_printer *p, int64_t deadline)
         ssize_t k = read(p->fd, &c, 1);
         if (k == 1)
             return c;
-        if (k == 0)
+        if (k == 0) {
+            if (p->net)
+                p->lost = ECONNRESET; /* the printer closed the connection */
             return -1;
+        }
         if (errno == EINTR)
             continue;
-        if (errno != EAGAIN && errno != EWOULDBLOCK)
+        if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            p->lost = errno;
             return -1;
+        }
         struct pollfd pfd = {p->fd, POLLIN, 0};
         int wait = left_ms(deadline);
         if (wait == 0 || poll(&pfd, 1, wait) <= 0)
@@ -268,6 +280,13 @@ static enum ww_err job(struct escpos_printer *p, const struct ww_bytes *data)
             return WW_OK;
         }
         e = WW_ERR_UNAVAILABLE;
+    }
+    if (e != WW_OK && p->lost) {
+        /* The cable was pulled or the device went away: nothing can answer
+         * now, so say so at once instead of asking and waiting. */
+        ww_printer_fail(&p->base, "printer connection lost during the ticket (%s)",
+                        strerror(p->lost));
+        return WW_ERR_UNAVAILABLE;
     }
     if (e != WW_OK) {
         /* Why did it stop? Real-time status still answers. */

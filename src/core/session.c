@@ -67,6 +67,13 @@ static int most_urgent_pending(const struct ww_session *s)
     return best;
 }
 
+/* "Kies een tijd" is offered when someone can be booked and the store
+ * answered; with the store down the outcome still shows who helps. */
+static bool bookable(const struct ww_session *s)
+{
+    return s->resolved && s->resolution.here != WW_HERE_NONE && !s->resolution.offline;
+}
+
 static void show_outcome(struct ww_session *s, int item)
 {
     s->current = item;
@@ -308,7 +315,7 @@ static void tap(const struct ww_flows *flows, struct ww_session *s, const struct
         break;
     case WW_SCREEN_OUTCOME:
         if (strcmp(t, "book") == 0) {
-            if (s->resolved && s->resolution.here != WW_HERE_NONE)
+            if (bookable(s))
                 s->screen = WW_SCREEN_TIME;
         } else if (strcmp(t, "next") == 0) {
             if (s->current >= 0 && s->visit[s->current].state == WW_VISIT_PENDING)
@@ -435,7 +442,7 @@ size_t ww_session_targets(const struct ww_flows *flows, const struct ww_session 
         break;
     }
     case WW_SCREEN_OUTCOME:
-        if (s->resolved && s->resolution.here != WW_HERE_NONE)
+        if (bookable(s))
             ADD("book");
         ADD("next");
         ADD("more:yes");
@@ -555,6 +562,12 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
         if (s.current >= 0 && s.screen >= WW_SCREEN_OUTCOME && s.screen <= WW_SCREEN_CONFIRM) {
             s.resolution = a->resolution;
             s.resolved = true;
+            /* The store went away while a time was being chosen: back to
+             * the outcome, which says who helps and to go to the desk. */
+            if (a->resolution.offline && !s.busy && s.screen != WW_SCREEN_OUTCOME) {
+                s.screen = WW_SCREEN_OUTCOME;
+                s.effects |= WW_EFFECT_SPEAK;
+            }
         }
         break;
     case WW_ACT_BOOKED:

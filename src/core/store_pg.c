@@ -25,11 +25,15 @@
  * transaction a bounded number of times.
  *
  * Outages: every call first reads what the server sent while the handle was
- * idle, so a restarted server is noticed before anything is sent, and the
- * handle reconnects (PQreset) on the next call. While the server is
- * unreachable calls return WW_ERR_UNAVAILABLE: at once when it refuses
- * connections, and after a slow failure (a timeout) no new attempt is made
- * for a few seconds. A transaction cut off midway is rolled back by the
+ * idle, so a restarted server is noticed before anything is sent. The
+ * handle then reconnects without blocking its caller for long (a kiosk's
+ * screen must keep answering): a non-blocking connect (PQresetStart/Poll)
+ * is advanced by each call, waiting on the socket at most CONNECT_STEP_NS;
+ * a call that finds it still pending returns WW_ERR_UNAVAILABLE and the
+ * next second's calls do too without waiting. A server that answers
+ * reconnects within one call. A connect that takes longer than the
+ * connect timeout is abandoned and retried after a pause; a refused one is
+ * retried by the next call. A transaction cut off midway is rolled back by the
  * server: a booking is whole or absent. If the link breaks during COMMIT
  * the caller cannot know which; booking again with the same request id
  * returns the booking if it was made.
@@ -45,7 +49,9 @@
 #include "log.h"
 #include "str.h"
 
+#include <errno.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -57,6 +63,9 @@
 #define SEQ_MAX_AGE_NS     (500 * NS_PER_MS)  /* re-read the change counter this often */
 #define SLOW_CONNECT_NS    (500 * NS_PER_MS)  /* a failure slower than this was a timeout */
 #define RECONNECT_PAUSE_NS (3000 * NS_PER_MS) /* after a timeout, wait before trying again */
+#define RETRY_NS           (1000 * NS_PER_MS) /* after a step that found no answer */
+#define CONNECT_STEP_NS    (50 * NS_PER_MS)   /* most a call waits for a reconnect */
+#define CONNECT_TIMEOUT_NS (2000 * NS_PER_MS) /* a reconnect taking longer is given up */
 
 enum stmt {
     S_BEGIN,
@@ -199,9 +208,11 @@ struct store_pg {
     bool listening;         /* LISTEN ww_changes is active on this connection */
     bool seq_known;         /* `seq` is current unless a notification came */
     int64_t seq;
-    int64_t seq_at;   /* monotonic ns when `seq` was read */
-    int64_t next_try; /* monotonic ns before which no reconnect is tried */
-    char state[6];    /* SQLSTATE of the last failed statement, "" if none */
+    int64_t seq_at;          /* monotonic ns when `seq` was read */
+    int64_t next_try;        /* monotonic ns before which no reconnect is tried */
+    bool connecting;         /* a non-blocking reconnect is under way */
+    int64_t connect_started; /* monotonic ns it began */
+    char state[6];           /* SQLSTATE of the last failed statement, "" if none */
 };
 
 static struct store_pg *cast(struct ww_store *s)
@@ -522,6 +533,28 @@ static enum ww_err setup(struct store_pg *s, char *err, size_t errsize)
     return WW_OK;
 }
 
+/* Advance the non-blocking reconnect, waiting on its socket until
+ * `deadline` (monotonic ns) at most. PGRES_POLLING_READING or _WRITING:
+ * still under way. */
+static PostgresPollingStatusType advance(struct store_pg *s, int64_t deadline)
+{
+    PostgresPollingStatusType st = PQresetPoll(s->conn);
+    while (st == PGRES_POLLING_READING || st == PGRES_POLLING_WRITING) {
+        int64_t left = deadline - mono_ns();
+        if (left <= 0)
+            break;
+        struct pollfd p = {.fd = PQsocket(s->conn),
+                           .events = st == PGRES_POLLING_READING ? POLLIN : POLLOUT};
+        int r = poll(&p, 1, (int)((left + NS_PER_MS - 1) / NS_PER_MS));
+        if (r == 0)
+            break;
+        if (r < 0 && errno != EINTR)
+            return PGRES_POLLING_FAILED;
+        st = PQresetPoll(s->conn);
+    }
+    return st;
+}
+
 /* Make sure the handle has a working connection before a call. */
 static enum ww_err ensure(struct store_pg *s)
 {
@@ -539,13 +572,29 @@ static enum ww_err ensure(struct store_pg *s)
     int64_t t0 = mono_ns();
     if (t0 < s->next_try)
         return WW_ERR_UNAVAILABLE;
-    PQreset(s->conn);
+    if (!s->connecting) {
+        s->connecting = PQresetStart(s->conn) == 1;
+        s->connect_started = t0;
+    }
+    PostgresPollingStatusType st =
+        s->connecting ? advance(s, t0 + CONNECT_STEP_NS) : PGRES_POLLING_FAILED;
     char err[512] = "";
     enum ww_err e = WW_ERR_UNAVAILABLE;
-    if (PQstatus(s->conn) == CONNECTION_OK)
+    if (st == PGRES_POLLING_OK) {
+        s->connecting = false;
         e = setup(s, err, sizeof err);
-    else
+    } else if (st == PGRES_POLLING_FAILED) {
+        s->connecting = false;
         first_line(PQerrorMessage(s->conn), err, sizeof err);
+    } else if (mono_ns() - s->connect_started > CONNECT_TIMEOUT_NS) {
+        /* No answer at all (a cable, a machine gone): stop trying for a
+         * while; the next attempt starts a fresh connect. */
+        s->connecting = false;
+        ww_strlcpy(err, "timeout expired", sizeof err);
+    } else {
+        s->next_try = mono_ns() + RETRY_NS;
+        return WW_ERR_UNAVAILABLE;
+    }
     if (e == WW_OK) {
         if (s->down)
             ww_info("store %s: connected again", s->shown);
@@ -553,8 +602,9 @@ static enum ww_err ensure(struct store_pg *s)
         s->next_try = 0;
         return WW_OK;
     }
-    if (mono_ns() - t0 > SLOW_CONNECT_NS)
-        s->next_try = mono_ns() + RECONNECT_PAUSE_NS;
+    /* A refusal costs nothing to try again; a timeout does. */
+    bool slow = mono_ns() - s->connect_started > SLOW_CONNECT_NS;
+    s->next_try = slow ? mono_ns() + RECONNECT_PAUSE_NS : 0;
     if (e != WW_ERR_UNAVAILABLE)
         ww_error("%s", err);
     else if (!s->down)

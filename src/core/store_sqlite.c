@@ -5,16 +5,24 @@
  * two processes racing for the last place never both read "one free" and
  * then both insert (with a plain BEGIN most racing bookings fail as busy
  * upgrading their read lock). UNIQUE constraints on (slot, desk) and on the
- * ticket number are the second line of defence. */
+ * ticket number are the second line of defence.
+ *
+ * A file that cannot be written (read-only file or folder, full disk) still
+ * opens, for reading: the kiosk keeps showing partners and slots, every
+ * write fails with one logged line that names the file and says what to do,
+ * and the next write after the cause is gone opens it for writing again. */
 #include "store.h"
 
 #include "log.h"
 #include "mem.h"
 #include "str.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #define SCHEMA_VERSION 1
 
@@ -131,11 +139,31 @@ struct store_sqlite {
     sqlite3 *db;
     sqlite3_stmt *st[S_COUNT];
     char path[512];
+    /* Opened for reading only because the file could not be written (a
+     * read-only file or folder, a full disk): the kiosk still shows what the
+     * store holds, every write fails with `why`, and each write (each read
+     * at most once a second) first tries to open it for writing again. */
+    bool read_only;
+    char why[160];
+    int64_t retried_ms;
 };
 
 static struct store_sqlite *cast(struct ww_store *s)
 {
     return (struct store_sqlite *)s;
+}
+
+/* Why a file cannot be written, in words that say what to do; NULL when
+ * the failure is something else. `rc` is SQLite's code, `sys` the errno
+ * SQLite last saw. */
+static const char *cannot_write(int rc, int sys)
+{
+    if ((rc & 0xff) == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
+        return "its disk is full: free space on that disk, then try again";
+    if ((rc & 0xff) == SQLITE_READONLY || sys == EROFS || sys == EACCES || sys == EPERM)
+        return "it is read-only for this user: make the file (and its -wal and -shm files) and "
+               "its folder writable, then try again";
+    return NULL;
 }
 
 static enum ww_err map_rc(struct store_sqlite *s, int rc, const char *what)
@@ -151,9 +179,16 @@ static enum ww_err map_rc(struct store_sqlite *s, int rc, const char *what)
         return WW_ERR_BUSY;
     case SQLITE_CONSTRAINT:
         return WW_ERR_FULL;
-    default:
-        ww_error("store %s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+    default: {
+        /* One line that names the file and says what to do. */
+        const char *why =
+            s->read_only && s->why[0] ? s->why : cannot_write(rc, sqlite3_system_errno(s->db));
+        if (why)
+            ww_error("store %s cannot be written (%s): %s", s->path, what, why);
+        else
+            ww_error("store %s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
         return WW_ERR_IO;
+    }
     }
 }
 
@@ -240,7 +275,8 @@ static bool migrate(struct store_sqlite *s, char *err, size_t errsize)
     while (version < SCHEMA_VERSION) {
         char *msg = NULL;
         char bump[64];
-        ww_fmt(bump, sizeof bump, "PRAGMA user_version = %d", version + 1);
+        /* PRAGMA takes no parameters; the number is our own. */
+        ww_fmt(bump, sizeof bump, "PRAGMA user_version = %d", version + 1); /* lint: allow */
         /* Each step is its own immediate transaction, so two processes
          * opening a new file at once migrate it exactly once. */
         if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
@@ -274,26 +310,75 @@ fail:
     return false;
 }
 
+static void disconnect(struct store_sqlite *s)
+{
+    for (int i = 0; i < S_COUNT; i++) {
+        sqlite3_finalize(s->st[i]);
+        s->st[i] = NULL;
+    }
+    sqlite3_close(s->db);
+    s->db = NULL;
+}
+
 static void sqlite_close(struct ww_store *base)
 {
     struct store_sqlite *s = cast(base);
-    for (int i = 0; i < S_COUNT; i++)
-        sqlite3_finalize(s->st[i]);
-    sqlite3_close(s->db);
+    disconnect(s);
     free(s);
 }
 
-static struct ww_store *sqlite_open(const char *target, char *err, size_t errsize)
+/* "file:PATH?mode=ro&immutable=1" with PATH percent-encoded. Immutable: no
+ * -wal or -shm file is needed, so a file in a read-only folder or on a
+ * full disk still opens. */
+static bool read_only_uri(const char *path, char *out, size_t size)
 {
-    struct store_sqlite *s = calloc(1, sizeof *s);
-    if (!s)
-        abort();
-    s->base.ops = &ww_store_sqlite_ops;
-    ww_strlcpy(s->path, target, sizeof s->path);
-    int rc = sqlite3_open_v2(
-        target, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    static const char hex[] = "0123456789ABCDEF";
+    static const char tail[] = "?mode=ro&immutable=1";
+    size_t n = 0;
+    if (size < 6)
+        return false;
+    memcpy(out, "file:", 5);
+    n = 5;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                     (*p >= '0' && *p <= '9') || strchr("/-_.~", *p);
+        if (n + 4 >= size)
+            return false;
+        if (plain) {
+            out[n++] = (char)*p;
+        } else {
+            out[n++] = '%';
+            out[n++] = hex[*p >> 4];
+            out[n++] = hex[*p & 15];
+        }
+    }
+    out[n] = '\0';
+    return ww_strlcpy(out + n, tail, size - n);
+}
+
+/* Open s->path, set it up, check the schema and prepare every statement.
+ * `ro`: the read-only fallback. On failure: false, one line in err, *why
+ * says what to do when the file cannot be written, s->db is NULL. */
+static bool connect(struct store_sqlite *s, bool ro, char *err, size_t errsize, const char **why)
+{
+    char uri[1200];
+    const char *target = s->path;
+    int flags = SQLITE_OPEN_NOMUTEX;
+    *why = NULL;
+    if (ro) {
+        if (!read_only_uri(s->path, uri, sizeof uri)) {
+            ww_fmt(err, errsize, "store path too long: %s", s->path);
+            return false;
+        }
+        target = uri;
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    } else {
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    }
+    int rc = sqlite3_open_v2(target, &s->db, flags, NULL);
     if (rc != SQLITE_OK) {
-        ww_fmt(err, errsize, "cannot open store %s: %s", target,
+        *why = cannot_write(rc, s->db ? sqlite3_system_errno(s->db) : 0);
+        ww_fmt(err, errsize, "cannot open store %s: %s", s->path,
                s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
         goto fail;
     }
@@ -303,27 +388,115 @@ static struct ww_store *sqlite_open(const char *target, char *err, size_t errsiz
     /* WAL lets readers (the kiosk showing free slots) run beside a writer;
      * synchronous=NORMAL is durable across process crashes in WAL mode, a
      * power cut may lose the last transactions but never corrupts. */
-    if (sqlite3_exec(s->db,
-                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                     "PRAGMA foreign_keys = ON;",
-                     NULL, NULL, &msg) != SQLITE_OK) {
-        ww_fmt(err, errsize, "store %s: %s", target, msg ? msg : "cannot set WAL mode");
+    rc = sqlite3_exec(s->db,
+                      ro ? "PRAGMA query_only = ON;"
+                         : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                           "PRAGMA foreign_keys = ON;",
+                      NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        *why = cannot_write(rc, sqlite3_system_errno(s->db));
+        ww_fmt(err, errsize, "store %s: %s", s->path, msg ? msg : "cannot set WAL mode");
         sqlite3_free(msg);
         goto fail;
     }
-    if (!migrate(s, err, errsize))
+    if (!migrate(s, err, errsize)) {
+        *why = cannot_write(sqlite3_errcode(s->db), sqlite3_system_errno(s->db));
         goto fail;
+    }
     for (int i = 0; i < S_COUNT; i++) {
         if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) !=
             SQLITE_OK) {
-            ww_fmt(err, errsize, "store %s: %s", target, sqlite3_errmsg(s->db));
+            ww_fmt(err, errsize, "store %s: %s", s->path, sqlite3_errmsg(s->db));
             goto fail;
         }
     }
-    return &s->base;
+    return true;
+fail:
+    disconnect(s);
+    return false;
+}
+
+static struct ww_store *sqlite_open(const char *target, char *err, size_t errsize)
+{
+    struct store_sqlite *s = calloc(1, sizeof *s);
+    if (!s)
+        abort();
+    s->base.ops = &ww_store_sqlite_ops;
+    if (!ww_strlcpy(s->path, target, sizeof s->path)) {
+        ww_fmt(err, errsize, "store path too long: %s", target);
+        free(s);
+        return NULL;
+    }
+    const char *why = NULL;
+    /* A file this user may not write: straight to reading only. Opened
+     * normally, SQLite would fall back to reading by itself, but would first
+     * leave -wal and -shm files behind that stay read-only once the file is
+     * made writable again. */
+    if (access(s->path, F_OK) == 0 && access(s->path, W_OK) != 0)
+        why = cannot_write(SQLITE_READONLY, errno);
+    else if (connect(s, false, err, errsize, &why)) {
+        /* SQLite opens a file it may not write for reading, silently. */
+        if (sqlite3_db_readonly(s->db, "main") == 1) {
+            s->read_only = true;
+            ww_strlcpy(s->why, cannot_write(SQLITE_READONLY, 0), sizeof s->why);
+            ww_debug("store %s opened for reading only: it cannot be written", s->path);
+        }
+        return &s->base;
+    }
+    if (!why)
+        goto fail;
+    /* The file is there but cannot be written: open it for reading, so the
+     * kiosk keeps giving information and every booking fails cleanly. */
+    char err2[256];
+    const char *why2;
+    if (access(s->path, R_OK) == 0 && connect(s, true, err2, sizeof err2, &why2)) {
+        s->read_only = true;
+        ww_strlcpy(s->why, why, sizeof s->why);
+        ww_debug("store %s opened for reading only: it cannot be written", s->path);
+        return &s->base;
+    }
+    ww_fmt(err, errsize, "store %s cannot be opened: %s", s->path, why);
 fail:
     sqlite_close(&s->base);
     return NULL;
+}
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Opened for reading only: try to open the file for writing again, so a
+ * kiosk recovers by itself once the file is writable or the disk has room.
+ * Before every write; before reads at most once a second. */
+static void reconnect(struct store_sqlite *s, bool writing)
+{
+    if (!s->read_only)
+        return;
+    int64_t now = mono_ms();
+    if (!writing && now - s->retried_ms < 1000)
+        return;
+    s->retried_ms = now;
+    if (access(s->path, W_OK) != 0)
+        return;
+    struct store_sqlite fresh = {.base = s->base};
+    ww_strlcpy(fresh.path, s->path, sizeof fresh.path);
+    char err[256];
+    const char *why;
+    if (!connect(&fresh, false, err, sizeof err, &why))
+        return;
+    if (sqlite3_db_readonly(fresh.db, "main") == 1) {
+        disconnect(&fresh);
+        return;
+    }
+    disconnect(s);
+    s->db = fresh.db;
+    memcpy(s->st, fresh.st, sizeof s->st);
+    s->read_only = false;
+    s->why[0] = '\0';
+    ww_info("store %s can be written again", s->path);
 }
 
 /* ---- bookings ---- */
@@ -367,6 +540,7 @@ static enum ww_err sqlite_book(struct ww_store *base, const struct ww_book_req *
                                const struct ww_slot *cands, size_t n, struct ww_booking *out)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, true);
     enum ww_err e = begin(s);
     if (e != WW_OK)
         return e;
@@ -455,6 +629,7 @@ static enum ww_err sqlite_bookings(struct ww_store *base, const char *location, 
                                    struct ww_booking **out, size_t *n)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, false);
     sqlite3_stmt *st = stmt(s, S_BOOKINGS);
     bind_text(st, 1, location);
     sqlite3_bind_int(st, 2, day);
@@ -481,6 +656,7 @@ static enum ww_err sqlite_find_ticket(struct ww_store *base, const char *locatio
                                       const char *ticket, struct ww_booking *out)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, false);
     sqlite3_stmt *st = stmt(s, S_FIND_TICKET);
     bind_text(st, 1, location);
     sqlite3_bind_int(st, 2, day);
@@ -492,6 +668,7 @@ static enum ww_err sqlite_find_check(struct ww_store *base, const char *check,
                                      struct ww_booking *out)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, false);
     sqlite3_stmt *st = stmt(s, S_FIND_CHECK);
     bind_text(st, 1, check);
     return find_one(s, st, out);
@@ -500,6 +677,7 @@ static enum ww_err sqlite_find_check(struct ww_store *base, const char *check,
 static enum ww_err sqlite_set_printed(struct ww_store *base, int64_t id, bool printed)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, true);
     sqlite3_stmt *st = stmt(s, S_SET_PRINTED);
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int(st, 2, printed);
@@ -512,6 +690,7 @@ static enum ww_err sqlite_set_printed(struct ww_store *base, int64_t id, bool pr
 static enum ww_err sqlite_checkin(struct ww_store *base, int64_t id, int64_t now)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, true);
     sqlite3_stmt *st = stmt(s, S_CHECKIN);
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int64(st, 2, now);
@@ -539,6 +718,7 @@ static enum ww_err sqlite_override_add(struct ww_store *base, const char *locati
                                        const struct ww_override *ov, const struct ww_audit *audit)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, true);
     enum ww_err e = begin(s);
     if (e != WW_OK)
         return e;
@@ -563,6 +743,7 @@ static enum ww_err sqlite_override_undo(struct ww_store *base, const char *locat
                                         const char *partner, const struct ww_audit *audit)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, true);
     enum ww_err e = begin(s);
     if (e != WW_OK)
         return e;
@@ -596,6 +777,7 @@ static enum ww_err sqlite_overrides(struct ww_store *base, const char *location,
                                     struct ww_override **out, size_t *n)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, false);
     sqlite3_stmt *st = stmt(s, S_OVERRIDES);
     bind_text(st, 1, location);
     sqlite3_bind_int(st, 2, day);
@@ -630,6 +812,7 @@ static enum ww_err sqlite_overrides(struct ww_store *base, const char *location,
 static enum ww_err sqlite_change_seq(struct ww_store *base, int64_t *seq)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, false);
     sqlite3_stmt *st = stmt(s, S_CHANGES);
     int rc = sqlite3_step(st);
     *seq = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
@@ -643,6 +826,7 @@ static enum ww_err sqlite_change_seq(struct ww_store *base, int64_t *seq)
 static enum ww_err sqlite_tally(struct ww_store *base, const struct ww_tally *t)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, true);
     sqlite3_stmt *st = stmt(s, S_TALLY);
     sqlite3_bind_int(st, 1, t->day);
     bind_text(st, 2, t->location);
@@ -656,6 +840,7 @@ static enum ww_err sqlite_tally_counts(struct ww_store *base, const char *locati
                                        ww_day to, struct ww_tally_count **out, size_t *n)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, false);
     sqlite3_stmt *st = stmt(s, S_TALLY_COUNTS);
     bind_text(st, 1, location);
     sqlite3_bind_int(st, 2, from);
@@ -681,6 +866,7 @@ static enum ww_err sqlite_tally_counts(struct ww_store *base, const char *locati
 static enum ww_err sqlite_rating(struct ww_store *base, const struct ww_rating *r)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, true);
     if (r->score < 1 || r->score > 5)
         return WW_ERR_INVALID;
     sqlite3_stmt *st = stmt(s, S_RATING);
@@ -695,6 +881,7 @@ static enum ww_err sqlite_dropout(struct ww_store *base, ww_day day, const char 
                                   const char *screen)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, true);
     sqlite3_stmt *st = stmt(s, S_DROPOUT);
     sqlite3_bind_int(st, 1, day);
     bind_text(st, 2, location);
@@ -704,6 +891,7 @@ static enum ww_err sqlite_dropout(struct ww_store *base, ww_day day, const char 
 
 static enum ww_err sqlite_audit(struct ww_store *base, const struct ww_audit *a)
 {
+    reconnect(cast(base), true);
     return audit_insert(cast(base), a);
 }
 
@@ -711,6 +899,7 @@ static enum ww_err sqlite_audit_list(struct ww_store *base, const char *location
                                      struct ww_audit **out, size_t *n)
 {
     struct store_sqlite *s = cast(base);
+    reconnect(s, false);
     sqlite3_stmt *st = stmt(s, S_AUDIT_LIST);
     bind_text(st, 1, location);
     sqlite3_bind_int(st, 2, from);

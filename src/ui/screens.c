@@ -738,6 +738,10 @@ static int who_card(struct b *b, const struct ww_outcome_view *v, int x0, int x1
     if (v->here_line[0])
         inner += text(b, v->here_line, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+    if (v->offline && *v->offline)
+        inner +=
+            L->gap / 2 + text(b, v->offline, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                              (struct ww_rect){x0 + pad, inner + L->gap / 2, tw, 0}, WW_TEXT_START);
     if (v->why && *v->why)
         inner +=
             L->gap / 2 + text(b, v->why, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
@@ -797,6 +801,12 @@ static void outcome(struct b *b)
     struct ww_outcome_view v;
     struct ww_resolution none = {.here = WW_HERE_NONE, .rank = -1};
     ww_outcome_view(b->env->cfg, b->env->loc, o, b->s->resolved ? &b->s->resolution : &none, &v);
+    if (!b->s->resolved) {
+        /* The store has not answered yet (a slow server): no guess. */
+        ww_strlcpy(v.here_line, _("Een moment..."), sizeof v.here_line);
+        v.n_alt = 0;
+        v.alternative = "";
+    }
 
     struct row rw[3];
     size_t n = 0;
@@ -903,8 +913,12 @@ static void confirm(struct b *b)
         inner += text(b, r->room, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     if (b->s->book_error != WW_OK && !b->s->full)
-        inner += L->gap + text(b, _("Het boeken lukte niet. Probeer het nog een keer."), L->body_px,
-                               true, WW_C_PANEL_TEXT, WW_C_PANEL,
+        inner += L->gap + text(b,
+                               b->s->book_error == WW_ERR_UNAVAILABLE
+                                   ? _("Een afspraak maken lukt nu niet. Ga naar de balie. Daar "
+                                       "helpen ze u verder.")
+                                   : _("Het boeken lukte niet. Probeer het nog een keer."),
+                               L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                                (struct ww_rect){b->x0 + pad, inner + L->gap, w - 2 * pad, 0},
                                WW_TEXT_START);
     panel_under(b, at_panel, (struct ww_rect){b->x0, y, w, inner + pad - y});

@@ -13,6 +13,7 @@ struct ww_staff_ui {
     char pin_hash[WW_PIN_HASH_SIZE];
     struct ww_staff_env env;
     char focus[WW_TARGET_SIZE];
+    int store_down; /* local minute the store stopped answering; -1 when it answers */
     enum ww_err printer_err;
     bool printer_known;
     char printer_detail[160];
@@ -30,6 +31,7 @@ struct ww_staff_ui *ww_staff_ui_new(const struct ww_booking_ctx *ctx, const char
     ww_strlcpy(u->pin_hash, pin_hash ? pin_hash : "", sizeof u->pin_hash);
     u->env.ctx = &u->ctx;
     u->env.pin_hash = u->pin_hash;
+    u->store_down = -1;
     return u;
 }
 
@@ -262,6 +264,11 @@ unsigned ww_staff_ui_refresh(struct ww_staff_ui *u)
         return 0;
     ww_staff_refresh(&u->st, &u->env);
     return done(u);
+}
+
+void ww_staff_ui_store_down(struct ww_staff_ui *u, int since_minute)
+{
+    u->store_down = since_minute;
 }
 
 void ww_staff_ui_printer(struct ww_staff_ui *u, enum ww_err err, const char *detail)
@@ -520,6 +527,18 @@ static void build_main(struct sb *b)
     ww_fmt(sub, sizeof sub, "%s. Tik op een knop: de wijziging geldt meteen, op elke kiosk.",
            b->env->loc->name);
     line(b, sub, L->small_px, false, WW_C_MUTED);
+    if (b->u->store_down >= 0) {
+        /* Residents still get information and the general desk; staff
+         * must know that nothing can be booked or changed meanwhile. */
+        char t[6], p[260];
+        ww_minute_format(b->u->store_down, t);
+        ww_fmt(p, sizeof p,
+               "Server niet bereikbaar sinds %s. Afspraken maken en wijzigen kan nu niet; de "
+               "kiosk geeft wel informatie en verwijst naar de balie. Hij maakt zelf weer "
+               "verbinding.",
+               t);
+        band(b, p);
+    }
     /* The printer, with a warning when the paper ran out. */
     if (b->u->printer_known && b->u->printer_err != WW_OK) {
         char p[260];

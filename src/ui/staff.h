@@ -66,6 +66,9 @@ int ww_staff_ui_deadline(const struct ww_staff_ui *u);
 unsigned ww_staff_ui_refresh(struct ww_staff_ui *u);
 /* The last print result, for the printer line and its paper warning. */
 void ww_staff_ui_printer(struct ww_staff_ui *u, enum ww_err err, const char *detail);
+/* The store stopped answering at local minute `since_minute` of today (a
+ * warning band on the day screen); -1: it answers again. */
+void ww_staff_ui_store_down(struct ww_staff_ui *u, int since_minute);
 
 /* Build the staff screen. `env` gives the screen geometry and text cache. */
 void ww_staff_ui_build(struct ww_staff_ui *u, const struct ww_screen_env *env, struct ww_dlist *d);

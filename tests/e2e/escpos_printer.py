@@ -3,7 +3,7 @@
 converter.
 
   escpos_printer.py serve --port-file F --state F --pbm-dir D [--paper-out-after ROWS]
-                          [--cover-open] [--mute]
+                          [--cover-open] [--mute] [--pull-after BYTES]
   escpos_printer.py topbm IN.bin OUT.pbm
   escpos_printer.py capture --port-file F --out-dir D
   escpos_printer.py pty --path-file F --state F --pbm-dir D [serve's options]
@@ -24,10 +24,16 @@ runs out after that many rows: printing stops, GS r goes unanswered and DLE
 EOT reports paper end, as a real printer does. Each cut writes the printed
 rows of the job to D/job-N.pbm (P4 uses 1 = black, like ESC/POS). After each
 connection it writes a summary to --state (key=value lines).
+
+--pull-after BYTES pulls the cable once BYTES bytes have come in: the
+network printer resets the connection (RST) and stops listening; the device
+printer closes its pseudo-terminal, so the device file disappears. Either way
+the printer then exits, leaving pulled=1 in its summary.
 """
 import argparse
 import os
 import socket
+import struct
 import sys
 
 
@@ -48,6 +54,7 @@ class Printer:
         self.received = 0
         self.answered_gs_r = 0
         self.last_job = []
+        self.pulled = False
 
     @property
     def paper_out(self):
@@ -163,9 +170,9 @@ class Printer:
 def write_state(p, path):
     with open(path + ".tmp", "w") as f:
         f.write("connections=%d\nrows=%d\ncuts=%d\npaper_out=%d\nbytes=%d\n"
-                "unknown=%d\nconfirmations=%d\n" %
+                "unknown=%d\nconfirmations=%d\npulled=%d\n" %
                 (p.jobs, p.rows_total, p.cuts, int(p.paper_out), p.received,
-                 p.unknown, p.answered_gs_r))
+                 p.unknown, p.answered_gs_r, int(p.pulled)))
     os.rename(path + ".tmp", path)
 
 
@@ -183,6 +190,14 @@ def pty_printer(args):
     while True:
         data = os.read(master, 65536)  # the slave stays open here: never EOF
         p.received += len(data)
+        if args.pull_after is not None and p.received >= args.pull_after:
+            # Unplugged: the device goes away with whatever is in flight.
+            p.pulled = True
+            p.feed(buf + data[:len(data) - (p.received - args.pull_after)])
+            os.close(slave)
+            os.close(master)
+            write_state(p, args.state)
+            return
         buf, reply = p.feed(buf + data)
         if reply:
             os.write(master, reply)
@@ -209,10 +224,20 @@ def serve(args):
                 if not data:
                     break
                 p.received += len(data)
+                if args.pull_after is not None and p.received >= args.pull_after:
+                    # Cable pulled: the connection resets, nothing answers any more.
+                    p.pulled = True
+                    p.feed(buf + data[:len(data) - (p.received - args.pull_after)])
+                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                    struct.pack("ii", 1, 0))
+                    break
                 buf, reply = p.feed(buf + data)
                 if reply:
                     conn.sendall(reply)
         write_state(p, args.state)
+        if p.pulled:
+            s.close()
+            return
 
 
 def capture(args):
@@ -268,6 +293,7 @@ def main():
     s.add_argument("--cover-open", action="store_true")
     s.add_argument("--mute", action="store_true")
     s.add_argument("--near-end", action="store_true")
+    s.add_argument("--pull-after", type=int)
     t = sub.add_parser("topbm")
     t.add_argument("input")
     t.add_argument("output")
@@ -279,6 +305,7 @@ def main():
     y.add_argument("--cover-open", action="store_true")
     y.add_argument("--mute", action="store_true")
     y.add_argument("--near-end", action="store_true")
+    y.add_argument("--pull-after", type=int)
     c = sub.add_parser("capture")
     c.add_argument("--port-file", required=True)
     c.add_argument("--out-dir", required=True)

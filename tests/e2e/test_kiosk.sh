@@ -272,6 +272,7 @@ expect "layout check fails on a screen too small" 1 "problem" -- \
     ww kiosk --config "$WW_TMP/small" --location weener-xl --now "$NOW" --check-layout
 
 # ---- SIGTERM ends a running kiosk through the normal path ----
+: >"$WW_TMP/run.log"
 "$WW_BIN" kiosk --location weener-xl --now "$NOW" >"$WW_TMP/run.log" 2>&1 &
 pid=$!
 i=0

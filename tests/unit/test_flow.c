@@ -311,6 +311,73 @@ static void test_resolve(void **state)
     ww_store_free(st);
 }
 
+/* A store that is down: every read says so (only the reads booking.c
+ * makes are needed here). */
+static enum ww_err down_bookings(struct ww_store *s, const char *location, ww_day day,
+                                 struct ww_booking **out, size_t *n)
+{
+    (void)s, (void)location, (void)day;
+    *out = NULL;
+    *n = 0;
+    return WW_ERR_UNAVAILABLE;
+}
+
+static enum ww_err down_overrides(struct ww_store *s, const char *location, ww_day day,
+                                  struct ww_override **out, size_t *n)
+{
+    (void)s, (void)location, (void)day;
+    *out = NULL;
+    *n = 0;
+    return WW_ERR_UNAVAILABLE;
+}
+
+static const struct ww_store_ops down_ops = {
+    .scheme = "down",
+    .bookings = down_bookings,
+    .overrides = down_overrides,
+};
+
+/* With the store down the outcome is resolved on the weekly pattern: the
+ * same partner and room as with an empty store, marked offline, and the
+ * view says that booking is not possible now. */
+static void test_resolve_offline(void **state)
+{
+    (void)state;
+    ww_i18n_set("nl");
+    ww_day tue = ww_day_from_ymd(2026, 11, 24);
+    int64_t now = ww_utc_from_local(tue, 9 * 60 + 30);
+    struct ww_clock clk = ww_clock_fixed(&now);
+    const struct ww_location *loc = ww_config_location(&cfg, "weener-xl");
+    struct ww_store down = {&down_ops};
+    struct ww_booking_ctx ctx = {&cfg, loc, &down, &clk};
+    const struct ww_flow_topic *t = ww_flows_topic(&flows, "geld", NULL);
+    const struct ww_flow_outcome *o = &t->outcomes[0]; /* schulden */
+    struct ww_resolution r;
+    assert_int_equal(ww_flow_resolve(&flows, o, &ctx, &r), WW_ERR_UNAVAILABLE);
+    assert_true(r.offline);
+    assert_int_equal(r.here, WW_HERE_TODAY);
+    assert_string_equal(cfg.partners[r.partner].id, "sociaal-raadslieden");
+    assert_true(r.room[0] != '\0');
+
+    struct ww_store *up = store_with_absence(NULL, tue);
+    ctx.store = up;
+    struct ww_resolution online;
+    assert_int_equal(ww_flow_resolve(&flows, o, &ctx, &online), WW_OK);
+    assert_false(online.offline);
+    assert_int_equal(online.partner, r.partner);
+    assert_string_equal(online.room, r.room);
+    ww_store_free(up);
+
+    struct ww_outcome_view v;
+    ww_outcome_view(&cfg, loc, o, &r, &v);
+    assert_string_equal(v.offline, "Een afspraak maken lukt nu niet. Ga naar de balie. Daar "
+                                   "helpen ze u verder.");
+    assert_non_null(strstr(v.here_line, r.room));
+    assert_null(strstr(v.here_line, "09:30")); /* no promise of a free time */
+    ww_outcome_view(&cfg, loc, o, &online, &v);
+    assert_string_equal(v.offline, "");
+}
+
 static void test_view(void **state)
 {
     (void)state;
@@ -539,11 +606,12 @@ static void test_sample_content(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_load),         cmocka_unit_test(test_broken_fixtures),
-        cmocka_unit_test(test_words),        cmocka_unit_test(test_abbreviations),
-        cmocka_unit_test(test_resolve),      cmocka_unit_test(test_view),
-        cmocka_unit_test(test_each_text),    cmocka_unit_test(test_sample_content),
-        cmocka_unit_test(test_completeness), cmocka_unit_test(test_every_key_used),
+        cmocka_unit_test(test_load),           cmocka_unit_test(test_broken_fixtures),
+        cmocka_unit_test(test_words),          cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_resolve),        cmocka_unit_test(test_resolve_offline),
+        cmocka_unit_test(test_view),           cmocka_unit_test(test_each_text),
+        cmocka_unit_test(test_sample_content), cmocka_unit_test(test_completeness),
+        cmocka_unit_test(test_every_key_used),
     };
     return cmocka_run_group_tests_name("flow", tests, setup, teardown);
 }

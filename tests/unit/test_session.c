@@ -82,6 +82,16 @@ static struct ww_action action_of(const char *line)
         return resolved(WW_HERE_NONE);
     if (strcmp(line, "resolved-later") == 0)
         return resolved(WW_HERE_LATER);
+    if (strcmp(line, "resolved-offline") == 0) {
+        struct ww_action a = resolved(WW_HERE_TODAY);
+        a.resolution.offline = true;
+        return a;
+    }
+    if (strcmp(line, "unavailable") == 0) {
+        struct ww_action a = ww_action_make(WW_ACT_BOOK_FAILED);
+        a.err = WW_ERR_UNAVAILABLE;
+        return a;
+    }
     if (strcmp(line, "booked") == 0)
         return booked("S-001");
     if (strcmp(line, "full") == 0) {
@@ -124,6 +134,52 @@ enum {
     REC = WW_EFFECT_RECORD,
     INSTR = WW_EFFECT_INSTRUCT,
 };
+
+/* The store away: the outcome still shows who helps but offers no booking;
+ * a resident choosing a time is taken back to it; a confirm that fails on
+ * the outage stays on the confirm screen (nothing booked) and may be tried
+ * again once the store is back. */
+static void test_store_down(void **state)
+{
+    (void)state;
+    static const struct step down[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},
+        {"tap talk", WW_SCREEN_OUTCOME, RES},
+        {"resolved-offline", WW_SCREEN_OUTCOME, 0},
+        {"tap book", WW_SCREEN_OUTCOME, 0}, /* not offered */
+        {"resolved", WW_SCREEN_OUTCOME, 0}, /* the store is back */
+        {"tap book", WW_SCREEN_TIME, 0},
+        {"resolved-offline", WW_SCREEN_OUTCOME, SPEAK}, /* gone again */
+        {"resolved", WW_SCREEN_OUTCOME, 0},
+        {"tap book", WW_SCREEN_TIME, 0},
+        {"tap time:first", WW_SCREEN_CONFIRM, 0},
+        {"tap confirm", WW_SCREEN_CONFIRM, BOOK},
+        {"unavailable", WW_SCREEN_CONFIRM, 0},
+        {"tap confirm", WW_SCREEN_CONFIRM, BOOK},
+        {"booked", WW_SCREEN_TICKET, PRINT},
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    RUN(&s, down);
+    assert_int_equal(s.bookings, 1);
+    /* What the keypad can reach on the offline outcome: no "book". */
+    static const struct step offline[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},
+        {"tap talk", WW_SCREEN_OUTCOME, RES},
+        {"resolved-offline", WW_SCREEN_OUTCOME, 0},
+    };
+    ww_session_init(&s, &params);
+    RUN(&s, offline);
+    char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    size_t n = ww_session_targets(&flows, &s, targets, sizeof targets / sizeof targets[0]);
+    bool next = false;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(targets[i], "book") == 0)
+            fail_msg("the offline outcome offers booking");
+        next = next || strcmp(targets[i], "next") == 0;
+    }
+    assert_true(next);
+}
 
 static void test_journey(void **state)
 {
@@ -689,6 +745,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_journey),
+        cmocka_unit_test(test_store_down),
         cmocka_unit_test(test_want),
         cmocka_unit_test(test_back_keeps_answers),
         cmocka_unit_test(test_talk_and_dontknow),
