@@ -65,13 +65,14 @@ struct ww_kiosk {
     struct ww_staff_ui *staff; /* the staff screens (ui/staff.h, kiosk_staff.c) */
     int64_t change_seq;        /* the store's change counter last seen */
     int64_t store_down;        /* clock seconds since the store stopped answering; 0 up */
+    bool store_unwritable;     /* the store answers but cannot save */
     struct ww_store_worker *store_worker; /* residents' store work (kiosk_store.c) */
     int store_pending[5];                 /* per enum ww_kiosk_job: asked, not answered */
     uint64_t visit_no;                    /* counts visits; answers of an ended one are dropped */
     bool speak_resolved;                  /* read the outcome aloud once it is resolved */
     bool settling;                        /* settle() is running (scripted runs) */
-    uint64_t hold_until; /* SDL ticks: a fresh answer is awaited before drawing */
-    uint64_t next_poll;  /* SDL ticks: the next read of the change counter */
+    uint64_t hold_until;                  /* SDL ticks: a fresh answer is awaited before drawing */
+    uint64_t next_poll;                   /* SDL ticks: the next read of the change counter */
 };
 
 /* The name of the target with the keypad focus ("" when none); `buf` holds

@@ -177,22 +177,33 @@ void ww_kiosk_staff_printed(struct ww_kiosk *k, const struct ww_print_result *re
         k->dirty = true;
 }
 
-void ww_kiosk_store_result(struct ww_kiosk *k, enum ww_err e)
+void ww_kiosk_store_result(struct ww_kiosk *k, enum ww_err e, bool wrote)
 {
-    bool down = e == WW_ERR_UNAVAILABLE;
-    if (down == (k->store_down != 0))
-        return;
     ww_day day;
     int minute;
     ww_clock_local(&k->app.clock, &day, &minute);
-    k->store_down = down ? ww_clock_now(&k->app.clock) : 0;
-    if (down)
-        ww_warn("kiosk: store not reachable: information only, booking paused");
-    else
-        ww_info("kiosk: store reachable again: booking possible");
-    if (k->staff)
-        ww_staff_ui_store_down(k->staff, down ? minute : -1);
-    k->dirty = true;
+    bool down = e == WW_ERR_UNAVAILABLE;
+    if (down != (k->store_down != 0)) {
+        k->store_down = down ? ww_clock_now(&k->app.clock) : 0;
+        if (down)
+            ww_warn("kiosk: store not reachable: information only, booking paused");
+        else
+            ww_info("kiosk: store reachable again: booking possible");
+        if (k->staff)
+            ww_staff_ui_store_down(k->staff, down ? minute : -1);
+        k->dirty = true;
+    }
+    /* A store that answers but cannot save (read-only, disk full): reads
+     * go on working, so only a write that succeeds ends the warning. */
+    bool unwritable = e == WW_ERR_IO || (k->store_unwritable && !(wrote && e == WW_OK));
+    if (unwritable != k->store_unwritable) {
+        k->store_unwritable = unwritable;
+        if (!unwritable)
+            ww_info("kiosk: store can save again");
+        if (k->staff)
+            ww_staff_ui_store_unwritable(k->staff, unwritable ? minute : -1);
+        k->dirty = true;
+    }
 }
 
 /* ---- script commands ---- */

@@ -38,9 +38,11 @@ void ww_kiosk_staff_tick(struct ww_kiosk *k);
 void ww_kiosk_staff_store_changed(struct ww_kiosk *k);
 /* A print job finished (the printer line of the staff screen). */
 void ww_kiosk_staff_printed(struct ww_kiosk *k, const struct ww_print_result *res);
-/* What a store call of the kiosk returned: an unreachable store starts the
- * staff warning, any answer ends it. */
-void ww_kiosk_store_result(struct ww_kiosk *k, enum ww_err e);
+/* What a store call of the kiosk returned (`wrote`: it was a write): an
+ * unreachable store starts the staff warning, any answer ends it; a write
+ * error (read-only, disk full) starts the other warning, a write that
+ * succeeds ends it. */
+void ww_kiosk_store_result(struct ww_kiosk *k, enum ww_err e, bool wrote);
 
 /* Script commands of the staff mode (script.c):
  *   hold X Y SECONDS    (or hold TARGET SECONDS: its middle) press at a pixel

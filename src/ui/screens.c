@@ -913,14 +913,14 @@ static void confirm(struct b *b)
         inner += text(b, r->room, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     if (b->s->book_error != WW_OK && !b->s->full)
-        inner += L->gap + text(b,
-                               b->s->book_error == WW_ERR_UNAVAILABLE
-                                   ? _("Een afspraak maken lukt nu niet. Ga naar de balie. Daar "
-                                       "helpen ze u verder.")
-                                   : _("Het boeken lukte niet. Probeer het nog een keer."),
-                               L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
-                               (struct ww_rect){b->x0 + pad, inner + L->gap, w - 2 * pad, 0},
-                               WW_TEXT_START);
+        inner += L->gap +
+                 text(b,
+                      b->s->book_error == WW_ERR_UNAVAILABLE || b->s->book_error == WW_ERR_IO
+                          ? _("Een afspraak maken lukt nu niet. Ga naar de balie. Daar "
+                              "helpen ze u verder.")
+                          : _("Het boeken lukte niet. Probeer het nog een keer."),
+                      L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                      (struct ww_rect){b->x0 + pad, inner + L->gap, w - 2 * pad, 0}, WW_TEXT_START);
     panel_under(b, at_panel, (struct ww_rect){b->x0, y, w, inner + pad - y});
     int panel_bottom = inner + pad;
     struct row rw[1] = {

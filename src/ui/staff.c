@@ -13,7 +13,8 @@ struct ww_staff_ui {
     char pin_hash[WW_PIN_HASH_SIZE];
     struct ww_staff_env env;
     char focus[WW_TARGET_SIZE];
-    int store_down; /* local minute the store stopped answering; -1 when it answers */
+    int store_down;       /* local minute the store stopped answering; -1 when it answers */
+    int store_unwritable; /* local minute the store could not save; -1 when it saves */
     enum ww_err printer_err;
     bool printer_known;
     char printer_detail[160];
@@ -32,6 +33,7 @@ struct ww_staff_ui *ww_staff_ui_new(const struct ww_booking_ctx *ctx, const char
     u->env.ctx = &u->ctx;
     u->env.pin_hash = u->pin_hash;
     u->store_down = -1;
+    u->store_unwritable = -1;
     return u;
 }
 
@@ -269,6 +271,11 @@ unsigned ww_staff_ui_refresh(struct ww_staff_ui *u)
 void ww_staff_ui_store_down(struct ww_staff_ui *u, int since_minute)
 {
     u->store_down = since_minute;
+}
+
+void ww_staff_ui_store_unwritable(struct ww_staff_ui *u, int since_minute)
+{
+    u->store_unwritable = since_minute;
 }
 
 void ww_staff_ui_printer(struct ww_staff_ui *u, enum ww_err err, const char *detail)
@@ -536,6 +543,14 @@ static void build_main(struct sb *b)
                "Server niet bereikbaar sinds %s. Afspraken maken en wijzigen kan nu niet; de "
                "kiosk geeft wel informatie en verwijst naar de balie. Hij maakt zelf weer "
                "verbinding.",
+               t);
+        band(b, p);
+    } else if (b->u->store_unwritable >= 0) {
+        char t[6], p[260];
+        ww_minute_format(b->u->store_unwritable, t);
+        ww_fmt(p, sizeof p,
+               "Opslaan lukt niet sinds %s (schijf vol of alleen-lezen, zie het logboek). "
+               "Afspraken maken kan nu niet; de kiosk geeft wel informatie.",
                t);
         band(b, p);
     }

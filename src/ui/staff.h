@@ -69,6 +69,9 @@ void ww_staff_ui_printer(struct ww_staff_ui *u, enum ww_err err, const char *det
 /* The store stopped answering at local minute `since_minute` of today (a
  * warning band on the day screen); -1: it answers again. */
 void ww_staff_ui_store_down(struct ww_staff_ui *u, int since_minute);
+/* The store could not save (read-only, disk full) at local minute
+ * `since_minute`; -1: it saves again. */
+void ww_staff_ui_store_unwritable(struct ww_staff_ui *u, int since_minute);
 
 /* Build the staff screen. `env` gives the screen geometry and text cache. */
 void ww_staff_ui_build(struct ww_staff_ui *u, const struct ww_screen_env *env, struct ww_dlist *d);

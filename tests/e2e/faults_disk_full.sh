@@ -48,7 +48,7 @@ touch-file $SYNC/at-confirm
 wait-file $SYNC/full
 tap confirm
 expect screen confirm
-expect text Het boeken lukte niet
+expect text Een afspraak maken lukt nu niet
 screenshot full-book-failed
 touch-file $SYNC/failed
 wait-file $SYNC/freed

@@ -48,6 +48,8 @@ set_printer() {
     sed -i "s|^printer = .*|printer = $v|" "$T/cfg/locations/weener-xl.ini"
 }
 set_printer none
+# A staff PIN, to look at the staff screen's warnings.
+echo 2468 | "$WW_BIN" staff set-pin $L >/dev/null
 t_start=$(date +%s)
 section() { echo "---- $1 ($(($(date +%s) - t_start)) s in)"; }
 
@@ -113,14 +115,31 @@ tap-first time:
 expect screen confirm
 tap confirm
 expect screen confirm
-expect text Het boeken lukte niet
+expect text Een afspraak maken lukt nu niet
 screenshot ro-book-failed
+hold 10 10 3
+expect screen staff-pin
+type 2468
+key Return
+expect screen staff-main
+expect text Opslaan lukt niet
+screenshot ro-staff-warning
+tap staff:close
 touch-file $RO/sync/failed
 wait-file $RO/sync/writable
+tap start
+tap talk
+tap book
+tap-first time:
 tap confirm
 expect screen ticket
 expect text A-0
 screenshot ro-booked-again
+hold 10 10 3
+type 2468
+key Return
+expect screen staff-main
+expect no-text Opslaan lukt niet
 EOF
 chmod 644 "$T/ro-kiosk.txt"
 asu kiosk $L --script "$T/ro-kiosk.txt" --screenshot-dir "$RO/sync" >"$T/ro-kiosk.out" 2>&1 &
@@ -373,9 +392,9 @@ check "kill -9: kiosk runs only killed or finished" \
 # whatever the killed ones left.
 pids=""
 for i in $(seq 25); do
-    kl book $L --partner belastingdienst >"$T/fill-b$i.out" 2>&1 &
+    kl book $L --partner belastingdienst --request "fill-b$i" >"$T/fill-b$i.out" 2>&1 &
     pids="$pids $!"
-    kl book $L --partner sociaal-raadslieden >"$T/fill-s$i.out" 2>&1 &
+    kl book $L --partner sociaal-raadslieden --request "fill-s$i" >"$T/fill-s$i.out" 2>&1 &
     pids="$pids $!"
 done
 for p in $pids; do wait "$p"; done
@@ -384,7 +403,7 @@ cat "$T"/fill-*.out | grep -v -e '^ticket ' -e '^date ' -e '^time ' -e '^partner
 
 q() { sqlite3 -cmd '.timeout 5000' "$kdb" "$1"; }
 n_rows=$(q "select count(*) from bookings")
-echo "    $n_rows bookings in the store, $(q "select count(*) from bookings where request_id not like 'k%' and request_id not like 'calibrate-%'") by the kiosk"
+echo "    $n_rows bookings in the store, $(q "select count(*) from bookings where request_id not like 'k%' and request_id not like 'calibrate-%' and request_id not like 'fill-%'") by the kiosk"
 check "kill -9: integrity ok" integrity "$kdb"
 q "select * from bookings where not (
     location = 'weener-xl' and partner <> '' and day > 0 and start between 0 and 1439 and
