@@ -90,6 +90,7 @@ static int probe(const char *uri, int seconds, const char *name)
         fprintf(stderr, "bench_store: %s\n", err);
         return 1;
     }
+    ww_store_set_patience(s, 50); /* as the kiosk's screen thread has it */
     enum { MAX = 4096 };
     static double down[MAX];
     int n_down = 0, n_ok = 0;

@@ -146,6 +146,12 @@ enum ww_err ww_store_audit_list(struct ww_store *s, const char *location, ww_day
     return s->ops->audit_list(s, location, from, out, n);
 }
 
+void ww_store_set_patience(struct ww_store *s, int ms)
+{
+    if (s->ops->set_patience)
+        s->ops->set_patience(s, ms);
+}
+
 enum ww_err ww_store_change_seq(struct ww_store *s, int64_t *seq)
 {
     return s->ops->change_seq(s, seq);

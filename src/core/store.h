@@ -114,6 +114,7 @@ struct ww_store_ops {
     enum ww_err (*audit_list)(struct ww_store *s, const char *location, ww_day from,
                               struct ww_audit **out, size_t *n);
     enum ww_err (*change_seq)(struct ww_store *s, int64_t *seq);
+    void (*set_patience)(struct ww_store *s, int ms); /* optional */
 };
 
 /* Every backend embeds this as its first member. */
@@ -161,6 +162,13 @@ enum ww_err ww_store_audit_list(struct ww_store *s, const char *location, ww_day
 /* A number that grows whenever overrides change; kiosks poll it to see
  * staff changes made by any process. */
 enum ww_err ww_store_change_seq(struct ww_store *s, int64_t *seq);
+/* How long a call may wait for a server that is being reconnected to, in
+ * milliseconds. By default a call waits up to the connect timeout (a
+ * command, a worker thread); a handle used by a screen's own thread sets a
+ * short wait: the call then says WW_ERR_UNAVAILABLE while the connection
+ * is still being made, and later calls go on with it. No effect on
+ * embedded backends. */
+void ww_store_set_patience(struct ww_store *s, int ms);
 
 extern const struct ww_store_ops ww_store_sqlite_ops;
 #ifdef WW_WITH_PG

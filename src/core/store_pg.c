@@ -26,17 +26,16 @@
  *
  * Outages: every call first reads what the server sent while the handle was
  * idle, so a restarted server is noticed before anything is sent. The
- * handle then reconnects without blocking its caller for long (a kiosk's
- * screen must keep answering): a non-blocking connect (PQresetStart/Poll)
- * is advanced by each call, waiting on the socket at most CONNECT_STEP_NS;
- * a call that finds it still pending returns WW_ERR_UNAVAILABLE and the
- * next second's calls do too without waiting. A server that answers
- * reconnects within one call. A connect that takes longer than the
- * connect timeout is abandoned and retried after a pause; a refused one is
- * retried by the next call. A transaction cut off midway is rolled back by the
- * server: a booking is whole or absent. If the link breaks during COMMIT
- * the caller cannot know which; booking again with the same request id
- * returns the booking if it was made.
+ * handle then reconnects with a non-blocking connect (PQresetStart/Poll)
+ * advanced by each call, which waits on the socket at most its patience:
+ * the connect timeout by default, a short moment for a handle of a
+ * screen's thread (ww_store_set_patience). A call that finds the connect
+ * still pending returns WW_ERR_UNAVAILABLE and the next second's calls do
+ * too without waiting. A server that answers reconnects within one call. A connect that takes
+ * longer than the connect timeout is abandoned and retried after a pause; a refused one is retried
+ * by the next call. A transaction cut off midway is rolled back by the server: a booking is whole
+ * or absent. If the link breaks during COMMIT the caller cannot know which; booking again with the
+ * same request id returns the booking if it was made.
  *
  * Staff changes: override writes bump a counter in `meta` and NOTIFY
  * "ww_changes" in the same transaction. change_seq LISTENs and answers from
@@ -64,7 +63,6 @@
 #define SLOW_CONNECT_NS    (500 * NS_PER_MS)  /* a failure slower than this was a timeout */
 #define RECONNECT_PAUSE_NS (3000 * NS_PER_MS) /* after a timeout, wait before trying again */
 #define RETRY_NS           (1000 * NS_PER_MS) /* after a step that found no answer */
-#define CONNECT_STEP_NS    (50 * NS_PER_MS)   /* most a call waits for a reconnect */
 #define CONNECT_TIMEOUT_NS (2000 * NS_PER_MS) /* a reconnect taking longer is given up */
 
 enum stmt {
@@ -211,6 +209,7 @@ struct store_pg {
     int64_t seq_at;          /* monotonic ns when `seq` was read */
     int64_t next_try;        /* monotonic ns before which no reconnect is tried */
     bool connecting;         /* a non-blocking reconnect is under way */
+    int64_t patience;        /* most a call waits for a reconnect (ns) */
     int64_t connect_started; /* monotonic ns it began */
     char state[6];           /* SQLSTATE of the last failed statement, "" if none */
 };
@@ -577,7 +576,7 @@ static enum ww_err ensure(struct store_pg *s)
         s->connect_started = t0;
     }
     PostgresPollingStatusType st =
-        s->connecting ? advance(s, t0 + CONNECT_STEP_NS) : PGRES_POLLING_FAILED;
+        s->connecting ? advance(s, t0 + s->patience) : PGRES_POLLING_FAILED;
     char err[512] = "";
     enum ww_err e = WW_ERR_UNAVAILABLE;
     if (st == PGRES_POLLING_OK) {
@@ -613,6 +612,12 @@ static enum ww_err ensure(struct store_pg *s)
     return e;
 }
 
+static void pg_set_patience(struct ww_store *base, int ms)
+{
+    int64_t ns = (int64_t)ms * NS_PER_MS;
+    cast(base)->patience = ns < CONNECT_TIMEOUT_NS ? ns : CONNECT_TIMEOUT_NS;
+}
+
 static void pg_close(struct ww_store *base)
 {
     struct store_pg *s = cast(base);
@@ -626,6 +631,7 @@ static struct ww_store *pg_open(const char *target, char *err, size_t errsize)
     if (!s)
         abort();
     s->base.ops = &ww_store_pg_ops;
+    s->patience = CONNECT_TIMEOUT_NS;
     mask_uri(target, s->shown, sizeof s->shown);
 
     char *perr = NULL;
@@ -1235,4 +1241,5 @@ const struct ww_store_ops ww_store_pg_ops = {
     .audit = pg_audit,
     .audit_list = pg_audit_list,
     .change_seq = pg_change_seq,
+    .set_patience = pg_set_patience,
 };

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define WW_KIOSK_STORE_PATIENCE_MS 50
+
 /* A request and, once run, its answer. Everything the worker reads is
  * copied in or read-only for the kiosk's life (config, location, flows):
  * the loop goes on changing its session meanwhile. */
@@ -95,6 +97,9 @@ bool ww_kiosk_store_start(struct ww_kiosk *k, void (*notify)(void *ctx), void *c
         return false;
     }
     k->store_worker = ww_store_worker_new(s, notify, ctx);
+    /* The loop's own handle (the staff screens) never waits long for a
+     * server being reconnected; the worker's may. */
+    ww_store_set_patience(k->app.store, WW_KIOSK_STORE_PATIENCE_MS);
     return k->store_worker != NULL;
 }
 
