@@ -138,15 +138,8 @@ bool ww_app_load(struct ww_app *app)
     if (app->location_id) {
         app->loc = ww_config_location(&app->cfg, app->location_id);
         if (!app->loc) {
-            char list[512] = "";
-            size_t used = 0;
-            for (size_t i = 0; i < app->cfg.n_locations; i++) {
-                int n = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
-                                 app->cfg.locations[i].id);
-                if (n < 0 || (size_t)n >= sizeof list - used)
-                    break;
-                used += (size_t)n;
-            }
+            char list[512];
+            ww_config_location_ids(&app->cfg, list, sizeof list);
             ww_app_fail(app, "unknown location '%s' (known: %s)", app->location_id, list);
             return false;
         }

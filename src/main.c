@@ -7,6 +7,7 @@
 #include "ui/kiosk.h"
 #include "signage/screen.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
@@ -37,8 +38,15 @@ int main(int argc, char **argv)
         fputs(usage, stdout);
         return 0;
     }
-    if (geteuid() == 0 && !getenv("WEGWIJZER_ALLOW_ROOT") && strcmp(cmd, "kiosk") == 0)
-        ww_warn("running as root: run the kiosk as an unprivileged user");
+    /* The long-running modes face the public all day: they should never
+     * hold root. A warning, not a refusal: a first try on a fresh machine
+     * must still show something. */
+    bool long_running = strcmp(cmd, "kiosk") == 0 || strcmp(cmd, "screen") == 0;
+    const char *allow = getenv("WEGWIJZER_ALLOW_ROOT");
+    if (long_running && geteuid() == 0 && !(allow && *allow && strcmp(allow, "0") != 0))
+        ww_warn("running as root: run the %s as an unprivileged user (the shipped systemd "
+                "units do; WEGWIJZER_ALLOW_ROOT=1 silences this warning)",
+                cmd);
     if (strcmp(cmd, "kiosk") == 0)
         return ww_kiosk_main(argc - 1, argv + 1);
     if (strcmp(cmd, "screen") == 0)

@@ -520,6 +520,18 @@ const struct ww_partner *ww_config_partner(const struct ww_config *cfg, const ch
     return NULL;
 }
 
+void ww_config_location_ids(const struct ww_config *cfg, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < cfg->n_locations; i++) {
+        int n = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", cfg->locations[i].id);
+        if (n < 0 || (size_t)n >= size - used)
+            break;
+        used += (size_t)n;
+    }
+}
+
 const struct ww_location *ww_config_location(const struct ww_config *cfg, const char *id)
 {
     for (size_t i = 0; i < cfg->n_locations; i++)

@@ -106,6 +106,9 @@ void ww_config_destroy(struct ww_config *cfg);
 const struct ww_partner *ww_config_partner(const struct ww_config *cfg, const char *id,
                                            size_t *index);
 const struct ww_location *ww_config_location(const struct ww_config *cfg, const char *id);
+/* The location ids, comma-separated, for messages ("a, b"); cut short
+ * when `size` runs out. */
+void ww_config_location_ids(const struct ww_config *cfg, char *buf, size_t size);
 
 /* Is the location closed on `day` (holiday or no opening hours)? When
  * closed, *reason (if not NULL) names why (borrowed). */

@@ -38,6 +38,7 @@ struct ww_text {
      * simply emptied (it refills within a frame or two). */
     struct width_slot *widths;
     size_t n_widths;
+    bool no_arabic; /* Noto Sans Arabic is missing: Arabic runs use the Latin face */
 };
 
 /* ---- fonts ---- */
@@ -92,8 +93,17 @@ struct ww_text *ww_text_new(void)
         return NULL;
     }
     for (int i = 0; i < N_FACES; i++) {
+        bool arabic = i % 2 == FACE_ARABIC;
+        if (arabic && t->no_arabic)
+            continue; /* said once, for the regular weight */
         if (!find_font(fc, want[i].pattern, want[i].family, t->faces[i].file,
                        sizeof t->faces[i].file)) {
+            if (arabic) {
+                /* Everything but Arabic can still be drawn: the caller
+                 * decides (ww_text_has_arabic). */
+                t->no_arabic = true;
+                continue;
+            }
             ww_error("text: no font for '%s'", want[i].pattern);
             FcConfigDestroy(fc);
             free(t);
@@ -124,8 +134,15 @@ void ww_text_free(struct ww_text *t)
     TTF_Quit();
 }
 
+bool ww_text_has_arabic(const struct ww_text *t)
+{
+    return !t->no_arabic;
+}
+
 const char *ww_text_font_file(const struct ww_text *t, bool arabic, bool bold)
 {
+    if (t->no_arabic)
+        arabic = false;
     return t->faces[(bold ? 2 : 0) + (arabic ? FACE_ARABIC : FACE_LATIN)].file;
 }
 
@@ -137,6 +154,8 @@ static int face_index(int script_face, bool bold)
 
 static TTF_Font *font_at(struct ww_text *t, int face, int px)
 {
+    if (t->no_arabic && face % 2 == FACE_ARABIC)
+        face -= FACE_ARABIC;
     struct face *f = &t->faces[face];
     for (int i = 0; i < f->n; i++)
         if (f->sizes[i].px == px)

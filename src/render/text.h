@@ -59,9 +59,15 @@ struct ww_text_box {
     bool overflow; /* a word was broken or lines were cut */
 };
 
-/* Find the fonts and start SDL_ttf. NULL (logged) when a font is missing. */
+/* Find the fonts and start SDL_ttf. NULL (logged) when Noto Sans is
+ * missing. Without Noto Sans Arabic (logged) the handle still works, with
+ * Arabic letters drawn from Noto Sans (as empty boxes): check
+ * ww_text_has_arabic() before offering Arabic. */
 struct ww_text *ww_text_new(void);
 void ww_text_free(struct ww_text *t);
+
+/* Can Arabic be drawn (Noto Sans Arabic found)? */
+bool ww_text_has_arabic(const struct ww_text *t);
 
 /* Lay out without rendering. Returns false (logged) on a shaping error. */
 bool ww_text_measure(struct ww_text *t, const char *utf8, const struct ww_text_style *st,

@@ -20,6 +20,7 @@
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_image.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <malloc.h>
@@ -28,6 +29,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Open the next film this long before its turn: early enough that its first
@@ -42,6 +44,7 @@ struct opts {
     long frames;       /* scripted run: this many frames of virtual time */
     long fps;          /* virtual frame rate of a scripted run */
     long seconds;      /* real-time run: stop after this many seconds (0 = never) */
+    long sample;       /* scripted run: a memory/fd sample every this many virtual seconds */
     int width, height; /* --size; 0 = the playlist's */
     bool windowed;
     bool stats;
@@ -118,6 +121,37 @@ static long heap_kb(void)
 {
     struct mallinfo2 mi = mallinfo2();
     return (long)((mi.uordblks + mi.hblkhd) / 1024);
+}
+
+/* Open file descriptors of this process (entries of /proc/self/fd, less
+ * the one reading it); -1 when unknown. */
+static long fd_count(void)
+{
+    DIR *dir = opendir("/proc/self/fd");
+    if (!dir)
+        return -1;
+    long n = 0;
+    struct dirent *e;
+    while ((e = readdir(dir)))
+        if (e->d_name[0] != '.')
+            n++;
+    closedir(dir);
+    return n - 1;
+}
+
+/* --sample: one line of the long-run curve at virtual time `now` (ms). */
+static void print_sample(const struct screen *s, int64_t now)
+{
+    ww_day day;
+    int minute;
+    ww_local_from_utc(now / 1000, &day, &minute);
+    char iso[11], hm[6];
+    ww_day_format(day, iso);
+    ww_minute_format(minute, hm);
+    printf("sample %sT%s on=%d loops=%" PRIu64 " items=%" PRIu64
+           " rss_kb=%ld heap_kb=%ld fds=%ld\n",
+           iso, hm, s->on ? 1 : 0, s->seq.loops, s->items_started, rss_kb(), heap_kb(), fd_count());
+    fflush(stdout);
 }
 
 static double cpu_seconds(void)
@@ -601,11 +635,22 @@ static int run(struct screen *s)
         /* Virtual time: frame k is shown at start + k/fps, rounded to the
          * millisecond the way film timestamps are, so no frame falls between
          * two ticks. */
+        int64_t next_sample = start;
         for (long k = 0; k < s->o.frames; k++) {
             now = start + ((int64_t)k * 1000 + s->o.fps / 2) / s->o.fps;
             s->app->now_value = now / 1000;
+            uint64_t items_before = s->items_started;
             step(s, now, true);
             present(s, now);
+            /* The curve of a long run: once per interval, at the start of a
+             * loop (the same point of the playlist each time, so samples
+             * compare), or at once while the screen is dark. */
+            bool loop_start = s->items_started != items_before && s->seq.item == 0;
+            if (s->o.sample > 0 && now >= next_sample && (!s->on || loop_start)) {
+                print_sample(s, now);
+                while (next_sample <= now)
+                    next_sample += s->o.sample * 1000;
+            }
             while (SDL_PollEvent(&ev))
                 if (!handle(s, &ev))
                     k = s->o.frames;
@@ -692,6 +737,8 @@ static const char help[] =
     "  --screenshot-dir DIR  save a PNG of each item (and of the dark screen)\n"
     "  --seconds N        stop after N seconds of real time\n"
     "  --stats            print frame, CPU and memory figures at the end\n"
+    "  --sample N         scripted run: print resident memory, heap and open files\n"
+    "                     every N seconds of virtual time, at a loop's start (long runs)\n"
     "  --keys             describe the playlist keys\n";
 
 enum {
@@ -706,6 +753,7 @@ enum {
     OPT_SECONDS,
     OPT_STATS,
     OPT_KEYS,
+    OPT_SAMPLE,
 };
 
 static bool parse_size(const char *v, int *w, int *h)
@@ -738,6 +786,7 @@ static int parse_opts(struct ww_app *app, struct opts *o, int argc, char **argv)
                                          {"seconds", required_argument, NULL, OPT_SECONDS},
                                          {"stats", no_argument, NULL, OPT_STATS},
                                          {"keys", no_argument, NULL, OPT_KEYS},
+                                         {"sample", required_argument, NULL, OPT_SAMPLE},
                                          WW_COMMON_OPTIONS};
     int c;
     while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
@@ -780,6 +829,7 @@ static int parse_opts(struct ww_app *app, struct opts *o, int argc, char **argv)
             break;
         case OPT_FRAMES:
         case OPT_FPS:
+        case OPT_SAMPLE:
         case OPT_SECONDS: {
             long v;
             if (!ww_parse_int(optarg, 1, 1000000000, &v)) {
@@ -790,6 +840,8 @@ static int parse_opts(struct ww_app *app, struct opts *o, int argc, char **argv)
                 o->frames = v;
             else if (c == OPT_FPS)
                 o->fps = v;
+            else if (c == OPT_SAMPLE)
+                o->sample = v;
             else
                 o->seconds = v;
             break;
@@ -908,6 +960,26 @@ static bool open_video(struct screen *s)
     return true;
 }
 
+/* A playlist that cannot be read at start-up, under the service manager:
+ * its problems were printed once (load). The screen stays dark and the
+ * process stays up until it is stopped (or --seconds pass): systemd would
+ * otherwise restart it every few seconds and print the same problems each
+ * time. Nothing is opened, so the display sleeps as it does outside opening
+ * hours. Run by hand, the command ends with status 1 instead. */
+static void wait_dark(const struct screen *s)
+{
+    ww_warn("screen %s: stays dark until the playlist is repaired and the screen restarted",
+            s->o.screen);
+    time_t end = s->o.seconds > 0 ? time(NULL) + s->o.seconds : 0;
+    for (;;) {
+        time_t now = time(NULL);
+        if (end && now >= end)
+            return;
+        unsigned left = end ? (unsigned)(end - now) : 3600u;
+        sleep(left); /* SIGTERM ends the process here (default action) */
+    }
+}
+
 int ww_cmd_screen(int argc, char **argv)
 {
     struct ww_app app;
@@ -935,8 +1007,13 @@ int ww_cmd_screen(int argc, char **argv)
         ww_fmt(media, sizeof media, "%s/media", app.config_dir);
         s.o.media = media;
     }
-    if (!load(&s))
+    if (!load(&s)) {
+        /* Started by systemd (it sets INVOCATION_ID): stay up, dark. */
+        const char *svc = getenv("INVOCATION_ID");
+        if (s.o.frames == 0 && svc && *svc)
+            wait_dark(&s);
         goto out;
+    }
     s.w = s.o.width ? s.o.width : s.pl.width_px;
     s.h = s.o.height ? s.o.height : s.pl.height_px;
     s.dur = calloc(s.pl.n_items, sizeof *s.dur);

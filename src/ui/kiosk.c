@@ -17,6 +17,8 @@
 #include "ui/input.h"
 #include "ui/kiosk_impl.h"
 #include "ui/kiosk_staff.h"
+#include "ui/kiosk_store.h"
+#include "ui/out_of_order.h"
 #include "ui/screens.h"
 
 #include <SDL2/SDL.h>
@@ -28,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -240,30 +243,67 @@ static void speak_focus(struct ww_kiosk *k)
 static void act(struct ww_kiosk *k, const struct ww_action *a);
 static const char *focus_name(struct ww_kiosk *k, char *buf);
 
+static void store_answers(struct ww_kiosk *k);
+
+/* Scripted runs (and the benchmark's journey) wait for every answer of the
+ * store, so the script's next line sees it (and runs the same on any
+ * machine). Answers asked for while answers are handled are waited for by
+ * the same loop. */
+static void settle(struct ww_kiosk *k)
+{
+    if (!(k->scripted || k->bench) || k->settling)
+        return;
+    k->settling = true;
+    for (int i = 0; i < 6000; i++) {
+        store_answers(k);
+        int n = 0;
+        for (int kind = 0; kind <= WW_KJOB_POLL; kind++)
+            n += ww_kiosk_store_pending(k, (enum ww_kiosk_job)kind);
+        if (n == 0)
+            break;
+        ww_kiosk_store_wait(k, 10);
+    }
+    k->settling = false;
+}
+
+/* A live kiosk draws the next screen when its answer is there, or after
+ * WW_HOLD_MS without one (a slow server: the screen says "a moment"). */
+#define WW_HOLD_MS 150
+
+static void hold_drawing(struct ww_kiosk *k)
+{
+    if (!k->scripted && !k->bench)
+        k->hold_until = SDL_GetTicks64() + WW_HOLD_MS;
+}
+
 static void do_resolve(struct ww_kiosk *k)
 {
     const struct ww_flow_outcome *o = ww_session_outcome(&k->flows, &k->s);
-    struct ww_action a = ww_action_make(WW_ACT_RESOLVED);
     if (!o)
         return;
-    enum ww_err e = ww_flow_resolve(&k->flows, o, &k->bctx, &a.resolution);
-    if (e != WW_OK)
-        ww_warn("kiosk: resolving outcome %s: %s", o->id, ww_strerror(e));
-    /* The first free time on "another day", for the time screen. */
-    k->env.day_first = -1;
-    if (a.resolution.here == WW_HERE_TODAY && a.resolution.next_day != WW_DAY_NONE) {
-        struct ww_slot slots[64];
-        size_t n = 0;
-        if (ww_booking_slots(&k->bctx, a.resolution.partner, a.resolution.next_day, slots, 64,
-                             &n) == WW_OK) {
-            for (size_t i = 0; i < n; i++)
-                if (slots[i].booked < slots[i].capacity) {
-                    k->env.day_first = slots[i].start;
-                    break;
-                }
-        }
-    }
+    if (ww_kiosk_store_resolve(k, o))
+        hold_drawing(k);
+    settle(k);
+}
+
+static void on_resolved(struct ww_kiosk *k, const struct ww_kiosk_answer *an)
+{
+    if (an->err != WW_OK)
+        ww_warn("kiosk: resolving outcome %s: %s%s", an->outcome->id, ww_strerror(an->err),
+                an->resolution.offline ? " (shown from the weekly pattern)" : "");
+    /* Only the newest answer about this visit's screen counts. */
+    if (an->visit != k->visit_no || ww_kiosk_store_pending(k, WW_KJOB_RESOLVE) > 0 ||
+        ww_session_outcome(&k->flows, &k->s) != an->outcome)
+        return;
+    k->env.day_first = an->day_first;
+    struct ww_action a = ww_action_make(WW_ACT_RESOLVED);
+    a.resolution = an->resolution;
     act(k, &a);
+    k->hold_until = 0;
+    if (k->speak_resolved) {
+        k->speak_resolved = false;
+        speak_screen(k);
+    }
 }
 
 static void do_book(struct ww_kiosk *k)
@@ -271,16 +311,40 @@ static void do_book(struct ww_kiosk *k)
     struct ww_booking_want want;
     char request[WW_REQUEST_SIZE];
     ww_session_want(&k->flows, &k->s, k->visit_id, request, &want);
-    struct ww_action a = ww_action_make(WW_ACT_BOOKED);
-    enum ww_err e = ww_booking_make(&k->bctx, &want, &a.booking);
-    if (e != WW_OK) {
-        ww_warn("kiosk: booking failed: %s", ww_strerror(e));
-        a = ww_action_make(WW_ACT_BOOK_FAILED);
-        a.err = e;
+    if (ww_kiosk_store_book(k, &want)) {
+        hold_drawing(k);
     } else {
-        ww_info("kiosk: booked %s for partner %s", a.booking.ticket, a.booking.partner);
+        struct ww_action a = ww_action_make(WW_ACT_BOOK_FAILED);
+        a.err = WW_ERR_BUSY;
+        act(k, &a);
+    }
+    settle(k);
+}
+
+static void on_booked(struct ww_kiosk *k, const struct ww_kiosk_answer *an)
+{
+    if (an->err != WW_OK)
+        ww_warn("kiosk: booking failed: %s", ww_strerror(an->err));
+    else
+        ww_info("kiosk: booked %s for partner %s", an->booking.ticket, an->booking.partner);
+    if (an->visit != k->visit_no) {
+        /* The visit ended while the server was slow: the booking is whole
+         * and in the staff's list; nobody is there to take the ticket. */
+        if (an->err == WW_OK)
+            ww_warn("kiosk: booking %s came after its visit ended", an->booking.ticket);
+        return;
+    }
+    struct ww_action a = ww_action_make(WW_ACT_BOOKED);
+    if (an->err == WW_OK) {
+        a.booking = an->booking;
+        ww_strlcpy(k->env.room, an->room, sizeof k->env.room);
+        k->env.desks = an->desks;
+    } else {
+        a = ww_action_make(WW_ACT_BOOK_FAILED);
+        a.err = an->err;
     }
     act(k, &a);
+    k->hold_until = 0;
 }
 
 static const char *translate_cb(void *ctx, const char *lang, const char *msgid)
@@ -301,18 +365,9 @@ static void do_print(struct ww_kiosk *k)
     const struct ww_partner *p = ww_config_partner(&k->app.cfg, bk->partner, &pi);
     if (!p)
         return;
-    struct ww_day_plan plan;
-    const char *room = NULL;
-    int desks = 1;
-    if (ww_booking_plan(&k->bctx, bk->day, &plan) == WW_OK) {
-        const struct ww_block *bl = ww_plan_find(&plan, pi);
-        if (bl) {
-            room = bl->room;
-            desks = bl->desks;
-        }
-    }
-    ww_strlcpy(k->env.room, room ? room : "", sizeof k->env.room);
-    k->env.desks = desks;
+    /* Room and desks came with the booking (on_booked). */
+    const char *room = k->env.room[0] ? k->env.room : NULL;
+    int desks = k->env.desks > 0 ? k->env.desks : 1;
     const struct ww_flow_outcome *o = ww_session_outcome(&k->flows, &k->s);
     struct ww_ticket_params tp = {0};
     tp.loc = k->app.loc;
@@ -347,9 +402,11 @@ static void print_results(struct ww_kiosk *k)
 {
     struct ww_print_result res;
     while (k->printer && ww_print_worker_poll(k->printer, &res)) {
-        enum ww_err e = ww_ticket_finish(k->app.store, &res);
+        /* Marked printed in the store by the worker; the ticket is out. */
+        ww_kiosk_store_finish(k, &res);
+        settle(k);
         if (res.booking_id == k->print_booking && k->s.screen == WW_SCREEN_TICKET) {
-            k->env.print = e == WW_OK || res.err == WW_OK ? WW_PRINT_OK : WW_PRINT_FAILED;
+            k->env.print = res.err == WW_OK ? WW_PRINT_OK : WW_PRINT_FAILED;
             k->dirty = true;
         }
         if (res.err != WW_OK)
@@ -374,9 +431,11 @@ static void record(struct ww_kiosk *k, const struct ww_session *ended)
     ww_day day;
     int minute;
     today(k, &day, &minute);
-    enum ww_err e = ww_session_record(&k->flows, ended, k->app.store, k->app.loc->id, day);
-    if (e != WW_OK)
-        ww_warn("kiosk: counting the visit failed: %s", ww_strerror(e));
+    ww_kiosk_store_record(k, ended, day);
+    /* Answers still on their way about this visit are dropped. */
+    k->visit_no++;
+    k->speak_resolved = false;
+    k->hold_until = 0;
     /* Nothing of the resident stays in the kiosk either. */
     k->env.print = WW_PRINT_NONE;
     k->env.day_first = -1;
@@ -389,6 +448,7 @@ static void record(struct ww_kiosk *k, const struct ww_session *ended)
         ww_speech_reset_settings(k->speech);
     }
     new_visit_id(k);
+    settle(k);
 }
 
 static bool resident_action(const struct ww_action *a)
@@ -443,8 +503,13 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
         do_print(k);
     if (e & WW_EFFECT_INSTRUCT)
         speak_instruction(k);
-    if (e & WW_EFFECT_SPEAK)
-        speak_screen(k);
+    if (e & WW_EFFECT_SPEAK) {
+        /* An outcome is read aloud when it is resolved, not before. */
+        if (ww_kiosk_store_pending(k, WW_KJOB_RESOLVE) > 0)
+            k->speak_resolved = true;
+        else
+            speak_screen(k);
+    }
     if (e & WW_EFFECT_SPEAK_FOCUS)
         speak_focus(k);
 }
@@ -577,21 +642,70 @@ static void tick(struct ww_kiosk *k)
         ww_info("kiosk: idle warning (%d s)", k->s.countdown);
 }
 
+/* The outcome or time on screen, resolved anew (the answer may differ). */
+static void resolve_again(struct ww_kiosk *k)
+{
+    if (k->s.current >= 0 && k->s.screen >= WW_SCREEN_OUTCOME && k->s.screen <= WW_SCREEN_CONFIRM &&
+        !k->s.busy)
+        do_resolve(k);
+}
+
 /* Staff changes made by any process sharing the store: a cheap counter,
  * read at least once a second by the loop. A resident looking at an outcome
  * or choosing a time gets the new answer (a partner marked absent no longer
  * offers slots). */
 static void poll_store(struct ww_kiosk *k)
 {
-    int64_t seq;
-    if (ww_store_change_seq(k->app.store, &seq) != WW_OK || seq == k->change_seq)
+    if (ww_kiosk_store_pending(k, WW_KJOB_POLL) == 0)
+        ww_kiosk_store_poll(k);
+    settle(k);
+}
+
+static void on_polled(struct ww_kiosk *k, const struct ww_kiosk_answer *an)
+{
+    /* The store gone or back: an outcome on screen is resolved anew like
+     * after a staff change (booking paused, or offered again). */
+    bool turned = (an->err == WW_ERR_UNAVAILABLE) != (k->store_down != 0);
+    ww_kiosk_store_result(k, an->err, false);
+    if (an->err != WW_OK && turned) {
+        resolve_again(k);
         return;
-    k->change_seq = seq;
+    }
+    if (an->err != WW_OK || (an->seq == k->change_seq && !turned))
+        return;
+    k->change_seq = an->seq;
     k->dirty = true;
     ww_kiosk_staff_store_changed(k);
-    if (k->s.current >= 0 && k->s.screen >= WW_SCREEN_OUTCOME && k->s.screen <= WW_SCREEN_CONFIRM &&
-        !k->s.busy)
-        do_resolve(k);
+    resolve_again(k);
+}
+
+/* Every answer of the store that has come, in the order asked. */
+static void store_answers(struct ww_kiosk *k)
+{
+    struct ww_kiosk_answer an;
+    while (ww_kiosk_store_answer(k, &an)) {
+        if (an.kind != WW_KJOB_POLL)
+            ww_kiosk_store_result(k, an.err,
+                                  an.kind == WW_KJOB_BOOK || an.kind == WW_KJOB_RECORD ||
+                                      an.kind == WW_KJOB_FINISH);
+        switch (an.kind) {
+        case WW_KJOB_RESOLVE:
+            on_resolved(k, &an);
+            break;
+        case WW_KJOB_BOOK:
+            on_booked(k, &an);
+            break;
+        case WW_KJOB_RECORD:
+            if (an.err != WW_OK)
+                ww_warn("kiosk: counting the visit failed: %s", ww_strerror(an.err));
+            break;
+        case WW_KJOB_FINISH:
+            break;
+        case WW_KJOB_POLL:
+            on_polled(k, &an);
+            break;
+        }
+    }
 }
 
 void ww_kiosk_advance(struct ww_kiosk *k, int seconds)
@@ -660,18 +774,32 @@ void ww_kiosk_spoken(struct ww_kiosk *k, FILE *out)
 
 /* ---- the loop ---- */
 
-static void notify_print(void *ctx)
+/* Wake the loop from another thread with an event of `type` (and the
+ * eventfd the offscreen loop sleeps on). */
+static void post(struct ww_kiosk *k, Uint32 type)
 {
-    struct ww_kiosk *k = ctx;
     SDL_Event ev;
     memset(&ev, 0, sizeof ev);
-    ev.type = k->ev_print;
+    ev.type = type;
     SDL_PushEvent(&ev);
     if (k->wake_fd >= 0) {
         uint64_t one = 1;
         ssize_t w = write(k->wake_fd, &one, sizeof one);
         (void)w;
     }
+}
+
+static void notify_print(void *ctx)
+{
+    struct ww_kiosk *k = ctx;
+    post(k, k->ev_print);
+}
+
+/* On the store worker's thread: an answer is waiting. */
+static void notify_store(void *ctx)
+{
+    struct ww_kiosk *k = ctx;
+    post(k, k->ev_print + 3);
 }
 
 /* Silence after which the paused audio device is closed (an idle kiosk then
@@ -683,15 +811,7 @@ static void notify_print(void *ctx)
 static void notify_quiet(void *ctx)
 {
     struct ww_kiosk *k = ctx;
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = k->ev_print + 1;
-    SDL_PushEvent(&ev);
-    if (k->wake_fd >= 0) {
-        uint64_t one = 1;
-        ssize_t w = write(k->wake_fd, &one, sizeof one);
-        (void)w;
-    }
+    post(k, k->ev_print + 1);
 }
 
 /* Wait for an event at most `ms` (-1: no limit). The offscreen and dummy
@@ -754,8 +874,15 @@ static int run_loop(struct ww_kiosk *k)
          * second while a screen shows the day's presence (outcome to
          * confirm) or staff are in. Other screens (the attract screen above
          * all) read nothing from the store, so an idle kiosk sleeps. */
-        if (ms > 1000 && shows_store(k))
-            ms = 1000;
+        Uint64 now_ms = SDL_GetTicks64();
+        if (shows_store(k)) {
+            int poll_in = k->next_poll > now_ms ? (int)(k->next_poll - now_ms) : 0;
+            if (ms > poll_in)
+                ms = poll_in;
+        }
+        /* A fresh answer awaited: wake when it is too late to wait more. */
+        if (k->hold_until > now_ms && ms > (int)(k->hold_until - now_ms))
+            ms = (int)(k->hold_until - now_ms);
         /* A paused audio device is closed after a while of silence. */
         if (ww_audio_available(k->audio) && ww_audio_paused(k->audio) &&
             !ww_audio_closed(k->audio) && ms > WW_AUDIO_CLOSE_MS + 20)
@@ -774,6 +901,8 @@ static int run_loop(struct ww_kiosk *k)
 #endif
             } else if (ev.type == k->ev_print) {
                 print_results(k);
+            } else if (ev.type == k->ev_print + 3) {
+                store_answers(k);
             } else if (ev.type == k->ev_print + 1) {
                 /* the speech ran dry: settled below */
             } else if (ev.type == SDL_WINDOWEVENT &&
@@ -819,9 +948,20 @@ static int run_loop(struct ww_kiosk *k)
             tick(k);
         if (ww_kiosk_staff_deadline(k) == 0)
             ww_kiosk_staff_tick(k);
-        if (shows_store(k))
+        /* The store's answers not announced yet (an event may lag). */
+        store_answers(k);
+        if (shows_store(k) && SDL_GetTicks64() >= k->next_poll) {
             poll_store(k);
-        if (k->dirty || !k->shown)
+            k->next_poll = SDL_GetTicks64() + 1000;
+        }
+        /* The screen waits a moment for a fresh answer (an outcome without
+         * its partner, a confirm without its ticket), then shows "a moment". */
+        bool held =
+            k->hold_until > SDL_GetTicks64() && (ww_kiosk_store_pending(k, WW_KJOB_RESOLVE) > 0 ||
+                                                 ww_kiosk_store_pending(k, WW_KJOB_BOOK) > 0);
+        if (!held)
+            k->hold_until = 0;
+        if ((k->dirty || !k->shown) && !held)
             present(k);
         ww_audio_settle(k->audio, WW_AUDIO_CLOSE_MS);
     }
@@ -988,8 +1128,9 @@ static bool start_video(struct ww_kiosk *k, const struct opts *o)
     ww_signal_fd = k->wake_fd;
     int w = o->w, h = o->h;
     if (!w) {
-        w = k->app.loc->screen.width_px > 0 ? k->app.loc->screen.width_px : 1080;
-        h = k->app.loc->screen.height_px > 0 ? k->app.loc->screen.height_px : 1920;
+        /* The location's screen (or, out of order, what is known of it). */
+        w = k->env.geom.width_px > 0 ? k->env.geom.width_px : 1080;
+        h = k->env.geom.height_px > 0 ? k->env.geom.height_px : 1920;
         if ((o->orient == 1 && h > w) || (o->orient == 2 && w > h)) {
             int t = w;
             w = h;
@@ -1019,7 +1160,7 @@ static bool start_video(struct ww_kiosk *k, const struct opts *o)
         SDL_ShowCursor(SDL_DISABLE);
     SDL_GetRendererOutputSize(k->ren, &k->env.w, &k->env.h);
     /* ev_print + 1: the speech ran dry; ev_print + 2: wake up (a signal). */
-    k->ev_print = SDL_RegisterEvents(3);
+    k->ev_print = SDL_RegisterEvents(4); /* ev_print + 3: a store answer */
     if (!k->own_wait) {
         k->sig_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
         struct sig_watch *sw = malloc(sizeof *sw);
@@ -1040,6 +1181,7 @@ static bool start_video(struct ww_kiosk *k, const struct opts *o)
 static void kiosk_destroy(struct ww_kiosk *k)
 {
     /* Reverse order of start. */
+    ww_kiosk_store_stop(k); /* counts a visit still queued */
     ww_kiosk_staff_stop(k);
     ww_print_worker_free(k->printer);
     ww_ticket_raster_free(k->traster);
@@ -1072,6 +1214,135 @@ static void kiosk_destroy(struct ww_kiosk *k)
     ww_app_destroy(&k->app);
 }
 
+/* ---- a broken installation ---- */
+
+/* The config, the location, the question flows and the store, with every
+ * problem in `problems`. False when there is any: the kiosk is out of
+ * order then. The flows are read only when the config is whole (otherwise
+ * every partner they name would be reported too). */
+static bool load_installation(struct ww_kiosk *k, struct ww_diags *problems)
+{
+    struct ww_app *app = &k->app;
+    size_t before = problems->count;
+    if (app->date) {
+        ww_day_parse(app->date, &app->day);
+    } else {
+        int minute;
+        ww_clock_local(&app->clock, &app->day, &minute);
+    }
+    /* Pictograms help residents who read little: a kiosk without them is
+     * not whole either. */
+    char picto[WW_PATH_SIZE + 16];
+    struct stat sb;
+    ww_fmt(picto, sizeof picto, "%s/pictograms", k->assets);
+    if (stat(picto, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        ww_diags_add(problems, picto, 0, "the pictograms folder is missing (see --assets)");
+    ww_config_load(&app->cfg, app->config_dir, problems);
+    app->cfg_loaded = true;
+    if (problems->count > before)
+        return false;
+    if (app->location_id) {
+        app->loc = ww_config_location(&app->cfg, app->location_id);
+        if (!app->loc) {
+            char list[512];
+            ww_config_location_ids(&app->cfg, list, sizeof list);
+            ww_diags_add(problems, app->config_dir, 0, "unknown location '%s' (known: %s)",
+                         app->location_id, list);
+            return false;
+        }
+    } else if (app->cfg.n_locations == 1) {
+        app->loc = &app->cfg.locations[0];
+    } else {
+        ww_diags_add(problems, app->config_dir, 0,
+                     "--location is needed: this configuration has %zu locations",
+                     app->cfg.n_locations);
+        return false;
+    }
+    char path[WW_PATH_SIZE + 16];
+    ww_fmt(path, sizeof path, "%s/flows", app->config_dir);
+    bool flows_ok = ww_flows_load(&k->flows, path, &app->cfg, problems);
+    k->flows_loaded = true;
+    if (!flows_ok || problems->count > before)
+        return false;
+    char err[512];
+    const char *uri = app->store_uri ? app->store_uri : app->loc->store;
+    app->store = ww_store_open(uri, app->state_dir, err, sizeof err);
+    if (!app->store) {
+        ww_diags_add(problems, app->store_uri ? "--store" : app->loc->file, 0, "store %s: %s", uri,
+                     err);
+        return false;
+    }
+    return problems->count == before;
+}
+
+/* Each problem in the log, once, as file:line: message. */
+static void log_problems(const struct ww_diags *problems)
+{
+    for (size_t i = 0; i < problems->count; i++) {
+        char line[600];
+        ww_diag_format(&problems->items[i], line, sizeof line);
+        ww_error("kiosk: %s", line);
+    }
+}
+
+/* The out-of-order screen until SIGTERM (or to the end of a script): the
+ * window, fonts and speech as for a working kiosk, nothing of the store. */
+static int run_out_of_order(struct ww_kiosk *k, const struct opts *o, struct ww_ooo_info *info,
+                            const char *argv0)
+{
+    ww_ooo_info_from_config(info, &k->app.cfg, k->app.location_id, k->app.day);
+    char localedir[WW_PATH_SIZE];
+    if (o->localedir)
+        ww_strlcpy(localedir, o->localedir, sizeof localedir);
+    else
+        ww_i18n_default_dir(argv0, localedir, sizeof localedir);
+    ww_i18n_init(localedir);
+    ww_i18n_set("nl");
+    if (!k->ren) {
+        k->env.geom = info->geom;
+        if (!start_video(k, o))
+            return 1;
+    }
+    if (!k->text)
+        k->text = ww_text_new();
+    if (!k->text) {
+        /* Nothing can be drawn: a clear line, an exit status, a restart. */
+        ww_app_fail(&k->app, "no fonts: install fonts-noto-core");
+        return 1;
+    }
+    info->no_arabic = !ww_text_has_arabic(k->text);
+    if (!k->dr)
+        k->dr = ww_drawer_new(k->ren, k->text, k->assets);
+    const char *backend = o->speech ? o->speech : (k->scripted ? "null" : "espeak");
+    const struct ww_speech_ops *ops = ww_speech_backend(backend);
+    if (ops && !k->speech) {
+        struct ww_speech_params spp;
+        ww_speech_params_init(&spp);
+        spp.record = k->scripted;
+        k->speech = ww_speech_new(ops, &spp);
+        if (!k->scripted || getenv("SDL_AUDIODRIVER")) {
+            k->audio = ww_audio_new(k->speech);
+            ww_audio_on_quiet(k->audio, notify_quiet, k);
+        }
+    }
+    struct ww_ooo_params p = {
+        .ren = k->ren,
+        .dr = k->dr,
+        .w = k->env.w,
+        .h = k->env.h,
+        .clock = &k->app.clock,
+        .now_value = k->app.clock.ctx == &k->app.now_value ? &k->app.now_value : NULL,
+        .stop = &ww_stop_requested,
+        .wake_fd = k->wake_fd,
+        .own_wait = k->own_wait,
+        .speech = k->speech,
+        .audio = k->audio,
+    };
+    if (k->scripted)
+        return ww_ooo_run_script(info, &p, o->script, o->shot_dir);
+    return ww_ooo_run(info, &p);
+}
+
 int ww_kiosk_main(int argc, char **argv)
 {
     Uint64 t_start = SDL_GetPerformanceCounter();
@@ -1080,6 +1351,8 @@ int ww_kiosk_main(int argc, char **argv)
         abort();
     k->wake_fd = -1;
     k->sig_fd = -1;
+    struct ww_ooo_info broken; /* what the out-of-order screen shows */
+    ww_ooo_info_init(&broken);
     /* From the very start: a stop during start-up ends at the loop's door. */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -1096,36 +1369,36 @@ int ww_kiosk_main(int argc, char **argv)
     status = 1;
     k->scripted = o.script != NULL;
     k->bench = o.bench;
-    if ((k->scripted || o.check || o.bench) && k->app.clock.now == NULL) {
+    if ((k->scripted || o.check || o.bench) && k->app.clock.ctx != &k->app.now_value) {
         /* Scripts run on a virtual clock: now, unless --now says when. */
         k->app.now_value = (int64_t)time(NULL);
         k->app.clock = ww_clock_fixed(&k->app.now_value);
     }
-    if (!ww_app_open_store(&k->app))
-        goto out;
-    double t_store = ms_since(t_start);
-    const struct ww_location *loc = k->app.loc;
-
-    char path[WW_PATH_SIZE + 16];
-    struct ww_diags d;
-    ww_diags_init(&d);
-    ww_fmt(path, sizeof path, "%s/flows", k->app.config_dir);
-    bool flows_ok = ww_flows_load(&k->flows, path, &k->app.cfg, &d);
-    k->flows_loaded = true;
-    if (!flows_ok) {
-        ww_diags_print(&d, stderr);
-        ww_diags_destroy(&d);
-        ww_app_fail(&k->app, "the question flows in %s have problems (see above)", path);
+    ww_strlcpy(k->assets, o.assets ? o.assets : "assets", sizeof k->assets);
+    if (!load_installation(k, &broken.problems)) {
+        if (o.check || o.bench) {
+            /* Checks and timings need a working kiosk: the problems and a
+             * non-zero exit, as `wegwijzer config check` does. */
+            ww_diags_print(&broken.problems, stderr);
+            ww_app_fail(&k->app, "the installation in %s has %zu problem%s (see above)",
+                        k->app.config_dir, broken.problems.count,
+                        broken.problems.count == 1 ? "" : "s");
+            goto out;
+        }
+        /* Residents get the out-of-order screen, not a half-working kiosk;
+         * the process stays up (a supervisor would restart it in a loop). */
+        log_problems(&broken.problems);
+        status = run_out_of_order(k, &o, &broken, argv[0]);
         goto out;
     }
-    ww_diags_destroy(&d);
+    double t_store = ms_since(t_start);
+    const struct ww_location *loc = k->app.loc;
 
     char localedir[WW_PATH_SIZE];
     if (o.localedir)
         ww_strlcpy(localedir, o.localedir, sizeof localedir);
     else
         ww_i18n_default_dir(argv[0], localedir, sizeof localedir);
-    double t_flows = ms_since(t_start);
     ww_i18n_init(localedir);
     /* The attract screen greets in every language at once. */
     size_t n_langs;
@@ -1143,10 +1416,10 @@ int ww_kiosk_main(int argc, char **argv)
     ww_session_init(&k->s, &sp);
 
     k->bctx = (struct ww_booking_ctx){&k->app.cfg, loc, k->app.store, &k->app.clock};
-    ww_strlcpy(k->assets, o.assets ? o.assets : "assets", sizeof k->assets);
 
     k->scripted = o.script != NULL;
     double t_i18n = ms_since(t_start);
+    k->env.geom = loc->screen;
     if (!start_video(k, &o))
         goto out;
     double t_video = ms_since(t_start);
@@ -1154,6 +1427,21 @@ int ww_kiosk_main(int argc, char **argv)
     double t_fonts = ms_since(t_start);
     if (!k->text) {
         ww_app_fail(&k->app, "no fonts: install fonts-noto-core");
+        goto out;
+    }
+    broken.no_arabic = !ww_text_has_arabic(k->text);
+    if (broken.no_arabic) {
+        /* Arabic is on every screen (the language row) and can be chosen:
+         * without its font the kiosk would be half drawn. */
+        ww_diags_add(&broken.problems, "fonts", 0,
+                     "'Noto Sans Arabic' is not installed: Arabic cannot be shown (install "
+                     "fonts-noto-core)");
+        if (o.check || o.bench) {
+            ww_diags_print(&broken.problems, stderr);
+            goto out;
+        }
+        log_problems(&broken.problems);
+        status = run_out_of_order(k, &o, &broken, argv[0]);
         goto out;
     }
     k->dr = ww_drawer_new(k->ren, k->text, k->assets);
@@ -1178,9 +1466,9 @@ int ww_kiosk_main(int argc, char **argv)
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
         printf("first-frame-ms %.1f\n", ms_since(t_start));
-        printf("start-up-ms config+store %.1f flows %.1f i18n %.1f video %.1f fonts %.1f "
+        printf("start-up-ms config+flows+store %.1f i18n %.1f video %.1f fonts %.1f "
                "first-draw %.1f\n",
-               t_store, t_flows - t_store, t_i18n - t_flows, t_video - t_i18n, t_fonts - t_video,
+               t_store, t_i18n - t_store, t_video - t_i18n, t_fonts - t_video,
                ms_since(t_start) - t_fonts);
         printf("first-frame-unix-ns %lld\n", (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec);
     }
@@ -1232,7 +1520,9 @@ int ww_kiosk_main(int argc, char **argv)
         k->traster = ww_ticket_raster_new(k->text);
     }
     ww_kiosk_staff_start(k);
-    ww_store_change_seq(k->app.store, &k->change_seq);
+    if (!ww_kiosk_store_start(k, notify_store, k))
+        goto out;
+    ww_kiosk_store_result(k, ww_store_change_seq(k->app.store, &k->change_seq), false);
 
     k->last_input = now_s(k);
 
@@ -1253,6 +1543,7 @@ int ww_kiosk_main(int argc, char **argv)
     }
 out:
     kiosk_destroy(k);
+    ww_ooo_info_destroy(&broken);
     free(k);
     return status;
 }

@@ -14,7 +14,9 @@
  *   focus TARGET          press Tab (the real key path) until the keypad
  *                         focus is on TARGET; fails when it never gets there
  *                         or a move is not announced (its label said)
- *   wait N[s|m]           move the virtual clock on (idle warning, wipe)
+ *   wait N[s|m|h]         move the virtual clock on (idle warning, wipe)
+ *   wait-until YYYY-MM-DDTHH:MM   move the virtual clock on to that local
+ *                         time (nothing when it is already past)
  *   expect screen NAME    screen name ("question") or full id ("question:werk:baan")
  *   expect target NAME | expect no-target NAME
  *   expect text WORDS     some text on screen contains WORDS
@@ -31,11 +33,29 @@
  *   texts                 print every text on screen, "text: ..." a line
  *   # ...                 a comment
  *
+ * For long generated runs (a week of sessions), where what the store says
+ * decides the path (a partner full, absent, not here today):
+ *   tap-any T1 [T2 ...]   tap the first of these targets on screen; fails
+ *                         when none is
+ *   tap-if T1 [T2 ...]    the same, but nothing happens when none is
+ *   tap-nth PREFIX N      tap the N-th target whose name starts with PREFIX,
+ *                         counted round (N modulo their number)
+ *   walk pick SEED        answer every question with an answer (or "Ik weet
+ *   walk pick-keys SEED   het niet") chosen from SEED; -keys: its number key
+ *   on SCREEN COMMAND     run COMMAND only on that screen (name or id; A|B)
+ *   expect screen A|B     one of several screens
+ *   render on|off         draw every new screen as the live loop would
+ *                         (without saving a picture)
+ *   spoken-clear          forget the utterances recorded so far
+ *   sample LABEL          print "sample LABEL rss_kb=N fds=N font_fds=N heap_kb=N
+ *                         texts=N texts_kb=N": this process's resident memory,
+ *                         open file descriptors (font files among them), heap
+ *                         in use and cached texts
+ *
  * Every screen a script passes through is also saved as DIR/NNN-SCREEN.png.
  * The first failing line stops the script with file:line: message. */
 #include "ui/kiosk.h"
 
-#include "core/ini.h"
 #include "core/log.h"
 #include "core/session.h"
 #include "core/str.h"
@@ -43,12 +63,15 @@
 #include "ui/kiosk_impl.h"
 #include "ui/kiosk_staff.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct run {
     struct ww_kiosk *k;
@@ -57,6 +80,7 @@ struct run {
     const char *dir;
     int shots;
     char last[64];
+    bool render; /* draw every new screen (render on) */
     struct ww_input input;
 };
 
@@ -120,6 +144,13 @@ static bool auto_shot(struct run *r)
     if (strcmp(id, r->last) == 0)
         return true;
     ww_strlcpy(r->last, id, sizeof r->last);
+    if (!r->dir) {
+        /* No pictures wanted: draw it anyway when asked, as the live loop
+         * presents every new screen (reading one pixel draws the list). */
+        if (r->render)
+            ww_kiosk_pixel(r->k, 1, 1);
+        return true;
+    }
     char name[128];
     ww_fmt(name, sizeof name, "%03d-%s", ++r->shots, id);
     return shoot(r, name);
@@ -187,14 +218,85 @@ static void last_said(struct ww_kiosk *k, char *buf, size_t size)
     }
 }
 
+/* The screen on display is one of `names` ("question", a full id like
+ * "question:werk:baan", or several joined by '|'). */
+static bool on_screen(struct ww_kiosk *k, const char *names)
+{
+    const char *name = ww_screen_name(ww_kiosk_session(k)->screen);
+    const char *id = ww_kiosk_dlist(k)->screen;
+    const char *p = names;
+    for (;;) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if ((strlen(name) == n && strncmp(p, name, n) == 0) ||
+            (strlen(id) == n && strncmp(p, id, n) == 0))
+            return true;
+        if (!bar)
+            return false;
+        p = bar + 1;
+    }
+}
+
+/* This process's resident memory (kB, from /proc/self/status), its open
+ * file descriptors (entries of /proc/self/fd, less the one reading it) and
+ * how many of those are font files (the text renderer keeps one per face
+ * and pixel size in use, up to a fixed number: render/text.c). */
+static void self_usage(long *rss_kb, long *fds, long *font_fds)
+{
+    *rss_kb = -1;
+    *fds = -1;
+    *font_fds = -1;
+    FILE *f = fopen("/proc/self/status", "r");
+    if (f) {
+        char line[256];
+        while (fgets(line, sizeof line, f))
+            if (strncmp(line, "VmRSS:", 6) == 0)
+                *rss_kb = strtol(line + 6, NULL, 10);
+        fclose(f);
+    }
+    DIR *dir = opendir("/proc/self/fd");
+    if (dir) {
+        long n = 0, fonts = 0;
+        struct dirent *e;
+        while ((e = readdir(dir))) {
+            if (e->d_name[0] == '.')
+                continue;
+            n++;
+            char link[64], target[512];
+            ww_fmt(link, sizeof link, "/proc/self/fd/%s", e->d_name);
+            ssize_t len = readlink(link, target, sizeof target - 1);
+            if (len > 4) {
+                target[len] = '\0';
+                const char *ext = target + len - 4;
+                if (strcmp(ext, ".ttf") == 0 || strcmp(ext, ".otf") == 0 ||
+                    strcmp(ext, ".ttc") == 0)
+                    fonts++;
+            }
+        }
+        closedir(dir);
+        *fds = n - 1;
+        *font_fds = fonts;
+    }
+}
+
+/* A small deterministic generator for "walk pick SEED" (xorshift). */
+static unsigned long pick_next(unsigned long *state)
+{
+    unsigned long x = *state ? *state : 0x9E3779B9ul;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    *state = x;
+    return x;
+}
+
 static bool expect(struct run *r, char *what, char *arg)
 {
     struct ww_kiosk *k = r->k;
     const struct ww_session *s = ww_kiosk_session(k);
     const struct ww_dlist *d = ww_kiosk_dlist(k);
     if (strcmp(what, "screen") == 0) {
-        const char *name = ww_screen_name(s->screen);
-        if (strcmp(arg, name) == 0 || strcmp(arg, d->screen) == 0)
+        if (on_screen(k, arg))
             return true;
         return fail(r, "expected screen %s, got %s", arg, d->screen);
     }
@@ -264,6 +366,20 @@ static bool expect(struct run *r, char *what, char *arg)
     return fail(r, "unknown expectation '%s'", what);
 }
 
+/* Move the virtual clock on. The kiosk asks its store worker once a virtual
+ * second, and each answer posts a wake-up to SDL's queue, which nothing
+ * reads in a scripted run: drop them every ten minutes so that a night or a
+ * weekend cannot fill the queue (see ww_kiosk_run_script). */
+static void advance(struct ww_kiosk *k, int64_t seconds)
+{
+    while (seconds > 0) {
+        int chunk = seconds > 600 ? 600 : (int)seconds;
+        ww_kiosk_advance(k, chunk);
+        SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
+        seconds -= chunk;
+    }
+}
+
 static bool wait_for(struct run *r, const char *arg)
 {
     char buf[32];
@@ -275,12 +391,76 @@ static bool wait_for(struct run *r, const char *arg)
     } else if (n && buf[n - 1] == 'm') {
         buf[n - 1] = '\0';
         mul = 60;
+    } else if (n && buf[n - 1] == 'h') {
+        buf[n - 1] = '\0';
+        mul = 3600;
     }
     long v;
     if (!ww_parse_int(buf, 0, 86400, &v))
         return fail(r, "wait '%s': not a duration like 30s or 2m", arg);
-    ww_kiosk_advance(r->k, (int)(v * mul));
+    if (v * mul > 86400)
+        return fail(r, "wait '%s': at most a day at a time", arg);
+    advance(r->k, v * mul);
     return true;
+}
+
+static bool wait_until(struct run *r, const char *arg)
+{
+    int64_t when;
+    if (!ww_instant_parse(arg, &when))
+        return fail(r, "wait-until '%s': not a local time like 2026-11-24T08:30", arg);
+    advance(r->k, when - ww_clock_now(&r->k->app.clock));
+    return true;
+}
+
+/* The first of the space-separated targets in `list` that is on screen
+ * (copied into name), false when none is. */
+static bool first_present(struct ww_kiosk *k, const char *list, char *name, size_t size)
+{
+    const struct ww_dlist *d = ww_kiosk_dlist(k);
+    const char *p = list;
+    while (*p) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        size_t n = strcspn(p, " \t");
+        if (n && n < size) {
+            memcpy(name, p, n);
+            name[n] = '\0';
+            if (ww_dlist_find(d, name))
+                return true;
+        }
+        p += n;
+    }
+    return false;
+}
+
+static bool tap_nth(struct run *r, char *arg)
+{
+    char *num = strchr(arg, ' ');
+    long n;
+    if (!num)
+        return fail(r, "tap-nth PREFIX N");
+    *num++ = '\0';
+    if (!ww_parse_int(ww_trim(num), 1, 1000000, &n))
+        return fail(r, "tap-nth %s: '%s' is not a number from 1", arg, num);
+    const struct ww_dlist *d = ww_kiosk_dlist(r->k);
+    size_t count = 0;
+    for (size_t i = 0; i < d->n_targets; i++)
+        if (strncmp(d->targets[i].name, arg, strlen(arg)) == 0)
+            count++;
+    if (!count)
+        return fail(r, "tap-nth %s: no such target on screen %s", arg, d->screen);
+    size_t want = (size_t)(n - 1) % count;
+    for (size_t i = 0; i < d->n_targets; i++) {
+        if (strncmp(d->targets[i].name, arg, strlen(arg)) != 0)
+            continue;
+        if (want-- == 0) {
+            char name[WW_TARGET_SIZE];
+            ww_strlcpy(name, d->targets[i].name, sizeof name);
+            return tap(r, name);
+        }
+    }
+    return false;
 }
 
 static bool step(struct run *r, char *line)
@@ -317,18 +497,43 @@ static bool step(struct run *r, char *line)
         return fail(r, "tap-first %s: no such target on screen %s", arg, d->screen);
     }
     if (strcmp(cmd, "walk") == 0) {
-        /* "walk keys": the number key 1 instead of a tap */
-        bool keys = strcmp(arg, "keys") == 0;
+        /* "walk keys": the number key 1 instead of a tap; "walk pick SEED"
+         * and "walk pick-keys SEED": an answer chosen from SEED */
+        bool pick = strncmp(arg, "pick", 4) == 0;
+        bool keys = strcmp(arg, "keys") == 0 || strncmp(arg, "pick-keys", 9) == 0;
+        unsigned long seed = 0;
+        if (pick) {
+            long v;
+            char *sp = strchr(arg, ' ');
+            if (!sp || !ww_parse_int(ww_trim(sp + 1), 0, 2147483647L, &v))
+                return fail(r, "walk %s: a seed number is needed", arg);
+            seed = (unsigned long)v * 2654435761ul + 1;
+        }
         for (int i = 0; i < WW_SESSION_MAX_STEPS; i++) {
             if (ww_kiosk_session(k)->screen != WW_SCREEN_QUESTION)
                 return true;
+            /* Answer N (1..9, the Nth own button) or "Ik weet het niet". */
+            int n_ans = 0;
+            const struct ww_dlist *d = ww_kiosk_dlist(k);
+            for (size_t t = 0; t < d->n_targets; t++)
+                if (strncmp(d->targets[t].name, "answer:", 7) == 0)
+                    n_ans++;
+            int choice = 1; /* 1..n_ans, n_ans + 1 = "dontknow" */
+            if (pick && n_ans > 0)
+                choice = 1 + (int)(pick_next(&seed) % (unsigned long)(n_ans + 1));
             if (keys) {
                 struct ww_action a;
-                if (!ww_input_key_action(SDLK_1, &a))
-                    return fail(r, "walk keys: the key 1 does nothing");
+                if (choice > 9 || !ww_input_key_action((SDL_Keycode)(SDLK_0 + choice), &a))
+                    return fail(r, "walk keys: the key %d does nothing", choice);
                 ww_kiosk_act(k, &a);
-            } else if (!tap(r, "answer:1")) {
-                return false;
+            } else {
+                char t[WW_TARGET_SIZE];
+                if (choice > n_ans)
+                    ww_strlcpy(t, "dontknow", sizeof t);
+                else
+                    ww_fmt(t, sizeof t, "answer:%d", choice);
+                if (!tap(r, t))
+                    return false;
             }
             if (!auto_shot(r))
                 return false;
@@ -381,6 +586,53 @@ static bool step(struct run *r, char *line)
     }
     if (strcmp(cmd, "wait") == 0)
         return wait_for(r, arg);
+    if (strcmp(cmd, "wait-until") == 0)
+        return wait_until(r, arg);
+    if (strcmp(cmd, "tap-any") == 0 || strcmp(cmd, "tap-if") == 0) {
+        char name[WW_TARGET_SIZE];
+        if (first_present(k, arg, name, sizeof name))
+            return tap(r, name);
+        if (cmd[4] == 'i')
+            return true;
+        return fail(r, "tap-any %s: none on screen %s", arg, ww_kiosk_dlist(k)->screen);
+    }
+    if (strcmp(cmd, "tap-nth") == 0)
+        return tap_nth(r, arg);
+    if (strcmp(cmd, "on") == 0) {
+        char *rest = arg;
+        while (*rest && *rest != ' ' && *rest != '\t')
+            rest++;
+        if (!*rest)
+            return fail(r, "on SCREEN COMMAND");
+        *rest++ = '\0';
+        if (!on_screen(k, arg))
+            return true;
+        return step(r, rest);
+    }
+    if (strcmp(cmd, "render") == 0) {
+        r->render = strcmp(arg, "on") == 0;
+        return true;
+    }
+    if (strcmp(cmd, "spoken-clear") == 0) {
+        if (k->speech)
+            ww_speech_log_clear(k->speech);
+        return true;
+    }
+    if (strcmp(cmd, "sample") == 0) {
+        long rss, fds, font_fds;
+        self_usage(&rss, &fds, &font_fds);
+        /* What explains the curve: the heap in use, and the rendered-text
+         * cache (bounded by its budget). */
+        struct mallinfo2 mi = mallinfo2();
+        struct ww_text_cache_stats cs = {0};
+        if (k->dr)
+            ww_text_cache_stats(ww_drawer_texts(k->dr), &cs);
+        printf("sample %s rss_kb=%ld fds=%ld font_fds=%ld heap_kb=%zu texts=%zu texts_kb=%zu\n",
+               arg, rss, fds, font_fds, (mi.uordblks + mi.hblkhd) / 1024, cs.images,
+               cs.bytes / 1024);
+        fflush(stdout);
+        return true;
+    }
     if (strcmp(cmd, "lower") == 0) {
         ww_kiosk_set_lower(k, strcmp(arg, "on") == 0);
         return true;
@@ -415,34 +667,42 @@ static bool step(struct run *r, char *line)
 
 int ww_kiosk_run_script(struct ww_kiosk *k, const char *path, const char *shot_dir)
 {
-    size_t len;
-    char *text = ww_read_file(path, 1 << 20, &len);
-    if (!text) {
+    /* Read line by line: a generated week of sessions is many megabytes,
+     * and a pipe works as well as a file. */
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    if (!f) {
         fprintf(stderr, "wegwijzer kiosk: cannot read script %s\n", path);
         return 1;
     }
     if (shot_dir && mkdir(shot_dir, 0755) != 0 && errno != EEXIST) {
         fprintf(stderr, "wegwijzer kiosk: cannot make %s: %s\n", shot_dir, strerror(errno));
-        free(text);
+        if (f != stdin)
+            fclose(f);
         return 1;
     }
     struct run r = {.k = k, .file = path, .dir = shot_dir};
     ww_input_init(&r.input, 0);
     int status = 0;
-    char *p = text;
     if (!auto_shot(&r))
         status = 1;
-    while (status == 0 && *p) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while (status == 0 && (n = getline(&line, &cap, f)) >= 0) {
+        if (n > 0 && line[n - 1] == '\n')
+            line[n - 1] = '\0';
         r.line++;
-        if (!step(&r, p) || !auto_shot(&r))
+        if (!step(&r, line) || !auto_shot(&r))
             status = 1;
-        if (!nl)
-            break;
-        p = nl + 1;
+        /* Nothing reads SDL's event queue in a scripted run (the kiosk
+         * waits for print and store results directly), so drop the wake-ups
+         * its worker threads post. Left there they fill the queue (65,535
+         * events) and SDL then records an error in each worker thread,
+         * storage it never frees for threads it did not create. */
+        SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
     }
-    free(text);
+    free(line);
+    if (f != stdin)
+        fclose(f);
     return status;
 }
