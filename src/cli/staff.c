@@ -321,7 +321,8 @@ static int checkin(struct ww_app *app, const char *text)
     }
     struct ww_code_input in;
     if (!ww_code_parse(text, &in)) {
-        ww_app_fail(app, "'%s' is not a ticket code (a QR text or a number like J-014)", text);
+        /* Not echoed: what was typed may be anything, a secret too. */
+        ww_app_fail(app, "that is not a ticket code (a QR text or a number like J-014)");
         return 1;
     }
     struct ww_booking b;

@@ -156,11 +156,16 @@ static int small_number(const char *s, int min, int max)
     return ww_parse_int(s, min, max, &n) ? (int)n : -1;
 }
 
-static void back(struct ww_session *s)
+static void back(struct ww_session *s, const struct ww_session *in)
 {
     switch (s->screen) {
     case WW_SCREEN_TOPICS:
-        s->screen = s->n_visit > 0 ? WW_SCREEN_MORE : WW_SCREEN_ATTRACT;
+        /* Back to the start is a new start: the language and settings of
+         * this person do not stay for the next. */
+        if (s->n_visit > 0)
+            s->screen = WW_SCREEN_MORE;
+        else
+            wipe(s, in);
         break;
     case WW_SCREEN_QUESTION:
         if (s->n_steps > 0) {
@@ -280,7 +285,7 @@ static void tap(const struct ww_flows *flows, struct ww_session *s, const struct
         return;
     }
     if (strcmp(t, "back") == 0) {
-        back(s);
+        back(s, in);
         return;
     }
 
@@ -599,8 +604,9 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
         }
         break;
     }
-    if (key && !s.audio && !in->warning) {
-        /* The first key starts audio mode (until the session is wiped). */
+    if (key && !s.audio && !in->warning && !(s.effects & WW_EFFECT_RECORD)) {
+        /* The first key starts audio mode (until the session is wiped; a
+         * key that ended a visit does not start it for the next person). */
         s.audio = true;
         s.effects |= WW_EFFECT_INSTRUCT;
     }

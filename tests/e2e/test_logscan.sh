@@ -67,6 +67,7 @@ staff_cmd checkin "$T" # twice
 staff_cmd checkin "WW1:scheidingsplein-hollands-kroon:${QR##*:}"
 staff_cmd checkin "WW1:weener-xl:7KQ2M9XAPD"
 staff_cmd checkin "Z-999"
+staff_cmd checkin "${QR##*:}" # a bare check part, typed: never echoed
 staff_cmd reprint "$T"
 staff_cmd absent belastingdienst
 staff_cmd undo belastingdienst

@@ -181,6 +181,50 @@ static void test_store_down(void **state)
     assert_true(next);
 }
 
+static struct ww_session after(const struct ww_session *in, const char *line)
+{
+    struct ww_action a = action_of(line);
+    struct ww_session out;
+    ww_session_step(&flows, in, &a, &out);
+    return out;
+}
+
+/* Whatever a person changed stays with that person: back from the topics to
+ * the start is a new start (wiped, counted), and a key that ends a visit
+ * does not start audio mode for the next person. */
+static void test_nothing_stays_for_the_next(void **state)
+{
+    (void)state;
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    s = after(&s, "tap start");
+    s = after(&s, "tap lang:en");
+    s = after(&s, "tap textsize");
+    s = after(&s, "tap contrast");
+    assert_string_equal(s.lang, "en");
+    s = after(&s, "back");
+    assert_int_equal(s.screen, WW_SCREEN_ATTRACT);
+    assert_true(s.effects & WW_EFFECT_RECORD);
+    assert_true(s.effects & WW_EFFECT_LANGUAGE);
+    struct ww_session fresh_one;
+    ww_session_init(&fresh_one, &params);
+    s.effects = 0;
+    assert_memory_equal(&s, &fresh_one, sizeof s);
+
+    /* A keypad user ends the visit on the goodbye screen with a key. */
+    ww_session_init(&s, &params);
+    static const char *const visit[] = {"tap start", "tap talk",    "resolved",
+                                        "tap next",  "tap more:no", "tap rating:4"};
+    for (size_t i = 0; i < sizeof visit / sizeof visit[0]; i++)
+        s = after(&s, visit[i]);
+    assert_int_equal(s.screen, WW_SCREEN_GOODBYE);
+    s = after(&s, "next-focus");
+    assert_true(s.audio);
+    s = after(&s, "activate");
+    assert_int_equal(s.screen, WW_SCREEN_ATTRACT);
+    assert_false(s.audio);
+}
+
 static void test_journey(void **state)
 {
     (void)state;
@@ -746,6 +790,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_journey),
         cmocka_unit_test(test_store_down),
+        cmocka_unit_test(test_nothing_stays_for_the_next),
         cmocka_unit_test(test_want),
         cmocka_unit_test(test_back_keeps_answers),
         cmocka_unit_test(test_talk_and_dontknow),
