@@ -46,20 +46,7 @@ if [ "${1:-}" = "--with-server" ]; then # under tests/pg.sh
     exit 0
 fi
 # A server that takes connections and never answers (a hung machine).
-python3 - "$tmp/hung.port" <<'EOF' &
-import socket, sys
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-s.listen(64)
-open(sys.argv[1], "w").write(str(s.getsockname()[1]))
-held = []
-s.settimeout(30)
-try:
-    while True:
-        held.append(s.accept()[0])
-except OSError:
-    pass
-EOF
+python3 tests/e2e/silent_server.py "$tmp/hung.port" 30 &
 hung=$!
 while [ ! -s "$tmp/hung.port" ]; do sleep 0.05; done
 "$bench" --probe 8 --store "postgresql://w:x@127.0.0.1:$(cat "$tmp/hung.port")/w" \

@@ -8,16 +8,7 @@
 # absent, never half made, and the same visit books it once afterwards.
 # A server that accepts connections but never answers does not hang the
 # kiosk either. Runs its own throwaway server (tests/pg.sh).
-: "${WW_BIN:=build/debug/wegwijzer}"
-if [ -z "${WW_PG_URI:-}" ]; then
-    if "$WW_BIN" staff today --location weener-xl --store postgresql://127.0.0.1:1/x 2>&1 |
-        grep -q "unknown kind"; then
-        echo "skipped: this build has no PostgreSQL store (libpq-dev missing)"
-        echo "0 passed, 0 failed"
-        exit 0
-    fi
-    exec tests/pg.sh sh "$0" "$@"
-fi
+. tests/e2e/with_pg.sh
 . tests/e2e/lib.sh
 export SDL_VIDEODRIVER=offscreen
 export WEGWIJZER_ALLOW_ROOT=1
@@ -136,21 +127,7 @@ check "the kiosk logged the outage and the recovery" \
     sh -c "grep -q 'store not reachable' '$T/k.out' && grep -q 'reachable again' '$T/k.out'"
 
 # ---- a server that accepts connections and never answers ----
-python3 - "$T/hung.port" <<'EOF' &
-import socket, sys
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-s.listen(16)
-open(sys.argv[1], "w").write(str(s.getsockname()[1]))
-held = []
-s.settimeout(90)
-try:
-    while True:
-        c, _ = s.accept()
-        held.append(c)  # read nothing, say nothing
-except OSError:
-    pass
-EOF
+python3 tests/e2e/silent_server.py "$T/hung.port" &
 H=$!
 wait_for "$T/hung.port"
 cat >"$T/hung.txt" <<EOF

@@ -5,16 +5,7 @@
 # process is seen by the others; a server crash in the middle of a run
 # leaves only whole bookings, every process gets a clear message and books
 # again when the server is back. Runs its own throwaway server (tests/pg.sh).
-: "${WW_BIN:=build/debug/wegwijzer}"
-if [ -z "${WW_PG_URI:-}" ]; then
-    if "$WW_BIN" staff today --location weener-xl --store postgresql://127.0.0.1:1/x 2>&1 |
-        grep -q "unknown kind"; then
-        echo "skipped: this build has no PostgreSQL store (libpq-dev missing)"
-        echo "0 passed, 0 failed"
-        exit 0
-    fi
-    exec tests/pg.sh sh "$0" "$@"
-fi
+. tests/e2e/with_pg.sh
 . tests/e2e/lib.sh
 
 DAY="--date 2026-12-03 --now 2026-12-03T08:00" # a Thursday: the wijkteam is at both
