@@ -257,7 +257,7 @@ static void settle(struct ww_kiosk *k)
     for (int i = 0; i < 6000; i++) {
         store_answers(k);
         int n = 0;
-        for (int kind = 0; kind <= WW_KJOB_POLL; kind++)
+        for (int kind = 0; kind < WW_KJOB_COUNT; kind++)
             n += ww_kiosk_store_pending(k, (enum ww_kiosk_job)kind);
         if (n == 0)
             break;
@@ -699,10 +699,11 @@ static void store_answers(struct ww_kiosk *k)
             if (an.err != WW_OK)
                 ww_warn("kiosk: counting the visit failed: %s", ww_strerror(an.err));
             break;
-        case WW_KJOB_FINISH:
-            break;
         case WW_KJOB_POLL:
             on_polled(k, &an);
+            break;
+        case WW_KJOB_FINISH:
+        case WW_KJOB_COUNT:
             break;
         }
     }

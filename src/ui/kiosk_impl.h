@@ -15,6 +15,7 @@
 #include "ui/draw.h"
 #include "ui/input.h"
 #include "ui/kiosk.h"
+#include "ui/kiosk_store.h"
 #include "ui/screens.h"
 
 #include <SDL2/SDL.h>
@@ -67,7 +68,7 @@ struct ww_kiosk {
     int64_t store_down;        /* clock seconds since the store stopped answering; 0 up */
     bool store_unwritable;     /* the store answers but cannot save */
     struct ww_store_worker *store_worker; /* residents' store work (kiosk_store.c) */
-    int store_pending[5];                 /* per enum ww_kiosk_job: asked, not answered */
+    int store_pending[WW_KJOB_COUNT];     /* per job kind: asked, not answered */
     uint64_t visit_no;                    /* counts visits; answers of an ended one are dropped */
     bool speak_resolved;                  /* read the outcome aloud once it is resolved */
     bool settling;                        /* settle() is running (scripted runs) */

@@ -84,6 +84,8 @@ static void run(struct ww_store_job *base, struct ww_store *store)
     case WW_KJOB_POLL:
         a->err = ww_store_change_seq(store, &a->seq);
         break;
+    case WW_KJOB_COUNT:
+        break;
     }
 }
 

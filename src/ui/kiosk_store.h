@@ -31,6 +31,7 @@ enum ww_kiosk_job {
     WW_KJOB_RECORD,  /* ww_session_record of an ended visit */
     WW_KJOB_FINISH,  /* ww_ticket_finish of a print result */
     WW_KJOB_POLL,    /* ww_store_change_seq */
+    WW_KJOB_COUNT
 };
 
 struct ww_kiosk_answer {
