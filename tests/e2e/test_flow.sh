@@ -94,9 +94,9 @@ expect "walk: two locations and none chosen: no presence" 0 "Sociaal raadslieden
     sh -c "printf '1\n2\n' | $WW_BIN flow walk --topic schulden"
 
 expect "walk: --date alone means that day's opening" 0 "Vandaag aanwezig: 09:00, Spreekkamer 3" -- \
-    sh -c "printf '2\n2\n' | $WW_BIN flow walk --topic schulden --date 2026-11-25 --location weener-xl"
+    sh -c "printf '2\n2\n2\n' | $WW_BIN flow walk --topic schulden --date 2026-11-25 --location weener-xl"
 expect "walk: a Saturday: the next weekday" 0 "Volgende keer hier: maandag 30-11-2026, 09:00" -- \
-    sh -c "printf '2\n2\n' | $WW_BIN flow walk --topic schulden --date 2026-11-28 --location weener-xl"
+    sh -c "printf '2\n2\n2\n' | $WW_BIN flow walk --topic schulden --date 2026-11-28 --location weener-xl"
 
 # The preferred partner absent today: the next one of them, on the next date.
 walk_budget() {
