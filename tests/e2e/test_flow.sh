@@ -54,6 +54,29 @@ for f in kiosk-config/flows/*.flow; do
     golden "$topic.$lang" '2\n2\n2\n2\n2\n' -- \
         ww flow walk --topic "$topic" --lang "$lang" --location weener-xl --now $NOW
 done
+
+# ---- golden walks of single routes: each new answer to its outcome, at
+# both locations and in several languages ----
+route() { # NAME TOPIC LOCATION INPUT: NAME is route-ID.LANG
+    lang=${1##*.}
+    golden "$1" "$4" -- ww flow walk --topic "$2" --lang "$lang" --location "$3" --now $NOW
+}
+HK=scheidingsplein-hollands-kroon
+route route-buren.nl wonen weener-xl '5\n2\n'
+route route-buren-gevaar.nl wonen $HK '5\n1\n'
+route route-buren-gevaar.ar wonen weener-xl '5\n1\n'
+route route-herstel-uht.nl toeslagen weener-xl '5\n1\n'
+route route-herstel-gemeente.tr toeslagen $HK '5\n2\n'
+route route-verblijfsvergunning.nl anders weener-xl '5\n1\n1\n'
+route route-inburgering.uk anders weener-xl '5\n1\n2\n'
+route route-achttien-zorg.nl anders weener-xl '5\n2\n1\n'
+route route-achttien-studie.pl anders weener-xl '5\n2\n2\n'
+route route-achttien-digid.en anders $HK '5\n2\n3\n'
+route route-achttien-ouder.nl anders weener-xl '5\n2\n4\n'
+route route-achttien-alles.nl anders weener-xl '5\n2\n0\n'
+route route-schulden-getrouwd.nl schulden weener-xl '2\n2\n1\n1\n'
+route route-schulden-getrouwd.ar schulden $HK '2\n2\n1\n1\n'
+route route-schulden-samenwonen.nl schulden $HK '2\n2\n1\n2\n'
 [ -n "${WW_UPDATE_GOLDEN:-}" ] && exit 0
 
 # ---- check ----
