@@ -27,7 +27,7 @@ n=$(ww staff today --colour 2>&1 | wc -l)
 check "a bad flag gives one line" [ "$n" -eq 1 ]
 
 # ---- config check ----
-expect "sample config is clean" 0 "kiosk-config: ok: 13 partners, 2 locations" -- ww config check
+expect "sample config is clean" 0 "kiosk-config: ok: 17 partners, 2 locations" -- ww config check
 out=$(ww config check tests/data/config-broken 2>&1)
 st=$?
 check "broken config exits 1" [ "$st" -eq 1 ]
