@@ -77,6 +77,7 @@ route route-achttien-alles.nl anders weener-xl '5\n2\n0\n'
 route route-schulden-getrouwd.nl schulden weener-xl '2\n2\n1\n1\n'
 route route-schulden-getrouwd.ar schulden $HK '2\n2\n1\n1\n'
 route route-schulden-samenwonen.nl schulden $HK '2\n2\n1\n2\n'
+route route-na-schulden.pl scheiden $HK '3\n5\n'
 [ -n "${WW_UPDATE_GOLDEN:-}" ] && exit 0
 
 # ---- check ----
