@@ -1303,11 +1303,14 @@ static const struct {
     const char *abbr;
     const char *said;
 } abbrevs[] = {
-    {"AOW", "aa oo wee"},       {"BSN", "bee es en"},    {"CAK", "see aa kaa"},
-    {"CJIB", "see jee ie bee"}, {"DigiD", "diegie dee"}, {"GGD", "gee gee dee"},
-    {"IND", "ie en dee"},       {"KvK", "kaa vee kaa"},  {"SVB", "es vee bee"},
-    {"UWV", "uu wee vee"},      {"WIA", "wee ie aa"},    {"Wmo", "wee em oo"},
-    {"WW", "wee wee"},
+    {"AOW", "aa oo wee"},   {"BSN", "bee es en"},       {"CAK", "see aa kaa"},
+    {"CBR", "see bee èr"},  {"CJIB", "see jee ie bee"}, {"DigiD", "diegie dee"},
+    {"DUO", "dee uu oo"},   {"GGD", "gee gee dee"},     {"GGZ", "gee gee zet"},
+    {"ID", "ie dee"},       {"IND", "ie en dee"},       {"IOAW", "ie oo aa wee"},
+    {"KvK", "kaa vee kaa"}, {"LBIO", "el bee ie oo"},   {"RDW", "èr dee wee"},
+    {"SVB", "es vee bee"},  {"UWV", "uu wee vee"},      {"WIA", "wee ie aa"},
+    {"Wlz", "wee el zet"},  {"Wmo", "wee em oo"},       {"WW", "wee wee"},
+    {"XL", "iks el"},       {"ZZP", "zet zet pee"},
 };
 
 /* The abbreviation at s as a whole word (case ignored when `fold`): its
