@@ -87,7 +87,7 @@ static const char *const patterns[] = {
     "(^|[^A-Za-z])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)([^A-Za-z]|$)",
     "[a-z0-9-]+\\.nl",
 };
-#define N_PATTERNS (sizeof patterns / sizeof patterns[0])
+#define N_PATTERNS   (sizeof patterns / sizeof patterns[0])
 #define ABBR_PATTERN 4
 
 static regex_t res[N_PATTERNS];
@@ -416,9 +416,9 @@ static void test_checker_catches_old_readings(void **state)
     char why[512];
     /* what espeak-ng made of the raw texts: caught */
     static const char *const bad[][2] = {
-        {"nl", "Bel 14 073."},     {"nl", "Bel dan 112."}, {"nl", "Bel 0800-8020."},
+        {"nl", "Bel 14 073."},    {"nl", "Bel dan 112."}, {"nl", "Bel 0800-8020."},
         {"en", "Then call 112."}, {"tr", "0800-8020"},    {"pl", "Zadzwoń: 0800-8020."},
-        {"uk", "0800-8020"},       {"ar", "0800-8020"},
+        {"uk", "0800-8020"},      {"ar", "0800-8020"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         check_said(bad[i][0], bad[i][1], false, why, sizeof why);
