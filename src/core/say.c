@@ -828,7 +828,8 @@ struct lang {
     /* Two digits of a phone number said as one number ("vijftig") where
      * people do so; otherwise every digit on its own. */
     bool pairs;
-    const char *pause; /* between groups of digits */
+    const char *pause;       /* between groups of digits */
+    const char *range_to[3]; /* words that join the two times of a range as written */
 };
 
 static const struct lang langs[] = {
@@ -840,7 +841,8 @@ static const struct lang langs[] = {
      .months = nl_month,
      .time_late = nl_time_late,
      .pairs = true,
-     .pause = ", "},
+     .pause = ", ",
+     .range_to = {"tot"}},
     {.code = "en",
      .number = en_number,
      .time = en_time,
@@ -848,7 +850,8 @@ static const struct lang langs[] = {
      .until = " to ",
      .months = en_month,
      .time_late = en_time_late,
-     .pause = ", "},
+     .pause = ", ",
+     .range_to = {"to", "until"}},
     {.code = "tr",
      .number = tr_number,
      .time = tr_time,
@@ -856,7 +859,8 @@ static const struct lang langs[] = {
      .until = ", ",
      .months = tr_month,
      .pairs = true,
-     .pause = ", "},
+     .pause = ", ",
+     .range_to = {"ile"}},
     {.code = "pl",
      .number = pl_number,
      .time = pl_time,
@@ -867,7 +871,8 @@ static const struct lang langs[] = {
      .until_at = true,
      .months = pl_month_gen,
      .pairs = true,
-     .pause = ", "},
+     .pause = ", ",
+     .range_to = {"do"}},
     {.code = "uk",
      .number = uk_number,
      .time = uk_time,
@@ -877,7 +882,8 @@ static const struct lang langs[] = {
      .at = {"о", "об", "О", "Об"},
      .months = uk_month_gen,
      .pairs = true,
-     .pause = ", "},
+     .pause = ", ",
+     .range_to = {"до", "по"}},
     {.code = "ar",
      .number = ar_number,
      .time = ar_time,
@@ -885,7 +891,8 @@ static const struct lang langs[] = {
      .until = " إِلَى ",
      .months = ar_month,
      .time_late = ar_time_late,
-     .pause = "، "},
+     .pause = "، ",
+     .range_to = {"إِلَى", "حَتَّى"}},
 };
 
 static const struct lang *find_lang(const char *code)
@@ -1092,20 +1099,6 @@ static size_t range_dash_len(const char *s)
     return any_time_len(s + i, &minute) ? i : 0;
 }
 
-/* A range joined by one word at s, just after a time: " tot 17.00",
- * " to 17.00", " do 12:00", " إِلَى 17.00". True when another time follows
- * the word. */
-static bool range_word(const char *s)
-{
-    if (s[0] != ' ')
-        return false;
-    size_t i = 1;
-    while (s[i] && s[i] != ' ' && !is_digit(s[i]) && i < 24)
-        i++;
-    int minute;
-    return i > 1 && s[i] == ' ' && any_time_len(s + i + 1, &minute) > 0;
-}
-
 /* A day and a month name as screens and tickets write them ("24 november",
  * "24 November"): the length, 0 when there is none. The month must be a whole
  * word (ASCII case ignored). */
@@ -1140,6 +1133,27 @@ static size_t day_month_len(const struct lang *l, const char *s, int *d, int *mo
         }
     }
     return 0;
+}
+
+/* A range joined by a word at s, just after a time: " tot 17.00",
+ * " to 17.00", " do 12:00", " إِلَى 17.00". True when one of the language's
+ * range words and then another time follow. */
+static bool range_word(const struct lang *l, const char *s)
+{
+    if (s[0] != ' ')
+        return false;
+    /* and Dutch "tot" in every language: a text of the configuration may
+     * not be translated yet */
+    for (int i = 0; i < 4; i++) {
+        const char *w = i < 3 ? l->range_to[i] : "tot";
+        if (!w)
+            continue;
+        size_t n = strlen(w);
+        int minute;
+        if (strncmp(s + 1, w, n) == 0 && s[1 + n] == ' ' && any_time_len(s + 2 + n, &minute) > 0)
+            return true;
+    }
+    return false;
 }
 
 /* ---- phone numbers, short numbers, abbreviations, Dutch names ---- */
@@ -1245,26 +1259,22 @@ static void say_pair(struct out *o, const struct lang *l, const char *d, bool *f
     *first = false;
 }
 
-/* One group after the first: 2 digits a pair, 3 each on its own, 4 two
- * pairs, longer ones three digits and the rest. Never a hundred or a
- * thousand: nobody says a phone number that way, and a listener must be
- * able to dial digit by digit. */
+/* One group after the first: an even number of digits in pairs ("8020"
+ * "tachtig twintig"), an odd one three digits first, each on its own ("615"
+ * "zes één vijf"). Never a hundred or a thousand: nobody says a phone number
+ * that way, and a listener must be able to dial digit by digit. */
 static void say_group(struct out *o, const struct lang *l, const char *d, size_t n)
 {
     bool first = true;
-    while (n > 0) {
-        if (n == 2 || n == 4) {
-            say_pair(o, l, d, &first);
-            d += 2;
-            n -= 2;
-        } else {
-            size_t k = n == 1 ? 1 : 3;
-            for (size_t i = 0; i < k; i++)
-                say_digit(o, l, d[i], &first);
-            d += k;
-            n -= k;
-        }
+    if (n == 1 || n % 2) {
+        size_t k = n == 1 ? 1 : 3;
+        for (size_t i = 0; i < k; i++)
+            say_digit(o, l, d[i], &first);
+        d += k;
+        n -= k;
     }
+    for (; n >= 2; d += 2, n -= 2)
+        say_pair(o, l, d, &first);
 }
 
 static void say_phone(struct out *o, const struct lang *l, const struct phone *p)
@@ -1538,7 +1548,7 @@ static void expand(struct out *o, const struct lang *l, const char *text, const 
         } else if (start && ((n = time_len(s, &minute)) > 0 ||
                              ((n = clock_len(s, '.', &minute)) > 0 &&
                               (range_from >= 0 || strncmp(s + n, " uur", 4) == 0 ||
-                               range_dash_len(s + n) || range_word(s + n))))) {
+                               range_dash_len(s + n) || range_word(l, s + n))))) {
             /* a time with a dot only where it cannot be a number: before
              * "uur" or in a range of two times */
             struct out w;
@@ -1553,8 +1563,9 @@ static void expand(struct out *o, const struct lang *l, const char *text, const 
             put(o, skip_said_word(text, s, word));
             after_range = false;
             range_from = -1;
-            /* "om 09:30 uur": "half tien" already says it is a time */
-            if (nl && strncmp(s + n, " uur", 4) == 0 && !is_alnum(s[n + 4]))
+            /* "om 09:30 uur": "half tien" already says it is a time (also
+             * in a Dutch text not translated yet) */
+            if (strncmp(s + n, " uur", 4) == 0 && !is_alnum(s[n + 4]))
                 n += 4;
             size_t dash = range_dash_len(s + n);
             if (dash) {
@@ -1562,7 +1573,7 @@ static void expand(struct out *o, const struct lang *l, const char *text, const 
                 n += dash;
                 after_range = l->until_at;
                 range_from = minute;
-            } else if (range_word(s + n)) {
+            } else if (range_word(l, s + n)) {
                 range_from = minute;
             }
         } else if (start && (n = ticket_len(s)) > 0) {

@@ -228,6 +228,10 @@ static const struct {
     {"uk", "088-898 92 94",
      "нуль вісім вісім, вісім дев'ять вісім, дев'яносто два, дев'яносто чотири"},
     {"ar", "0800-8020", "صِفْر ثَمَانِيَة صِفْر صِفْر، ثَمَانِيَة صِفْر اِثْنَان صِفْر"},
+    {"nl", "06-12345678", "nul zes, twaalf vierendertig zesenvijftig achtenzeventig"},
+    {"tr", "8.30 ile 17.00 arası", "sekiz buçuk ile saat on yedi arası"},
+    {"en", "8.30 tot 17.00 uur", "half past eight tot five o'clock"},
+    {"nl", "09:00 of 19:30", "negen uur of half acht"},
     {"nl", "geen nummer: 12345 of 0800 of 0,5 of 06-1234567890123",
      "geen nummer: 12345 of 0800 of 0,5 of 06-1234567890123"},
     /* Emergency and crisis numbers digit by digit. */
