@@ -1620,7 +1620,8 @@ bool ww_say_prepare(const char *lang, const char *const *names, const char *text
     out_init(&o, buf, size);
     const struct lang *l = find_lang(lang);
     if (!l) {
-        put(&o, text ? text : "");
+        for (const char *s = text ? text : ""; *s; s++)
+            putn(&o, s, 1);
         return false; /* buf keeps what fitted */
     }
     expand(&o, l, text ? text : "", names);
