@@ -643,6 +643,20 @@ static void uk_time_at(struct out *o, int minute)
     uk_clock(o, minute, uk_hour_loc);
 }
 
+/* After "з", "від" and "до" the hour is genitive: "з восьмої тридцять до
+ * сімнадцятої" (the minutes stay as they are, as people say them). */
+static const char *const uk_hour_gen[24] = {
+    "нульової",     "першої",          "другої",          "третьої",         "четвертої",
+    "п'ятої",       "шостої",          "сьомої",          "восьмої",         "дев'ятої",
+    "десятої",      "одинадцятої",     "дванадцятої",     "тринадцятої",     "чотирнадцятої",
+    "п'ятнадцятої", "шістнадцятої",    "сімнадцятої",     "вісімнадцятої",   "дев'ятнадцятої",
+    "двадцятої",    "двадцять першої", "двадцять другої", "двадцять третьої"};
+
+static void uk_time_gen(struct out *o, int minute)
+{
+    uk_clock(o, minute, uk_hour_gen);
+}
+
 static void uk_date(struct out *o, int wd, int d, int mon)
 {
     if (wd >= 0) {
@@ -830,6 +844,10 @@ struct lang {
     bool pairs;
     const char *pause;       /* between groups of digits */
     const char *range_to[3]; /* words that join the two times of a range as written */
+    /* The hour after prepositions that want another case (uk: genitive after
+     * "з", "від", "до"); NULL: none. */
+    void (*time_gen)(struct out *o, int minute);
+    const char *gen_at[4];
 };
 
 static const struct lang langs[] = {
@@ -883,7 +901,9 @@ static const struct lang langs[] = {
      .months = uk_month_gen,
      .pairs = true,
      .pause = ", ",
-     .range_to = {"до", "по"}},
+     .range_to = {"до", "по"},
+     .time_gen = uk_time_gen,
+     .gen_at = {"з", "із", "від", "до"}},
     {.code = "ar",
      .number = ar_number,
      .time = ar_time,
@@ -1556,6 +1576,8 @@ static void expand(struct out *o, const struct lang *l, const char *text, const 
             if (range_from >= 0 && l->time_late && minute >= 12 * 60 &&
                 minute - range_from >= 10 * 60)
                 l->time_late(&w, minute);
+            else if (l->time_gen && after_word(text, s, l->gen_at))
+                l->time_gen(&w, minute);
             else if (l->time_at && (after_range || after_word(text, s, l->at)))
                 l->time_at(&w, minute);
             else

@@ -210,6 +210,8 @@ static const struct {
     {"uk", "об 11:00", "об одинадцятій"},
     {"uk", "Прийом: 09:30", "Прийом: дев'ята тридцять"},
     {"uk", "13:00-16:00", "тринадцята – шістнадцята"},
+    {"uk", "з 8.30 до 17.00", "з восьмої тридцять до сімнадцятої"},
+    {"uk", "від 09:00 до 12:30", "від дев'ятої до дванадцятої тридцять"},
     /* Dates as screens and tickets write them. */
     {"nl", "dinsdag 24 november, 10:30", "dinsdag vierentwintig november, half elf"},
     {"nl", "Op 1 December", "Op één december"},
