@@ -83,8 +83,9 @@ static const char *const patterns[] = {
     "(^|[^0-9])(11[23]|144)([^0-9]|$)",
     /* clock times, alone or as a range: 8.30 tot 17.00 uur, 09:00-12:30 */
     "[0-9]{1,2}[.:][0-9]{2}( uur)?(( [^ 0-9]{1,12} | ?(-|–) ?)[0-9]{1,2}[.:][0-9]{2}( uur)?)?",
-    /* abbreviations (two capitals in a word) and web addresses */
-    "(^|[^A-Za-z])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)([^A-Za-z]|$)",
+    /* abbreviations (a short word that starts and ends with a capital:
+     * UWV, KvK, DigiD; not WhatsApp) and web addresses */
+    "(^|[^A-Za-z])([A-Z][A-Za-z]{0,4}[A-Z])([^A-Za-z]|$)",
     "[a-z0-9-]+\\.nl",
 };
 #define N_PATTERNS   (sizeof patterns / sizeof patterns[0])
