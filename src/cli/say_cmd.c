@@ -17,8 +17,12 @@
 static const char usage[] =
     "usage: wegwijzer say --lang LANG [options] TEXT...\n"
     "\n"
-    "Speak TEXT as the kiosk does: times, dates and ticket numbers as words\n"
-    "(\"09:30\" -> \"half tien\"), in the voice of LANG (nl en tr ar pl uk).\n"
+    "Speak TEXT as the kiosk does: times, dates, ticket and phone numbers as\n"
+    "words (\"09:30\" -> \"half tien\", \"14 073\" -> \"veertien, nul zeven drie\",\n"
+    "\"112\" -> \"één één twee\"), abbreviations spelled (\"UWV\" -> \"uu wee vee\"),\n"
+    "in the voice of LANG (nl en tr ar pl uk); Dutch names inside another\n"
+    "language with the Dutch voice (each --name, abbreviations, web addresses,\n"
+    "and Latin script inside Arabic or Ukrainian).\n"
     "Prints what was said and how long it lasts.\n"
     "\n"
     "options:\n"
@@ -28,7 +32,8 @@ static const char usage[] =
     "                     each percent below is 0.3 dB quieter)\n"
     "  -o, --out FILE     write a WAV file (mono, 16-bit, 22050 Hz)\n"
     "  -p, --play         play through the audio device\n"
-    "  -r, --raw          do not turn times, dates and ticket numbers into words\n"
+    "  -r, --raw          say TEXT as it is written\n"
+    "  -n, --name NAME    a Dutch name to say with the Dutch voice (repeatable)\n"
     "  -b, --backend NAME espeak (default) or null\n"
     "  -h, --help         show this help\n"
     "\n"
@@ -88,20 +93,19 @@ static bool write_pcm(struct ww_speech *sp, FILE *f, uint32_t *samples)
 
 int ww_cmd_say(int argc, char **argv)
 {
-    static const struct option opts[] = {{"lang", required_argument, NULL, 'l'},
-                                         {"slow", no_argument, NULL, 's'},
-                                         {"volume", required_argument, NULL, 'v'},
-                                         {"out", required_argument, NULL, 'o'},
-                                         {"play", no_argument, NULL, 'p'},
-                                         {"raw", no_argument, NULL, 'r'},
-                                         {"backend", required_argument, NULL, 'b'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {
+        {"lang", required_argument, NULL, 'l'},    {"slow", no_argument, NULL, 's'},
+        {"volume", required_argument, NULL, 'v'},  {"out", required_argument, NULL, 'o'},
+        {"play", no_argument, NULL, 'p'},          {"raw", no_argument, NULL, 'r'},
+        {"backend", required_argument, NULL, 'b'}, {"name", required_argument, NULL, 'n'},
+        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     const char *lang = NULL, *out = NULL, *backend = "espeak";
     bool slow = false, play = false, raw = false;
     long volume = 100;
+    const char *names[17];
+    size_t n_names = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+l:sv:o:prb:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+l:sv:o:prb:n:h", opts, NULL)) != -1) {
         switch (c) {
         case 'l':
             lang = optarg;
@@ -126,6 +130,13 @@ int ww_cmd_say(int argc, char **argv)
             break;
         case 'b':
             backend = optarg;
+            break;
+        case 'n':
+            if (n_names + 1 >= sizeof names / sizeof names[0]) {
+                fputs("wegwijzer say: at most 16 names\n", stderr);
+                return 2;
+            }
+            names[n_names++] = optarg;
             break;
         case 'h':
             fputs(usage, stdout);
@@ -163,7 +174,8 @@ int ww_cmd_say(int argc, char **argv)
         used += n;
     }
     static char said[WW_SPEECH_TEXT_MAX + 1];
-    if (raw || !ww_say_expand(lang, text, said, sizeof said))
+    names[n_names] = NULL;
+    if (raw || !ww_say_prepare(lang, names, text, said, sizeof said))
         ww_strlcpy(said, text, sizeof said);
 
     static const char *langs[2];

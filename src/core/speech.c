@@ -1,6 +1,7 @@
 #include "speech.h"
 
 #include "log.h"
+#include "say.h"
 #include "str.h"
 
 #include <espeak-ng/espeak_ng.h>
@@ -713,6 +714,50 @@ static char *espeak_arabic_marks(const char *text)
     return out;
 }
 
+/* Prepared text with Dutch names marked (say.h) as SSML: every run becomes
+ * a <voice> element of its own language, the text escaped. One utterance,
+ * so pauses and intonation run on across a name. Each run names its voice:
+ * espeak-ng 1.51 does not go back to the English voice after a nested
+ * <voice> ends (Arabic, Turkish, Polish and Ukrainian it does), so nothing
+ * is left to that. Returns a new string (caller frees) or NULL on
+ * out-of-memory. */
+static char *espeak_ssml(const char *text, const char *lang)
+{
+    size_t n = strlen(text), o = 0;
+    /* every byte escaped (5) or one open and close per byte at worst */
+    size_t cap = n * 5 + n * (strlen(lang) + 32) + 32;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    o += (size_t)snprintf(out + o, cap - o, "<speak>");
+    const char *s = text;
+    while (*s) {
+        bool dutch;
+        const char *w;
+        size_t len;
+        s += ww_say_run(s, &dutch, &w, &len);
+        if (len == 0)
+            continue;
+        o += (size_t)snprintf(out + o, cap - o, "<voice name=\"%s\">", dutch ? "nl" : lang);
+        for (size_t i = 0; i < len; i++) {
+            const char *esc = w[i] == '&'   ? "&amp;"
+                              : w[i] == '<' ? "&lt;"
+                              : w[i] == '>' ? "&gt;"
+                                            : NULL;
+            if (esc) {
+                memcpy(out + o, esc, strlen(esc));
+                o += strlen(esc);
+            } else {
+                out[o++] = w[i];
+            }
+        }
+        memcpy(out + o, "</voice>", 8);
+        o += 8;
+    }
+    snprintf(out + o, cap - o, "</speak>");
+    return out;
+}
+
 static enum ww_err espeak_synth(void *state, const char *lang, const char *text, int rate,
                                 bool (*sink)(void *ctx, const int16_t *pcm, size_t n), void *ctx)
 {
@@ -727,9 +772,23 @@ static enum ww_err espeak_synth(void *state, const char *lang, const char *text,
             return WW_ERR_IO;
         text = fixed;
     }
+    char *ssml = NULL;
+    unsigned flags = espeakCHARS_UTF8;
+    if (strstr(text, WW_SAY_NL_OPEN)) {
+        ssml = espeak_ssml(text, lang);
+        if (!ssml) {
+            free(fixed);
+            return WW_ERR_IO;
+        }
+        text = ssml;
+        flags |= espeakSSML;
+        /* the voice the synthesis ends with is not promised: load it again */
+        es->voice[0] = '\0';
+    }
     struct espeak_job job = {sink, ctx, false};
-    espeak_ng_STATUS st = espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
-                                               espeakCHARS_UTF8, NULL, &job);
+    espeak_ng_STATUS st =
+        espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0, flags, NULL, &job);
+    free(ssml);
     free(fixed);
     if (st != ENS_OK && !job.stopped) {
         espeak_log_status("synthesis", st);

@@ -14,7 +14,10 @@
  *             language unavailable and logs why), and the library is set up
  *             once per process, so the data folder of the first open counts.
  *             Arabic must be written with vowel marks (tashkeel); their order
- *             around a shadda is fixed up for espeak-ng here.
+ *             around a shadda is fixed up for espeak-ng here. Dutch names
+ *             marked in the text (WW_SAY_NL_OPEN ... WW_SAY_NL_CLOSE, made
+ *             by ww_say_prepare()) are spoken with the Dutch voice inside
+ *             the utterance (SSML; about 1 ms more per utterance).
  *   "null"    produces no sound; like every backend it can record what it was
  *             asked to say (always on for "null"), for tests' spoken logs.
  *

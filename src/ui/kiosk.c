@@ -141,6 +141,24 @@ static void screen_words(struct ww_kiosk *k, char *buf, size_t size)
         append_sentence(buf, size, &used, talk->label);
 }
 
+/* The Dutch names that are said with the Dutch voice inside English,
+ * Turkish and Polish (say.h): the partners', the location's and its rooms'.
+ * NULL-terminated in names[max]; borrowed from the config. */
+static void dutch_names(const struct ww_kiosk *k, const char **names, size_t max)
+{
+    size_t n = 0;
+    const struct ww_config *cfg = k->env.cfg;
+    const struct ww_location *loc = k->env.loc;
+    for (size_t i = 0; cfg && i < cfg->n_partners && n + 1 < max; i++)
+        names[n++] = cfg->partners[i].name;
+    if (loc && n + 1 < max)
+        names[n++] = loc->name;
+    for (size_t i = 0; loc && i < loc->n_presence && n + 1 < max; i++)
+        if (loc->presence[i].room[0])
+            names[n++] = loc->presence[i].room;
+    names[n] = NULL;
+}
+
 /* Say `text` in the screen's language: the first utterance of an action
  * cuts what was being said, the next ones queue behind it. */
 static void speak_as(struct ww_kiosk *k, const char *text, unsigned flags)
@@ -150,12 +168,15 @@ static void speak_as(struct ww_kiosk *k, const char *text, unsigned flags)
     if (!k->said)
         flags |= WW_SAY_CUT;
     k->said = true;
-    /* Times, dates and ticket numbers as a person says them. */
-    size_t size = strlen(text) * 4 + WW_SAY_SIZE;
+    /* Times, dates, ticket and phone numbers as a person says them; Dutch
+     * names marked for the Dutch voice. */
+    const char *names[96];
+    dutch_names(k, names, sizeof names / sizeof names[0]);
+    size_t size = strlen(text) * 24 + WW_SAY_SIZE; /* a digit can become a long word */
     char *said = malloc(size);
     if (!said)
         abort();
-    if (!ww_say_expand(k->s.lang, text, said, size))
+    if (!ww_say_prepare(k->s.lang, names, text, said, size))
         ww_strlcpy(said, text, size);
     enum ww_err e = ww_speech_say(k->speech, k->s.lang, said, flags);
     free(said);

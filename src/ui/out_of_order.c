@@ -2,6 +2,7 @@
 
 #include "core/i18n.h"
 #include "core/log.h"
+#include "core/say.h"
 #include "core/speech.h"
 #include "core/str.h"
 #include "ui/audio.h"
@@ -403,9 +404,12 @@ static void read_aloud(struct run *r)
 {
     if (!r->p->speech)
         return;
-    char msg[1024];
+    char msg[1024], said[4096];
     ww_ooo_message(r->info, msg, sizeof msg);
-    if (ww_speech_say(r->p->speech, "nl", msg, WW_SAY_CUT) == WW_OK)
+    /* the desk's phone number and hours as a person says them */
+    if (!ww_say_expand("nl", msg, said, sizeof said))
+        ww_strlcpy(said, msg, sizeof said);
+    if (ww_speech_say(r->p->speech, "nl", said, WW_SAY_CUT) == WW_OK)
         ww_audio_wake(r->p->audio);
 }
 

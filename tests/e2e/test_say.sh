@@ -42,6 +42,33 @@ expect "say turns a time into words" 0 "om half tien bij balie" -- \
 expect "say spells a ticket number" 0 "J, veertien" -- ww say --lang nl --backend null "J-014"
 expect "say --raw leaves the text" 0 "om 09:30 uur" -- ww say --lang nl --raw --backend null "om 09:30 uur"
 
+# Phone numbers in groups, emergency numbers digit by digit, clock times with
+# a dot, abbreviations spelled; Dutch names marked for the Dutch voice.
+expect "say a phone number in groups" 0 "Bel veertien, nul zeven drie of nul acht nul nul, tachtig twintig." -- \
+    ww say --lang nl --backend null "Bel 14 073 of 0800-8020."
+expect "say 112 digit by digit" 0 "Bel dan één één twee." -- ww say --lang nl --backend null "Bel dan 112."
+expect "say hours written with a dot" 0 "half negen tot vijf uur" -- \
+    ww say --lang nl --backend null "8.30 tot 17.00 uur"
+expect "say an abbreviation spelled" 0 "Kijk op uu wee vee punt en el." -- \
+    ww say --lang nl --backend null "Kijk op uwv.nl."
+expect "say a Dutch name in English with the Dutch voice" 0 \
+    'Call <voice xml:lang="nl">Het Juridisch Loket</voice>: zero eight zero zero, eight zero two zero.' -- \
+    ww say --lang en --backend null --name "Het Juridisch Loket" "Call Het Juridisch Loket: 0800-8020."
+
+# Listen: the Arabic sentence with a Dutch name, synthesised by espeak-ng,
+# against the same sentence said raw. The marks are not read aloud (that
+# would make it about half as long again); measured: 6.9 s against 6.2 s raw.
+ar_text="اتَّصِلْ بِـ Het Juridisch Loket: 0800-8020."
+ww say --lang ar --out "$WW_TMP/ar-name.wav" "$ar_text" >/dev/null
+ww say --lang ar --raw --out "$WW_TMP/ar-raw.wav" "$ar_text" >/dev/null
+named=$(sox_stat "$WW_TMP/ar-name.wav" "Length")
+rawlen=$(sox_stat "$WW_TMP/ar-raw.wav" "Length")
+echo "     ar with the Dutch name and digits: ${named} s; raw: ${rawlen} s"
+check "the Dutch name's marks are not read aloud" \
+    awk -v a="$named" -v b="$rawlen" 'BEGIN { exit !(a > 0.7 * b && a < 1.3 * b) }'
+check "the Arabic WAV with a Dutch name is not silent" \
+    awk -v r="$(sox_stat "$WW_TMP/ar-name.wav" "RMS +amplitude")" 'BEGIN { exit !(r > 0.01) }'
+
 # Slow is slower.
 ww say --lang nl --out "$WW_TMP/fast.wav" "Uw nummer is J-014." >/dev/null
 ww say --lang nl --slow --out "$WW_TMP/slow.wav" "Uw nummer is J-014." >/dev/null

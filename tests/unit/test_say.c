@@ -210,13 +210,101 @@ static const struct {
     {"uk", "об 11:00", "об одинадцятій"},
     {"uk", "Прийом: 09:30", "Прийом: дев'ята тридцять"},
     {"uk", "13:00-16:00", "тринадцята – шістнадцята"},
+    {"uk", "з 8.30 до 17.00", "з восьмої тридцять до сімнадцятої"},
+    {"uk", "від 09:00 до 12:30", "від дев'ятої до дванадцятої тридцять"},
     /* Dates as screens and tickets write them. */
     {"nl", "dinsdag 24 november, 10:30", "dinsdag vierentwintig november, half elf"},
     {"nl", "Op 1 December", "Op één december"},
     {"en", "Tuesday 24 November", "Tuesday the twenty-fourth of November"},
     {"nl", "24 novembers en 32 november en 240 november",
      "24 novembers en 32 november en 240 november"},
+    /* Phone numbers in the groups they are written in, never hundreds. */
+    {"nl", "Bel 14 073.", "Bel veertien, nul zeven drie."},
+    {"nl", "Bel 0800-8020 (gratis)", "Bel nul acht nul nul, tachtig twintig (gratis)"},
+    {"nl", "073 - 615 50 00", "nul zeven drie, zes één vijf, vijftig, nul nul"},
+    {"nl", "0224-296 700", "nul twee twee vier, twee negen zes, zeven nul nul"},
+    {"nl", "0800-0543", "nul acht nul nul, nul vijf drieënveertig"},
+    {"en", "Call 0800-8020.", "Call zero eight zero zero, eight zero two zero."},
+    {"tr", "0800-8020", "sıfır sekiz sıfır sıfır, seksen yirmi"},
+    {"pl", "14 073", "czternaście, zero siedem trzy"},
+    {"uk", "088-898 92 94",
+     "нуль вісім вісім, вісім дев'ять вісім, дев'яносто два, дев'яносто чотири"},
+    {"ar", "0800-8020", "صِفْر ثَمَانِيَة صِفْر صِفْر، ثَمَانِيَة صِفْر اِثْنَان صِفْر"},
+    {"nl", "06-12345678", "nul zes, twaalf vierendertig zesenvijftig achtenzeventig"},
+    {"tr", "8.30 ile 17.00 arası", "sekiz buçuk ile saat on yedi arası"},
+    {"en", "8.30 tot 17.00 uur", "half past eight tot five o'clock"},
+    {"nl", "09:00 of 19:30", "negen uur of half acht"},
+    {"nl", "geen nummer: 12345 of 0800 of 0,5 of 06-1234567890123",
+     "geen nummer: 12345 of 0800 of 0,5 of 06-1234567890123"},
+    /* Emergency and crisis numbers digit by digit. */
+    {"nl", "Bel dan 112.", "Bel dan één één twee."},
+    {"en", "Call 113 or 112", "Call one one three or one one two"},
+    {"uk", "телефонуйте 112.", "телефонуйте один один два."},
+    {"nl", "1120 en 112,5", "1120 en 112,5"},
+    /* Times with a dot: before "uur" or in a range. */
+    {"nl", "Maandag tot en met vrijdag, 8.30 tot 17.00 uur",
+     "Maandag tot en met vrijdag, half negen tot vijf uur"},
+    {"nl", "8.00 tot 20.00 uur", "acht uur tot twintig uur"},
+    {"nl", "om 9.15 uur", "om kwart over negen"},
+    {"nl", "versie 1.20 en 3.000 euro", "versie 1.20 en 3.000 euro"},
+    {"en", "Monday to Friday, 8.30 to 17.00", "Monday to Friday, half past eight to five o'clock"},
+    {"en", "8.00 to 20.00", "eight o'clock to eight o'clock in the evening"},
+    {"pl", "od 9.00 do 12.00", "od dziewiątej do dwunastej"},
+    {"tr", "saat 09:00", "saat dokuz"},
+    {"ar", "مِنَ السَّاعَةِ 8.30 إِلَى 17.00", "مِنَ السَّاعَةِ الثَّامِنَة وَالنِّصْف إِلَى السَّاعَة الْخَامِسَة"},
+    /* Abbreviations and web addresses spelled; Dutch names with the Dutch voice. */
+    {"nl", "Kijk op uwv.nl. Daar vraagt u de WW aan.",
+     "Kijk op uu wee vee punt en el. Daar vraagt u de wee wee aan."},
+    {"nl", "Uw DigiD en uw BSN; SVB, AOW, WIA",
+     "Uw diegie dee en uw bee es en; es vee bee, aa oo wee, wee ie aa"},
+    {"nl", "https://www.s-hertogenbosch.nl", "s hertogenbosch punt en el"},
+    {"nl", "WWW en UWVX", "WWW en UWVX"},
+    {"en", "There you apply for WW.",
+     "There you apply for " WW_SAY_NL_OPEN "wee wee" WW_SAY_NL_CLOSE "."},
+    {"ar", "ادْخُلْ إِلَى الْمَوْقِعِ uwv.nl. هُنَاكَ",
+     "ادْخُلْ إِلَى الْمَوْقِعِ " WW_SAY_NL_OPEN "uu wee vee punt en el" WW_SAY_NL_CLOSE ". هُنَاكَ"},
+    {"ar", "Werk en Inkomen. Balie 2، الْمَكْتَبُ",
+     WW_SAY_NL_OPEN "Werk en Inkomen" WW_SAY_NL_CLOSE ". " WW_SAY_NL_OPEN "Balie 2" WW_SAY_NL_CLOSE
+                    "، الْمَكْتَبُ"},
+    {"uk", "Зайдіть на uwv.nl (WW)",
+     "Зайдіть на " WW_SAY_NL_OPEN "uu wee vee punt en el" WW_SAY_NL_CLOSE " (" WW_SAY_NL_OPEN
+     "wee wee" WW_SAY_NL_CLOSE ")"},
+    {"ar", "رَقْمُكَ. W-001", "رَقْمُكَ. W, وَاحِد"},
 };
+
+static void test_names(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"Het Juridisch Loket", "Het", "Weener XL", NULL};
+    char buf[256];
+    assert_true(ww_say_prepare(
+        "en", names, "Call Het Juridisch Loket (free legal advice): 0800-8020.", buf, sizeof buf));
+    assert_string_equal(buf, "Call " WW_SAY_NL_OPEN "Het Juridisch Loket" WW_SAY_NL_CLOSE
+                             " (free legal advice): zero eight zero zero, eight zero two zero.");
+    assert_true(ww_say_prepare("pl", names, "Weener XLL, Weener XL.", buf, sizeof buf));
+    assert_string_equal(buf, "Weener XLL, " WW_SAY_NL_OPEN "Weener iks el" WW_SAY_NL_CLOSE ".");
+    /* Dutch needs no marks */
+    assert_true(ww_say_prepare("nl", names, "Het Juridisch Loket", buf, sizeof buf));
+    assert_string_equal(buf, "Het Juridisch Loket");
+    /* runs of one voice */
+    const char *s = "Call " WW_SAY_NL_OPEN "Het Loket" WW_SAY_NL_CLOSE " now";
+    const char *w;
+    size_t len, n;
+    bool dutch;
+    n = ww_say_run(s, &dutch, &w, &len);
+    assert_false(dutch);
+    assert_int_equal(len, 5);
+    s += n;
+    n = ww_say_run(s, &dutch, &w, &len);
+    assert_true(dutch);
+    assert_int_equal(len, 9);
+    assert_memory_equal(w, "Het Loket", 9);
+    s += n;
+    n = ww_say_run(s, &dutch, &w, &len);
+    assert_false(dutch);
+    assert_string_equal(w, " now");
+    assert_int_equal(n, 4);
+}
 
 static void test_expand(void **state)
 {
@@ -270,6 +358,7 @@ int main(void)
         cmocka_unit_test(test_times),  cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_dates),  cmocka_unit_test(test_tickets),
         cmocka_unit_test(test_expand), cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_names),
     };
     return cmocka_run_group_tests_name("say", tests, NULL, NULL);
 }

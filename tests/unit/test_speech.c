@@ -4,6 +4,8 @@
  * crash; and the recording (null) backend keeps the spoken log. */
 #include "speech.h"
 
+#include "say.h"
+
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -269,6 +271,58 @@ static void test_arabic_mark_order(void **state)
     ww_speech_free(sp);
 }
 
+/* Dutch names marked in prepared text (say.h) are spoken with the Dutch
+ * voice and the rest with the utterance's own: as long as the pieces said
+ * one by one, not the marks read aloud, and English again after the name
+ * (espeak-ng 1.51 alone would stay Dutch). */
+static void test_dutch_names(void **state)
+{
+    (void)state;
+    struct ww_speech *sp = open_espeak(100);
+    static const char *const cases[][4] = {
+        {"en",
+         "Call " WW_SAY_NL_OPEN "Het Juridisch Loket" WW_SAY_NL_CLOSE
+         " about your thirty three bills.",
+         "Call ", "about your thirty three bills."},
+        {"ar", "اتَّصِلْ بِـ " WW_SAY_NL_OPEN "Werk en Inkomen" WW_SAY_NL_CLOSE " الْآنَ", "اتَّصِلْ بِـ",
+         "الْآنَ"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *lang = cases[i][0];
+        assert_int_equal(ww_speech_say(sp, lang, cases[i][1], 0), WW_OK);
+        size_t whole = drain(sp).samples;
+        assert_int_equal(ww_speech_say(sp, lang, cases[i][2], 0), WW_OK);
+        size_t before = drain(sp).samples;
+        const char *name = i == 0 ? "Het Juridisch Loket" : "Werk en Inkomen";
+        assert_int_equal(ww_speech_say(sp, "nl", name, 0), WW_OK);
+        size_t dutch = drain(sp).samples;
+        assert_int_equal(ww_speech_say(sp, "en", name, 0), WW_OK);
+        size_t english = drain(sp).samples;
+        assert_int_equal(ww_speech_say(sp, lang, cases[i][3], 0), WW_OK);
+        size_t after = drain(sp).samples;
+        double parts = (double)(before + dutch + after);
+        print_message("  %s: whole %zu, parts %.0f (name: nl %zu, en %zu)\n", lang, whole, parts,
+                      dutch, english);
+        assert_true(fabs((double)whole - parts) < 0.2 * parts);
+    }
+    /* the text after a name in the utterance's own voice again */
+    assert_int_equal(
+        ww_speech_say(sp, "en", WW_SAY_NL_OPEN "wee" WW_SAY_NL_CLOSE " thirty three thirty three",
+                      0),
+        WW_OK);
+    size_t mixed = drain(sp).samples;
+    assert_int_equal(ww_speech_say(sp, "nl", "wee thirty three thirty three", 0), WW_OK);
+    size_t all_dutch = drain(sp).samples;
+    assert_int_equal(ww_speech_say(sp, "nl", "wee", 0), WW_OK);
+    size_t wee = drain(sp).samples;
+    assert_int_equal(ww_speech_say(sp, "en", "thirty three thirty three", 0), WW_OK);
+    size_t rest = drain(sp).samples;
+    print_message("  mixed %zu, all Dutch %zu, parts %zu\n", mixed, all_dutch, wee + rest);
+    assert_true(fabs((double)mixed - (double)(wee + rest)) <
+                fabs((double)mixed - (double)all_dutch));
+    ww_speech_free(sp);
+}
+
 static void test_bad_input(void **state)
 {
     (void)state;
@@ -372,6 +426,7 @@ int main(void)
         cmocka_unit_test(test_stop_cuts),         cmocka_unit_test(test_free_while_speaking),
         cmocka_unit_test(test_arabic_mark_order), cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_recording_backend), cmocka_unit_test(test_queue_full),
+        cmocka_unit_test(test_dutch_names),
     };
     return cmocka_run_group_tests_name("speech", tests, NULL, NULL);
 }
