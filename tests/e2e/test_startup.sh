@@ -29,7 +29,7 @@ expect text This kiosk is not working right now.
 expect text Bu kiosk şu anda çalışmıyor.
 expect text Ten kiosk teraz nie działa.
 expect text Цей кіоск зараз не працює.
-expect text هذا الجهاز لا يعمل الآن.
+expect text هٰذَا الْجِهَازُ لَا يَعْمَلُ الْآنَ.
 expect no-target start
 expect background F6F3EC
 screenshot resident

@@ -429,7 +429,7 @@ static void test_view(void **state)
     r.here = WW_HERE_TODAY;
     ww_outcome_view(&cfg, loc, b, &r, &v);
     assert_true(v.n_bring >= 1);
-    assert_string_equal(v.bring[0], "Uw identiteitsbewijs");
+    assert_string_equal(v.bring[0], "Uw paspoort, identiteitskaart of verblijfsdocument");
 
     /* The urgent line of the safety outcome. */
     const struct ww_flow_topic *th = ww_flows_topic(&flows, "thuis", NULL);
