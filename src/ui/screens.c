@@ -918,7 +918,7 @@ static void confirm(struct b *b)
                  text(b,
                       b->s->book_error == WW_ERR_UNAVAILABLE || b->s->book_error == WW_ERR_IO
                           ? _("Een afspraak maken lukt nu niet. Ga naar de balie. Daar "
-                              "helpen ze u verder.")
+                              "helpt een medewerker u verder.")
                           : _("Het boeken lukte niet. Probeer het nog een keer."),
                       L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){b->x0 + pad, inner + L->gap, w - 2 * pad, 0}, WW_TEXT_START);

@@ -371,7 +371,7 @@ static void test_resolve_offline(void **state)
     struct ww_outcome_view v;
     ww_outcome_view(&cfg, loc, o, &r, &v);
     assert_string_equal(v.offline, "Een afspraak maken lukt nu niet. Ga naar de balie. Daar "
-                                   "helpen ze u verder.");
+                                   "helpt een medewerker u verder.");
     assert_non_null(strstr(v.here_line, r.room));
     assert_null(strstr(v.here_line, "09:30")); /* no promise of a free time */
     ww_outcome_view(&cfg, loc, o, &online, &v);

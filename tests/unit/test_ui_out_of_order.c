@@ -202,7 +202,7 @@ static void test_resident_view(void **state)
         assert_string_equal(d.screen, "out-of-order");
         check_list(&d, &info, w, h, true);
         assert_non_null(find_text(&d, "Deze zuil werkt nu niet."));
-        assert_non_null(find_text(&d, "Ga naar de balie. Daar helpen ze u."));
+        assert_non_null(find_text(&d, "Ga naar de balie. Daar helpt een medewerker u."));
         assert_non_null(find_text(&d, "Algemene balie"));
         assert_non_null(find_text(&d, "Kamer 1"));
         assert_non_null(find_text(&d, "Weener XL"));
@@ -274,13 +274,13 @@ static void test_message(void **state)
     ww_ooo_info_init(&info);
     char buf[512];
     ww_ooo_message(&info, buf, sizeof buf);
-    assert_string_equal(buf, "Deze zuil werkt nu niet. Ga naar de balie. Daar helpen ze u.");
+    assert_string_equal(buf,
+                        "Deze zuil werkt nu niet. Ga naar de balie. Daar helpt een medewerker u.");
     ww_strlcpy(info.desk, "Algemene balie", sizeof info.desk);
     ww_strlcpy(info.room, "Kamer 1", sizeof info.room);
     ww_ooo_message(&info, buf, sizeof buf);
-    assert_string_equal(
-        buf,
-        "Deze zuil werkt nu niet. Ga naar de balie. Daar helpen ze u. Algemene balie. Kamer 1.");
+    assert_string_equal(buf, "Deze zuil werkt nu niet. Ga naar de balie. Daar helpt een medewerker "
+                             "u. Algemene balie. Kamer 1.");
     ww_i18n_set("en");
     ww_ooo_message(&info, buf, sizeof buf);
     assert_non_null(strstr(buf, "This kiosk is not working right now."));
