@@ -7,6 +7,9 @@
 #    sends the resident to the municipality's Werk en Inkomen (bijstand).
 #  - A domestic-violence outcome (urgency 3, Veilig Thuis) never asks for an
 #    identity document, not even through a partner's own list.
+#  - Every outcome that speaks of objecting (bezwaar) gives the 6-week term
+#    and says that a conversation does not stop it; the too-late route says
+#    what can still be done instead.
 # WW_CONTENT_DIR points the checks at another configuration (the tests use it
 # to show that a wrong configuration is caught).
 . tests/e2e/lib.sh
@@ -55,6 +58,7 @@ problems=$(awk '
             }
         }
         if (kind == "outcome") {
+            if (k == "why" || k == "urgent") said[key] = said[key] " " v
             if (k == "partners") partners[key] = v
             if (k == "bring") bring[key] = v
             if (k == "urgency") urgency[key] = v
@@ -81,6 +85,18 @@ problems=$(awk '
             }
         }
         for (key in is_outcome) {
+            t = tolower(said[key])
+            if (t !~ /bezwaar/) continue
+            split(key, part, SUBSEP)
+            if (t ~ /te laat/) {
+                if (t !~ /waarom u te laat/ || t !~ /opnieuw te bekijken/)
+                    printf "%s: too-late outcome %s does not say what can still be done\n",
+                        part[1], part[2]
+            } else if (t !~ /(6|zes) weken/ || t !~ /gesprek stopt die tijd niet/)
+                printf "%s: objection outcome %s lacks the 6-week term or that a conversation does not stop it\n",
+                    part[1], part[2]
+        }
+        for (key in is_outcome) {
             if (urgency[key] != 3 || partners[key] !~ /veilig-thuis/) continue
             split(key, part, SUBSEP)
             # The screen and the ticket show the outcome list, else the
@@ -102,7 +118,7 @@ problems=$(awk '
             }
         }
     }' "$CONF/partners.ini" "$CONF"/flows/*.flow)
-check "no WW answer routes to werk-inkomen; no domestic-violence outcome asks for ID" \
+check "WW answers avoid werk-inkomen; no ID on domestic violence; objection terms complete" \
     test -z "$problems"
 [ -n "$problems" ] && echo "$problems" | sed 's/^/    /'
 
@@ -128,6 +144,7 @@ if [ -z "${WW_CONTENT_DIR:-}" ]; then
     sed -i '/^\[outcome ww\]/,/^\[/ s/^partners = uwv, sociaal-raadslieden/partners = uwv, werk-inkomen/' \
         "$bad/flows/uitkering.flow"
     sed -i '/^\[outcome onveilig\]/,/^\[/ { /^bring =/d }' "$bad/flows/anders.flow"
+    sed -i '/^\[outcome brief-besluit\]/,/^\[/ { /^urgent =/d }' "$bad/flows/brief.flow"
     out=$(WW_CONTENT_DIR="$bad" WW_CONTENT_SRC="$WW_TMP/none" sh "$0" 2>&1)
     check "a wrong configuration fails: the paid number" \
         sh -c 'printf "%s" "$1" | grep -q "FAIL no 0900-8020"' _ "$out"
@@ -135,6 +152,8 @@ if [ -z "${WW_CONTENT_DIR:-}" ]; then
         sh -c 'printf "%s" "$1" | grep -q "leads to outcome ww, which sends to werk-inkomen"' _ "$out"
     check "a wrong configuration fails: ID asked on the safety outcome" \
         sh -c 'printf "%s" "$1" | grep -q "outcome onveilig has no bring list of its own"' _ "$out"
+    check "a wrong configuration fails: an objection route without the term" \
+        sh -c 'printf "%s" "$1" | grep -q "objection outcome brief-besluit lacks"' _ "$out"
 fi
 
 finish
