@@ -1471,7 +1471,8 @@ void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
     v->offline = "";
     if (r->offline)
         v->offline =
-            _("Een afspraak maken lukt nu niet. Ga naar de balie. Daar helpen ze u verder.");
+            _("Een afspraak maken lukt nu niet. Ga naar de balie. Daar helpt een medewerker u "
+              "verder.");
     if (r->here == WW_HERE_TODAY && r->offline) {
         /* From the pattern: who is usually here today, not who has room. */
         if (r->room[0])

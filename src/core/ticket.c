@@ -127,7 +127,7 @@ static const char *const months_nl[] = {
 #define MSG_ROOM_DESK N_("{room}, plek {desk}")
 #define MSG_BRING     N_("Neem mee:")
 #define MSG_SHOW      N_("Laat deze code zien aan de balie.")
-#define MSG_PHONE     N_("Wij bellen u alleen vanaf dit nummer:")
+#define MSG_PHONE     N_("Belt {location} u? Dan ziet u dit nummer:")
 
 static const char *tr_or(ww_translate_fn tr, void *ctx, const char *lang, const char *msgid)
 {
@@ -302,7 +302,12 @@ enum ww_err ww_ticket_build(struct ww_ticket *t, const struct ww_ticket_params *
     add(t, WW_TLINE_QR, "");
     add(t, WW_TLINE_SMALL, T(MSG_SHOW));
     if (p->loc->callback_phone[0]) {
-        add(t, WW_TLINE_SMALL, T(MSG_PHONE));
+        /* Who calls from this number: the location's staff, not the
+         * partners (they call from their own numbers). */
+        const char *keys[] = {"location"};
+        const char *vals[] = {T(p->loc->name)};
+        subst(buf, sizeof buf, T(MSG_PHONE), keys, vals, 1);
+        add(t, WW_TLINE_SMALL, buf);
         add(t, WW_TLINE_TEXT, p->loc->callback_phone);
         /* Without a letter in it, "073 - 615 50 00" would read backwards in
          * a right-to-left paragraph. */

@@ -24,7 +24,7 @@
 /* The resident texts, once, so that the build, the spoken message and
  * `make pot` agree. */
 #define TXT_TITLE N_("Deze zuil werkt nu niet.")
-#define TXT_GO    N_("Ga naar de balie. Daar helpen ze u.")
+#define TXT_GO    N_("Ga naar de balie. Daar helpt een medewerker u.")
 
 /* ---- what the screen knows ---- */
 

@@ -4,7 +4,7 @@
  *
  * Residents see one calm screen in plain Dutch (B1) and in the other
  * languages of the kiosk: "Deze zuil werkt nu niet. Ga naar de balie. Daar
- * helpen ze u.", with the general desk's name and room when the location
+ * helpt een medewerker u.", with the general desk's name and room when the location
  * file could be read far enough to know them, and a pictogram. Nothing can
  * be tapped; any key of the keypad reads the message aloud (when a voice is
  * there).

@@ -812,7 +812,7 @@ static void outcome(struct b *b)
     size_t n = 0;
     if (offered(b, "book"))
         rw[n++] = (struct row){"book", _("Kies een tijd"), NULL, "calendar", B_PRIMARY};
-    rw[n++] = (struct row){"next", offered(b, "book") ? _("Geen afspraak nodig") : _("Verder"),
+    rw[n++] = (struct row){"next", offered(b, "book") ? _("Verder zonder afspraak") : _("Verder"),
                            NULL, NULL, B_NORMAL};
     if (offered(b, "more:yes"))
         rw[n++] = (struct row){"more:yes", _("Ik heb nog een vraag"), NULL, "vraag", B_NORMAL};
@@ -857,7 +857,8 @@ static void time_screen(struct b *b)
         y += para(b, p->name, y, WW_C_TEXT);
     if (b->s->full)
         y += L->gap / 2 +
-             para(b, _("Die tijd is net vergeven. Kies opnieuw."), y + L->gap / 2, WW_C_TEXT);
+             para(b, _("Iemand anders heeft deze tijd net gekozen. Kies een andere tijd."),
+                  y + L->gap / 2, WW_C_TEXT);
     struct row rw[3];
     char first[8], later[8], day[96];
     size_t n = 0;
@@ -917,7 +918,7 @@ static void confirm(struct b *b)
                  text(b,
                       b->s->book_error == WW_ERR_UNAVAILABLE || b->s->book_error == WW_ERR_IO
                           ? _("Een afspraak maken lukt nu niet. Ga naar de balie. Daar "
-                              "helpen ze u verder.")
+                              "helpt een medewerker u verder.")
                           : _("Het boeken lukte niet. Probeer het nog een keer."),
                       L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){b->x0 + pad, inner + L->gap, w - 2 * pad, 0}, WW_TEXT_START);
@@ -971,7 +972,7 @@ static void ticket(struct b *b)
     const char *status = NULL;
     switch (b->env->print) {
     case WW_PRINT_BUSY:
-        status = _("Uw ticket wordt geprint.");
+        status = _("De printer maakt nu uw ticket.");
         break;
     case WW_PRINT_OK:
         status = _("Neem uw ticket uit de printer.");
@@ -1000,7 +1001,7 @@ static void ticket(struct b *b)
         c->text = ww_dlist_str(b->d, payload);
     }
     inner += (nh > qr ? nh : qr) + L->gap;
-    char when[128], line[160];
+    char when[128], line[224];
     when_text(b, bk->day, bk->start, when, sizeof when);
     if (p)
         inner += text(b, p->name, L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
@@ -1036,9 +1037,14 @@ static void ticket(struct b *b)
         if (v.n_bring > 0)
             y = bring_card(b, &v, b->x0, b->x1, y) + L->gap;
     }
+    /* Only a location whose staff call back has a number; say who calls
+     * from it (partners call from their own numbers). The same text as the
+     * ticket. */
     if (b->env->loc->callback_phone[0]) {
-        ww_fmt(line, sizeof line, "%s %s", _("Wij bellen u alleen vanaf dit nummer:"),
-               b->env->loc->callback_phone);
+        char who[160];
+        fill_in(_("Belt {location} u? Dan ziet u dit nummer:"), "{location}", T(b->env->loc->name),
+                "{location}", T(b->env->loc->name), who, sizeof who);
+        ww_fmt(line, sizeof line, "%s %s", who, b->env->loc->callback_phone);
         y += para(b, line, y, WW_C_TEXT);
     }
     struct row rw[1] = {{"next", _("Verder"), NULL, NULL, B_PRIMARY}};

@@ -24,12 +24,12 @@ cat >"$WW_TMP/ooo.txt" <<'EOF'
 expect screen out-of-order
 texts
 expect text Deze zuil werkt nu niet.
-expect text Ga naar de balie. Daar helpen ze u.
+expect text Ga naar de balie. Daar helpt een medewerker u.
 expect text This kiosk is not working right now.
 expect text Bu kiosk şu anda çalışmıyor.
 expect text Ten kiosk teraz nie działa.
 expect text Цей кіоск зараз не працює.
-expect text هذا الجهاز لا يعمل الآن.
+expect text هٰذَا الْجِهَازُ لَا يَعْمَلُ الْآنَ.
 expect no-target start
 expect background F6F3EC
 screenshot resident
@@ -52,7 +52,7 @@ wait 121s
 expect screen out-of-order
 # The keypad reads the message aloud.
 key Return
-expect said Deze zuil werkt nu niet. Ga naar de balie. Daar helpen ze u.
+expect said Deze zuil werkt nu niet. Ga naar de balie. Daar helpt een medewerker u.
 EOF
 
 # lacks TEXT WORDS: TEXT does not hold WORDS

@@ -371,7 +371,7 @@ static void test_resolve_offline(void **state)
     struct ww_outcome_view v;
     ww_outcome_view(&cfg, loc, o, &r, &v);
     assert_string_equal(v.offline, "Een afspraak maken lukt nu niet. Ga naar de balie. Daar "
-                                   "helpen ze u verder.");
+                                   "helpt een medewerker u verder.");
     assert_non_null(strstr(v.here_line, r.room));
     assert_null(strstr(v.here_line, "09:30")); /* no promise of a free time */
     ww_outcome_view(&cfg, loc, o, &online, &v);
@@ -429,7 +429,7 @@ static void test_view(void **state)
     r.here = WW_HERE_TODAY;
     ww_outcome_view(&cfg, loc, b, &r, &v);
     assert_true(v.n_bring >= 1);
-    assert_string_equal(v.bring[0], "Uw identiteitsbewijs");
+    assert_string_equal(v.bring[0], "Uw paspoort, identiteitskaart of verblijfsdocument");
 
     /* The urgent line of the safety outcome. */
     const struct ww_flow_topic *th = ww_flows_topic(&flows, "thuis", NULL);

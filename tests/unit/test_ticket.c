@@ -116,11 +116,15 @@ static void test_layout_dutch(void **state)
     assert_string_equal(find_line(&t, WW_TLINE_HEADING, 0), "Sociaal raadslieden");
     assert_string_equal(find_line(&t, WW_TLINE_TEXT, 0), "dinsdag 24 november, 10:30");
     assert_string_equal(find_line(&t, WW_TLINE_TEXT, 1), "Spreekkamer 1, plek 2");
-    assert_string_equal(find_line(&t, WW_TLINE_ITEM, 0), "Uw identiteitsbewijs");
+    assert_string_equal(find_line(&t, WW_TLINE_ITEM, 0),
+                        "Uw paspoort, identiteitskaart of verblijfsdocument");
     assert_string_equal(find_line(&t, WW_TLINE_ITEM, 1),
                         "De brieven of formulieren waar het om gaat");
     assert_null(find_line(&t, WW_TLINE_ITEM, 2));
     assert_string_equal(find_line(&t, WW_TLINE_TEXT, 2), "073 - 615 50 00");
+    /* The number says who calls from it: the location, not "we". */
+    assert_string_equal(find_line(&t, WW_TLINE_SMALL, 2),
+                        "Belt Weener XL u? Dan ziet u dit nummer:");
     assert_string_equal(find_line(&t, WW_TLINE_SMALL, 0), "Weener XL");
     assert_non_null(find_line(&t, WW_TLINE_QR, 0));
     /* One desk: no desk number. The outcome's list replaces the partner's. */

@@ -56,10 +56,11 @@ static const char *tr_ar(void *ctx, const char *lang, const char *msgid)
         {"{room}, plek {desk}", "{room}، المكان {desk}"},
         {"Neem mee:", "أحضر معك:"},
         {"Laat deze code zien aan de balie.", "أظهر هذا الرمز عند المكتب."},
-        {"Wij bellen u alleen vanaf dit nummer:", "نتصل بك فقط من هذا الرقم:"},
+        {"Belt {location} u? Dan ziet u dit nummer:", "إذا اتصل بك {location}، فسترى هذا الرقم:"},
         {"Sociaal raadslieden", "المستشارون الاجتماعيون"},
         {"Spreekkamer 1", "غرفة الاستشارة 1"},
-        {"Uw identiteitsbewijs", "بطاقة هويتك"},
+        {"Uw paspoort, identiteitskaart of verblijfsdocument",
+         "جواز سفرك أو بطاقة هويتك أو وثيقة إقامتك"},
         {"De brieven of formulieren waar het om gaat", "الرسائل أو الاستمارات المعنية"},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)

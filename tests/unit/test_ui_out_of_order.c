@@ -202,14 +202,14 @@ static void test_resident_view(void **state)
         assert_string_equal(d.screen, "out-of-order");
         check_list(&d, &info, w, h, true);
         assert_non_null(find_text(&d, "Deze zuil werkt nu niet."));
-        assert_non_null(find_text(&d, "Ga naar de balie. Daar helpen ze u."));
+        assert_non_null(find_text(&d, "Ga naar de balie. Daar helpt een medewerker u."));
         assert_non_null(find_text(&d, "Algemene balie"));
         assert_non_null(find_text(&d, "Kamer 1"));
         assert_non_null(find_text(&d, "Weener XL"));
         assert_non_null(find_text(&d, "This kiosk is not working right now."));
         assert_non_null(find_text(&d, "Ten kiosk teraz nie działa."));
         /* Arabic: right-aligned, its own direction. */
-        const struct ww_dcmd *ar = find_text(&d, "هذا الجهاز");
+        const struct ww_dcmd *ar = find_text(&d, "هٰذَا الْجِهَازُ");
         assert_non_null(ar);
         assert_true(ar->st.rtl);
         assert_int_equal(ar->r.x + ar->r.w, ar->clip.x + ar->clip.w);
@@ -221,7 +221,7 @@ static void test_resident_view(void **state)
     /* Without the Arabic font the Arabic paragraph is left out. */
     info.no_arabic = true;
     ww_ooo_build(&info, cache, 1080, 1920, false, &d);
-    assert_null(find_text(&d, "هذا الجهاز"));
+    assert_null(find_text(&d, "هٰذَا الْجِهَازُ"));
     assert_non_null(find_text(&d, "This kiosk is not working right now."));
     /* Without a desk: no card, still the way to the desk. */
     info.desk[0] = '\0';
@@ -274,13 +274,13 @@ static void test_message(void **state)
     ww_ooo_info_init(&info);
     char buf[512];
     ww_ooo_message(&info, buf, sizeof buf);
-    assert_string_equal(buf, "Deze zuil werkt nu niet. Ga naar de balie. Daar helpen ze u.");
+    assert_string_equal(buf,
+                        "Deze zuil werkt nu niet. Ga naar de balie. Daar helpt een medewerker u.");
     ww_strlcpy(info.desk, "Algemene balie", sizeof info.desk);
     ww_strlcpy(info.room, "Kamer 1", sizeof info.room);
     ww_ooo_message(&info, buf, sizeof buf);
-    assert_string_equal(
-        buf,
-        "Deze zuil werkt nu niet. Ga naar de balie. Daar helpen ze u. Algemene balie. Kamer 1.");
+    assert_string_equal(buf, "Deze zuil werkt nu niet. Ga naar de balie. Daar helpt een medewerker "
+                             "u. Algemene balie. Kamer 1.");
     ww_i18n_set("en");
     ww_ooo_message(&info, buf, sizeof buf);
     assert_non_null(strstr(buf, "This kiosk is not working right now."));
