@@ -200,12 +200,8 @@ static void print_question(const struct walker *w, const struct ww_session *s)
     int step, total;
     ww_session_progress(w->flows, s, &step, &total);
     char progress[96];
-    /* The translated format comes from our own catalogue, which msgfmt
-     * --check compiled only when its directives match the Dutch ones. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    ww_fmt(progress, sizeof progress, _("Stap %d van %d"), step, total);
-#pragma GCC diagnostic pop
+    const int values[] = {step, total};
+    ww_i18n_format_int(progress, sizeof progress, N_("Stap %d van %d"), values, 2);
     printf("\n-- %s\n%s\n", progress, ww_i18n_get(q->text));
     if (q->explain[0])
         printf("(%s)\n", ww_i18n_get(q->explain));

@@ -1230,6 +1230,9 @@ static void check_translations(const struct ww_flows *flows, const struct ww_flo
             ww_diags_add(err, path, 0, "cannot read: %s", strerror(errno));
             continue;
         }
+        /* A translation with other placeholders than its source is shown in
+         * Dutch by the kiosk: an error here, naming the entry. */
+        ww_po_check_placeholders(&po, path, err);
         struct tr_check t = {.po = &po, .po_path = path, .err = err};
         ww_flows_each_text(flows, tr_one, &t);
         tr_one(&t, flows->general.why, "why", "src/core/flow.c", 0);

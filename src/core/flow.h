@@ -144,7 +144,9 @@ struct ww_flow_check_params {
 
 /* B1 limits, pictograms and translations. Errors (a button text - answer
  * or topic title - longer than 40 characters, abbreviations, unknown
- * pictogram, missing translation) go to `errors`; warnings (a sentence of a
+ * pictogram, missing translation, a translation whose placeholders differ
+ * from its source's: "locales/tr.po:12: the translation of \"...\": ...")
+ * go to `errors`; warnings (a sentence of a
  * question, explanation or outcome with more than 12 words or more than one
  * comma, "je"/"jij" instead of "u", a translated button longer than 40
  * characters) to `warnings`, both as file:line: message. Returns true when
