@@ -1,8 +1,9 @@
 #!/bin/sh
 # Hostile content, with the real binary: a catalogue whose translations carry
 # other placeholders than their Dutch source (compiled here without the
-# c-format flag, so msgfmt lets it through), ... Each case must end in a clear
-# message or a working kiosk, never a crash or a hang.
+# c-format flag, so msgfmt lets it through), question chains deeper than any
+# stack, ... Each case must end in a clear message or a working kiosk, never
+# a crash or a hang (every run is under `timeout`).
 . tests/e2e/lib.sh
 export SDL_VIDEODRIVER=offscreen
 unset SDL_AUDIODRIVER
@@ -51,5 +52,46 @@ check "a hostile PO: flow check names the file, line and msgid of the extra %s" 
     sh -c 'printf "%s\n" "$1" | grep -qE "/po/tr.po:[0-9]+: the translation of \"Stap %d van %d\": placeholder 3 \(%s\) is not in the source"' _ "$out"
 check "a hostile PO: flow check names the countdown" \
     sh -c 'printf "%s\n" "$1" | grep -qF "the translation of \"Het scherm begint opnieuw over %d seconden.\": placeholder 2 (%s) is not in the source"' _ "$out"
+
+# ---- 9: very deep question chains ----
+# chain N DIR: a configuration whose only flow is a chain of N questions
+# (q0 -> q1 -> ... -> outcome), each with a second answer to the outcome.
+chain() {
+    rm -rf "$2"
+    cp -r kiosk-config "$2"
+    rm -f "$2"/flows/*.flow
+    awk -v n="$1" 'BEGIN {
+        print "[topic diep]\ntitle = Diep\nicon = geld\norder = 1\nstart = q0"
+        for (i = 0; i < n; i++) {
+            nx = (i + 1 < n) ? "q" (i + 1) : "o"
+            printf "[question q%d]\ntext=x\nanswer=a->%s\nanswer=b->o\n", i, nx
+        }
+        print "[outcome o]\npartners = algemene-balie\nwhy = Hulp."
+    }' >"$2/flows/diep.flow"
+}
+cat >"$WW_TMP/ooo.txt" <<'EOS'
+expect screen out-of-order
+EOS
+# 18,000 questions just fit the 1 MiB a flow file may have (the old
+# recursive walk overflowed the stack); 100,000 do not; 17 are one more than
+# a resident's session holds.
+for n in 18000 100000 17; do
+    chain $n "$WW_TMP/chain$n"
+    case $n in
+    17) want="diep.flow:6: a path of 17 questions starts at 'q0' (at most 16): q0 -> q1 -> q2 -> q3 -> ... -> q15 -> q16" ;;
+    18000) want="diep.flow:1606: more than 400 questions and outcomes in one flow file: the rest is not read" ;;
+    100000) want="diep.flow: cannot read: file larger than 1 MiB" ;;
+    esac
+    expect "a chain of $n questions: flow check reports it" 1 "$want" -- \
+        timeout 60 "$WW_BIN" flow check "$WW_TMP/chain$n/flows" --no-locales
+    expect "a chain of $n questions: kiosk --check-layout reports it" 1 "$want" -- \
+        env WEGWIJZER_CONFIG="$WW_TMP/chain$n" timeout 60 "$WW_BIN" kiosk $L --check-layout
+    expect "a chain of $n questions: the kiosk is out of order, not crashing" 0 "$want" -- \
+        env WEGWIJZER_CONFIG="$WW_TMP/chain$n" timeout 60 "$WW_BIN" kiosk $L --script "$WW_TMP/ooo.txt"
+done
+# As deep as a session goes: the layout check walks it (an explicit stack).
+chain 16 "$WW_TMP/chain16"
+expect "a chain of 16 questions: kiosk --check-layout walks it" 0 "layout: 0 problems" -- \
+    env WEGWIJZER_CONFIG="$WW_TMP/chain16" timeout 120 "$WW_BIN" kiosk $L --check-layout
 
 finish
