@@ -1,5 +1,6 @@
 #include "flow.h"
 
+#include "file.h"
 #include "i18n.h"
 #include "ini.h"
 #include "log.h"
@@ -833,7 +834,7 @@ static bool load_one(struct ww_flows *flows, size_t *cap, const char *path, cons
     bool parsed = text ? ww_ini_parse(text, len, path, d, on_item, &p)
                        : ww_ini_parse_file(path, d, on_item, &p);
     if (!parsed && d->count == before) {
-        ww_diags_add(d, path, 0, "cannot read: %s", strerror(errno));
+        ww_diags_add(d, path, 0, "cannot read: %s", ww_file_strerror(errno));
         topic_free(t);
         return false;
     }
@@ -1226,6 +1227,9 @@ static void check_icon(struct check *c, const char *file, int line, const char *
     ww_fmt(path, sizeof path, "%s/%s.svg", c->p->pictograms_dir, id);
     if (stat(path, &st) != 0)
         ww_diags_add(c->err, file, line, "unknown pictogram '%s' (no %s)", id, path);
+    else if (!S_ISREG(st.st_mode))
+        ww_diags_add(c->err, file, line, "pictogram '%s': %s is %s", id, path,
+                     ww_file_strerror(S_ISDIR(st.st_mode) ? EISDIR : WW_ENOTREG));
 }
 
 /* Translation completeness: one pass per language over every text. */
@@ -1327,14 +1331,14 @@ static void check_translations(const struct ww_flows *flows, const struct ww_flo
     if (p->template_path) {
         tmpl_ok = ww_po_load(&tmpl, p->template_path);
         if (!tmpl_ok)
-            ww_diags_add(err, p->template_path, 0, "cannot read: %s", strerror(errno));
+            ww_diags_add(err, p->template_path, 0, "cannot read: %s", ww_file_strerror(errno));
     }
     for (size_t i = 0; i < n; i++) {
         char path[WW_PATH_SIZE];
         ww_fmt(path, sizeof path, "%s/%s.po", p->locales_dir, found[i]);
         struct ww_po po;
         if (!ww_po_load(&po, path)) {
-            ww_diags_add(err, path, 0, "cannot read: %s", strerror(errno));
+            ww_diags_add(err, path, 0, "cannot read: %s", ww_file_strerror(errno));
             continue;
         }
         /* A translation with other placeholders than its source is shown in

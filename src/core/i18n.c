@@ -1,5 +1,6 @@
 #include "i18n.h"
 
+#include "file.h"
 #include "ini.h"
 #include "log.h"
 #include "str.h"
@@ -35,6 +36,13 @@ const struct ww_lang *ww_i18n_find(const char *code)
     return NULL;
 }
 
+/* Languages whose catalogue gettext must never open (see check_dir): set by
+ * ww_i18n_init, beside gettext's own process-wide binding, from the UI
+ * thread; those languages show Dutch. */
+static unsigned unusable;
+
+static unsigned check_dir(const char *localedir, struct ww_diags *d, size_t *count);
+
 bool ww_i18n_init(const char *localedir)
 {
     /* Plain "C" makes gettext ignore LANGUAGE; C.UTF-8 is in every glibc
@@ -51,7 +59,8 @@ bool ww_i18n_init(const char *localedir)
      * Dutch (ww_i18n_get); say so once, naming the catalogue and the text. */
     struct ww_diags d;
     ww_diags_init(&d);
-    ww_i18n_check_dir(localedir, &d);
+    size_t count = 0;
+    unusable = check_dir(localedir, &d, &count);
     for (size_t i = 0; i < d.count; i++) {
         char line[600];
         ww_diag_format(&d.items[i], line, sizeof line);
@@ -88,7 +97,8 @@ bool ww_i18n_rtl(void)
 const char *ww_i18n_get(const char *msgid)
 {
     /* gettext("") returns the catalogue header; Dutch is the source. */
-    if (!msgid || !*msgid || strcmp(ww_i18n_lang(), "nl") == 0)
+    const struct ww_lang *l = ww_i18n_find(getenv("LANGUAGE"));
+    if (!msgid || !*msgid || !l || l == &langs[0] || (unusable & (1u << (l - langs))))
         return msgid;
     const char *t = dgettext(WW_I18N_DOMAIN, msgid);
     /* Checked on every look-up, not only at load: the catalogue is read by
@@ -654,9 +664,12 @@ size_t ww_i18n_check_mo(const char *data, size_t len, const char *name, struct w
     return count;
 }
 
-size_t ww_i18n_check_dir(const char *localedir, struct ww_diags *d)
+/* Check every catalogue; bit i of the result is set when gettext must not
+ * open the catalogue of langs[i] at all (not a regular file: its open would
+ * block on a pipe; or unreadable). */
+static unsigned check_dir(const char *localedir, struct ww_diags *d, size_t *count)
 {
-    size_t count = 0;
+    unsigned refused = 0;
     for (size_t i = 1; i < sizeof langs / sizeof langs[0]; i++) {
         char path[1024];
         ww_fmt(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", localedir, langs[i].code,
@@ -665,14 +678,23 @@ size_t ww_i18n_check_dir(const char *localedir, struct ww_diags *d)
         char *data = ww_read_file(path, 16u << 20, &len);
         if (!data) {
             if (errno != ENOENT) {
-                ww_diags_add(d, path, 0, "cannot read: %s", strerror(errno));
-                count++;
+                ww_diags_add(d, path, 0, "cannot read: %s",
+                             errno == EFBIG ? "larger than 16 MiB" : ww_file_strerror(errno));
+                (*count)++;
+                refused |= 1u << i;
             }
             continue;
         }
-        count += ww_i18n_check_mo(data, len, path, d);
+        *count += ww_i18n_check_mo(data, len, path, d);
         free(data);
     }
+    return refused;
+}
+
+size_t ww_i18n_check_dir(const char *localedir, struct ww_diags *d)
+{
+    size_t count = 0;
+    check_dir(localedir, d, &count);
     return count;
 }
 

@@ -1,10 +1,12 @@
 #include "playlist.h"
 
 #include "clock.h"
+#include "file.h"
 #include "ini.h"
 #include "schedule.h"
 #include "str.h"
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -278,7 +280,8 @@ bool ww_playlist_load(struct ww_playlist *pl, const char *config_dir, const char
     size_t len;
     char *text = ww_read_file(path, 1u << 20, &len);
     if (!text) {
-        ww_diags_add(d, path, 0, "cannot read the playlist of screen '%s'", id);
+        ww_diags_add(d, path, 0, "cannot read the playlist of screen '%s': %s", id,
+                     errno == EFBIG ? "larger than 1 MiB" : ww_file_strerror(errno));
         return false;
     }
     bool ok = ww_playlist_parse(pl, id, text, len, path, d);

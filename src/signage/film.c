@@ -1,5 +1,6 @@
 #include "film.h"
 
+#include "core/file.h"
 #include "core/log.h"
 #include "core/str.h"
 
@@ -9,9 +10,12 @@
 #include <libswresample/swresample.h>
 #include <libswscale/swscale.h>
 
+#include <errno.h>
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define PATH_SIZE 512
 /* Sound decoded before the film's turn is held back up to this many bytes
@@ -64,17 +68,102 @@ static void describe(int err, char *buf, size_t size)
     ww_strlcpy(buf, msg, size);
 }
 
+/* ---- reading the film file ----
+ *
+ * FFmpeg's own file protocol opens the path with a blocking open(): a named
+ * pipe in the playlist would stop the screen (the probe runs on its thread)
+ * or the decoder for good. The film is opened by the core as a regular file
+ * (ww_file_open_regular) and FFmpeg reads that descriptor. */
+
+struct input {
+    AVFormatContext *fmt;
+    AVIOContext *pb;
+    int fd;
+};
+
+#define IO_BUFFER 65536
+
+static int io_read(void *opaque, uint8_t *buf, int size)
+{
+    const struct input *in = opaque;
+    for (;;) {
+        ssize_t n = read(in->fd, buf, (size_t)size);
+        if (n > 0)
+            return (int)n;
+        if (n == 0)
+            return AVERROR_EOF;
+        if (errno != EINTR)
+            return AVERROR(errno);
+    }
+}
+
+static int64_t io_seek(void *opaque, int64_t offset, int whence)
+{
+    const struct input *in = opaque;
+    if (whence & AVSEEK_SIZE) {
+        struct stat st;
+        return fstat(in->fd, &st) == 0 ? (int64_t)st.st_size : AVERROR(errno);
+    }
+    off_t r = lseek(in->fd, (off_t)offset, whence & ~AVSEEK_FORCE);
+    return r < 0 ? AVERROR(errno) : (int64_t)r;
+}
+
+static void input_close(struct input *in)
+{
+    avformat_close_input(&in->fmt);
+    if (in->pb) {
+        av_freep(&in->pb->buffer);
+        avio_context_free(&in->pb);
+    }
+    if (in->fd >= 0)
+        close(in->fd);
+    in->fd = -1;
+}
+
+/* Open a film for demuxing. False with a reason in `why` (a file that is not
+ * a regular file is refused without waiting on it). */
+static bool input_open(struct input *in, const char *path, char *why, size_t why_size, int *err)
+{
+    *in = (struct input){NULL, NULL, -1};
+    *err = 0;
+    in->fd = ww_file_open_regular(path, NULL);
+    if (in->fd < 0) {
+        ww_strlcpy(why, ww_file_strerror(errno), why_size);
+        return false;
+    }
+    unsigned char *buf = av_malloc(IO_BUFFER);
+    in->pb = buf ? avio_alloc_context(buf, IO_BUFFER, 0, in, io_read, NULL, io_seek) : NULL;
+    in->fmt = avformat_alloc_context();
+    if (!in->pb || !in->fmt) {
+        if (!in->pb)
+            av_free(buf);
+        ww_strlcpy(why, "out of memory", why_size);
+        input_close(in);
+        return false;
+    }
+    in->fmt->pb = in->pb;
+    in->fmt->flags |= AVFMT_FLAG_CUSTOM_IO;
+    /* The path still names the film, for guessing its format by name. */
+    int ret = avformat_open_input(&in->fmt, path, NULL, NULL);
+    if (ret < 0) {
+        *err = ret;
+        describe(ret, why, why_size);
+        input_close(in); /* avformat_open_input freed fmt on failure */
+        return false;
+    }
+    return true;
+}
+
 bool ww_film_probe(const char *path, struct ww_film_info *info, char *why, size_t why_size)
 {
     quiet_ffmpeg();
     memset(info, 0, sizeof *info);
-    AVFormatContext *fmt = NULL;
+    struct input in;
     bool ok = false;
-    int ret = avformat_open_input(&fmt, path, NULL, NULL);
-    if (ret < 0) {
-        describe(ret, why, why_size);
+    int ret;
+    if (!input_open(&in, path, why, why_size, &ret))
         return false;
-    }
+    AVFormatContext *fmt = in.fmt;
     ret = avformat_find_stream_info(fmt, NULL);
     if (ret < 0) {
         describe(ret, why, why_size);
@@ -104,7 +193,7 @@ bool ww_film_probe(const char *path, struct ww_film_info *info, char *why, size_
     info->has_audio = av_find_best_stream(fmt, AVMEDIA_TYPE_AUDIO, -1, -1, NULL, 0) >= 0;
     ok = true;
 out:
-    avformat_close_input(&fmt);
+    input_close(&in);
     return ok;
 }
 
@@ -153,7 +242,8 @@ static bool deliver(struct ww_film *f, AVFrame *frame, int64_t ms)
 }
 
 struct decoder {
-    AVFormatContext *fmt;
+    struct input in;
+    AVFormatContext *fmt; /* in.fmt */
     AVCodecContext *dec;
     AVCodecContext *adec; /* sound, when the film plays with sound */
     SwrContext *swr;
@@ -287,12 +377,17 @@ static void open_audio(struct ww_film *f, struct decoder *d)
 static int worker(void *arg)
 {
     struct ww_film *f = arg;
-    struct decoder d = {.start_pts = AV_NOPTS_VALUE, .ai = -1};
-    int ret = avformat_open_input(&d.fmt, f->path, NULL, NULL);
-    if (ret < 0) {
-        set_failed(f, "cannot open", ret);
+    struct decoder d = {.in = {NULL, NULL, -1}, .start_pts = AV_NOPTS_VALUE, .ai = -1};
+    char why[128];
+    int ret;
+    if (!input_open(&d.in, f->path, why, sizeof why, &ret)) {
+        SDL_LockMutex(f->lock);
+        f->failed = true;
+        ww_fmt(f->error, sizeof f->error, "cannot open: %s", why);
+        SDL_UnlockMutex(f->lock);
         goto out;
     }
+    d.fmt = d.in.fmt;
     if ((ret = avformat_find_stream_info(d.fmt, NULL)) < 0) {
         set_failed(f, "not a film", ret);
         goto out;
@@ -398,7 +493,7 @@ out:
     avcodec_free_context(&d.adec);
     swr_free(&d.swr);
     free(d.abuf);
-    avformat_close_input(&d.fmt);
+    input_close(&d.in);
     /* A decoder's frame buffers are tens of megabytes; hand them back to the
      * system now (on this thread, off the screen's), so resident memory stays
      * flat over a day of loops instead of keeping each peak. */

@@ -2,7 +2,7 @@
 # Hostile content, with the real binary: a catalogue whose translations carry
 # other placeholders than their Dutch source (compiled here without the
 # c-format flag, so msgfmt lets it through), question chains deeper than any
-# stack, ... Each case must end in a clear message or a working kiosk, never
+# stack, named pipes and devices where files belong, ... Each case must end in a clear message or a working kiosk, never
 # a crash or a hang (every run is under `timeout`).
 . tests/e2e/lib.sh
 export SDL_VIDEODRIVER=offscreen
@@ -93,5 +93,100 @@ done
 chain 16 "$WW_TMP/chain16"
 expect "a chain of 16 questions: kiosk --check-layout walks it" 0 "layout: 0 problems" -- \
     env WEGWIJZER_CONFIG="$WW_TMP/chain16" timeout 120 "$WW_BIN" kiosk $L --check-layout
+
+# ---- 12: a named pipe (FIFO) or a device where a file belongs ----
+# Opened for reading, a FIFO waits for a writer forever: every case below
+# must give its clear message at once (timeout turns a hang into a failure).
+notreg="not a regular file (a named pipe, device or socket)"
+fifo_cfg() { # DIR FILE: a copy of the configuration with FILE a FIFO
+    rm -rf "$1"
+    cp -r kiosk-config "$1"
+    rm -f "$1/$2"
+    mkfifo "$1/$2"
+}
+for f in partners.ini locations/weener-xl.ini; do
+    fifo_cfg "$WW_TMP/fifo" "$f"
+    expect "a FIFO as $f: config check names it" 1 "$f: cannot read: $notreg" -- \
+        timeout 5 "$WW_BIN" config check "$WW_TMP/fifo"
+    expect "a FIFO as $f: the kiosk is out of order, not hanging" 0 "$f: cannot read: $notreg" -- \
+        env WEGWIJZER_CONFIG="$WW_TMP/fifo" timeout 30 "$WW_BIN" kiosk $L --script "$WW_TMP/ooo.txt"
+done
+fifo_cfg "$WW_TMP/fifo" flows/zzz.flow
+expect "a FIFO as a flow file: flow check names it" 1 "flows/zzz.flow: cannot read: $notreg" -- \
+    timeout 5 "$WW_BIN" flow check "$WW_TMP/fifo/flows" --no-locales
+expect "a FIFO as a flow file: the kiosk is out of order, not hanging" 0 \
+    "flows/zzz.flow: cannot read: $notreg" -- \
+    env WEGWIJZER_CONFIG="$WW_TMP/fifo" timeout 30 "$WW_BIN" kiosk $L --script "$WW_TMP/ooo.txt"
+# A device: a link to /dev/zero (endless zeros) as a flow file.
+rm -f "$WW_TMP/fifo/flows/zzz.flow"
+ln -s /dev/zero "$WW_TMP/fifo/flows/zzz.flow"
+expect "a device as a flow file: flow check names it" 1 "flows/zzz.flow: cannot read: $notreg" -- \
+    timeout 5 "$WW_BIN" flow check "$WW_TMP/fifo/flows" --no-locales
+
+# A pictogram: the kiosk draws the topics without it (and says why once).
+rm -rf "$WW_TMP/assets"
+cp -r assets "$WW_TMP/assets"
+rm "$WW_TMP/assets/pictograms/geld.svg"
+mkfifo "$WW_TMP/assets/pictograms/geld.svg"
+cat >"$WW_TMP/topics.txt" <<'EOS'
+tap start
+expect screen topics
+screenshot topics
+tap topic:schulden
+expect screen question
+EOS
+expect "a FIFO as a pictogram: the kiosk goes on without it" 0 "pictogram geld not loaded: $notreg" -- \
+    timeout 30 "$WW_BIN" kiosk $L --assets "$WW_TMP/assets" --script "$WW_TMP/topics.txt" \
+    --screenshot-dir "$WW_TMP/shots"
+expect "a FIFO as a pictogram: flow check names it" 1 "pictogram 'geld': " -- \
+    timeout 5 "$WW_BIN" flow check --no-locales --pictograms "$WW_TMP/assets/pictograms"
+
+# A catalogue: Turkish shows Dutch, the kiosk does not wait on gettext's open.
+rm -rf "$WW_TMP/locale-fifo"
+cp -r build/locale "$WW_TMP/locale-fifo"
+rm "$WW_TMP/locale-fifo/tr/LC_MESSAGES/wegwijzer.mo"
+mkfifo "$WW_TMP/locale-fifo/tr/LC_MESSAGES/wegwijzer.mo"
+cat >"$WW_TMP/tr.txt" <<'EOS'
+tap start
+lang tr
+tap topic:schulden
+expect screen question
+expect text Stap 1 van
+EOS
+expect "a FIFO as a catalogue: Dutch texts, no hang" 0 \
+    "tr/LC_MESSAGES/wegwijzer.mo: cannot read: $notreg" -- \
+    timeout 30 "$WW_BIN" kiosk $L --localedir "$WW_TMP/locale-fifo" --script "$WW_TMP/tr.txt"
+
+# A film and a subtitle file in a waiting-room playlist: skipped or shown
+# without, with one log line, and the slide after them still shows.
+mkdir -p "$WW_TMP/media" "$WW_TMP/screen"
+ffmpeg -hide_banner -loglevel error -nostdin -y -f lavfi -i "testsrc2=s=320x180:r=25:d=1" \
+    -c:v libx264 -preset ultrafast -pix_fmt yuv420p "$WW_TMP/media/klein.mp4"
+mkfifo "$WW_TMP/media/pijp.mp4" "$WW_TMP/media/klein.srt"
+fifo_cfg "$WW_TMP/fifo" screens/leeg.ini
+rm -f "$WW_TMP/fifo/screens/leeg.ini"
+cat >"$WW_TMP/fifo/screens/pijp.ini" <<EOS
+[film pijp]
+file = pijp.mp4
+[film klein]
+file = klein.mp4
+[slide info]
+title = Nog steeds hier
+text = De rest speelt door.
+duration = 2
+EOS
+expect "a FIFO as a film: skipped with its reason" 0 "skipping pijp (" -- \
+    timeout 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen pijp --media "$WW_TMP/media" \
+    --now 2026-11-23T10:00 --frames 200 --size 320x180 --screenshot-dir "$WW_TMP/screen"
+expect "a FIFO as a film: the reason" 0 "pijp.mp4: $notreg" -- \
+    timeout 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen pijp --media "$WW_TMP/media" \
+    --now 2026-11-23T10:00 --frames 200 --size 320x180
+expect "a FIFO as subtitles: the film plays without" 0 "klein.srt: cannot read: $notreg" -- \
+    timeout 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen pijp --media "$WW_TMP/media" \
+    --now 2026-11-23T10:00 --frames 200 --size 320x180
+check "after a FIFO film and subtitles the slide still shows" test -s "$WW_TMP/screen/03-info.png"
+fifo_cfg "$WW_TMP/fifo" screens/pijp.ini
+expect "a FIFO as a playlist: a clear error" 1 "screens/pijp.ini: cannot read the playlist of screen 'pijp': $notreg" -- \
+    timeout 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen pijp --now 2026-11-23T10:00 --frames 10
 
 finish
