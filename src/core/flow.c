@@ -1216,6 +1216,20 @@ static void check_button(struct check *c, const char *file, int line, const char
                      n);
 }
 
+/* One pictogram: DIR/ID.svg must be a regular file. */
+static void icon_exists(const char *dir, const char *file, int line, const char *id,
+                        struct ww_diags *err)
+{
+    struct stat st;
+    char path[WW_PATH_SIZE + WW_ID_SIZE + 8];
+    ww_fmt(path, sizeof path, "%s/%s.svg", dir, id);
+    if (stat(path, &st) != 0)
+        ww_diags_add(err, file, line, "unknown pictogram '%s' (no %s)", id, path);
+    else if (!S_ISREG(st.st_mode))
+        ww_diags_add(err, file, line, "pictogram '%s': %s is %s", id, path,
+                     ww_file_strerror(S_ISDIR(st.st_mode) ? EISDIR : WW_ENOTREG));
+}
+
 static void check_icon(struct check *c, const char *file, int line, const char *id)
 {
     if (!c->p || !c->p->pictograms_dir || !id[0])
@@ -1223,13 +1237,24 @@ static void check_icon(struct check *c, const char *file, int line, const char *
     struct stat st;
     if (stat(c->p->pictograms_dir, &st) != 0 || !S_ISDIR(st.st_mode))
         return;
-    char path[WW_PATH_SIZE + WW_ID_SIZE + 8];
-    ww_fmt(path, sizeof path, "%s/%s.svg", c->p->pictograms_dir, id);
-    if (stat(path, &st) != 0)
-        ww_diags_add(c->err, file, line, "unknown pictogram '%s' (no %s)", id, path);
-    else if (!S_ISREG(st.st_mode))
-        ww_diags_add(c->err, file, line, "pictogram '%s': %s is %s", id, path,
-                     ww_file_strerror(S_ISDIR(st.st_mode) ? EISDIR : WW_ENOTREG));
+    icon_exists(c->p->pictograms_dir, file, line, id, c->err);
+}
+
+bool ww_flows_check_pictograms(const struct ww_flows *flows, const char *dir, struct ww_diags *d)
+{
+    size_t before = d->count;
+    for (size_t ti = 0; ti < flows->n_topics; ti++) {
+        const struct ww_flow_topic *t = &flows->topics[ti];
+        if (t->icon[0])
+            icon_exists(dir, t->file, t->icon_line, t->icon, d);
+        for (size_t qi = 0; qi < t->n_questions; qi++) {
+            const struct ww_flow_question *q = &t->questions[qi];
+            for (size_t a = 0; a < q->n_answers && a < WW_FLOW_MAX_ANSWERS; a++)
+                if (q->answers[a].icon[0])
+                    icon_exists(dir, t->file, q->icons_line, q->answers[a].icon, d);
+        }
+    }
+    return d->count == before;
 }
 
 /* Translation completeness: one pass per language over every text. */

@@ -132,6 +132,11 @@ void ww_flows_destroy(struct ww_flows *flows);
 bool ww_flows_load_text(struct ww_flows *flows, const char *text, size_t len, const char *name,
                         const struct ww_config *cfg, struct ww_diags *d);
 
+/* Every pictogram the flows name (topic icons, answer icons) is a regular
+ * file DIR/ID.svg; each that is not is reported at its line ("unknown
+ * pictogram 'x' (no DIR/x.svg)"). True when all are there. */
+bool ww_flows_check_pictograms(const struct ww_flows *flows, const char *dir, struct ww_diags *d);
+
 /* The keys of the flow format with their help (`wegwijzer flow keys`). */
 void ww_flow_keys_help(FILE *out);
 /* Every (section, key) of the format, for the test that the sample uses them. */

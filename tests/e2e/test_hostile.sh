@@ -2,7 +2,8 @@
 # Hostile content, with the real binary: a catalogue whose translations carry
 # other placeholders than their Dutch source (compiled here without the
 # c-format flag, so msgfmt lets it through), question chains deeper than any
-# stack, named pipes and devices where files belong, ... Each case must end in a clear message or a working kiosk, never
+# stack, named pipes and devices where files belong, broken configurations
+# that `config check` and the kiosk must judge alike, ... Each case must end in a clear message or a working kiosk, never
 # a crash or a hang (every run is under `timeout`).
 . tests/e2e/lib.sh
 export SDL_VIDEODRIVER=offscreen
@@ -123,23 +124,21 @@ ln -s /dev/zero "$WW_TMP/fifo/flows/zzz.flow"
 expect "a device as a flow file: flow check names it" 1 "flows/zzz.flow: cannot read: $notreg" -- \
     timeout 5 "$WW_BIN" flow check "$WW_TMP/fifo/flows" --no-locales
 
-# A pictogram: the kiosk draws the topics without it (and says why once).
+# A pictogram: the kiosk is out of order (a flow names it; the same verdict
+# as config check), the waiting-room screen shows its slide without it.
 rm -rf "$WW_TMP/assets"
 cp -r assets "$WW_TMP/assets"
 rm "$WW_TMP/assets/pictograms/geld.svg"
 mkfifo "$WW_TMP/assets/pictograms/geld.svg"
-cat >"$WW_TMP/topics.txt" <<'EOS'
-tap start
-expect screen topics
-screenshot topics
-tap topic:schulden
-expect screen question
-EOS
-expect "a FIFO as a pictogram: the kiosk goes on without it" 0 "pictogram geld not loaded: $notreg" -- \
-    timeout 30 "$WW_BIN" kiosk $L --assets "$WW_TMP/assets" --script "$WW_TMP/topics.txt" \
-    --screenshot-dir "$WW_TMP/shots"
+expect "a FIFO as a pictogram: the kiosk is out of order, not hanging" 0 \
+    "pictogram 'geld': $WW_TMP/assets/pictograms/geld.svg is $notreg" -- \
+    timeout 30 "$WW_BIN" kiosk $L --assets "$WW_TMP/assets" --script "$WW_TMP/ooo.txt"
 expect "a FIFO as a pictogram: flow check names it" 1 "pictogram 'geld': " -- \
     timeout 5 "$WW_BIN" flow check --no-locales --pictograms "$WW_TMP/assets/pictograms"
+expect "a FIFO as a pictogram: config check names it" 1 "pictogram 'geld': " -- \
+    timeout 5 "$WW_BIN" config check --assets "$WW_TMP/assets"
+printf '[slide geld]\ntitle = Zorgen over geld?\ntext = Kom naar de balie.\npictogram = geld\nduration = 2\n' \
+    >"$WW_TMP/slide.ini"
 
 # A catalogue: Turkish shows Dutch, the kiosk does not wait on gettext's open.
 rm -rf "$WW_TMP/locale-fifo"
@@ -186,7 +185,112 @@ expect "a FIFO as subtitles: the film plays without" 0 "klein.srt: cannot read: 
     --now 2026-11-23T10:00 --frames 200 --size 320x180
 check "after a FIFO film and subtitles the slide still shows" test -s "$WW_TMP/screen/03-info.png"
 fifo_cfg "$WW_TMP/fifo" screens/pijp.ini
+cp "$WW_TMP/slide.ini" "$WW_TMP/fifo/screens/geld.ini"
+expect "a FIFO as a pictogram: the screen shows the slide without it" 0 "no pictogram 'geld'" -- \
+    timeout 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen geld --assets "$WW_TMP/assets" \
+    --now 2026-11-23T10:00 --frames 60 --size 320x180
 expect "a FIFO as a playlist: a clear error" 1 "screens/pijp.ini: cannot read the playlist of screen 'pijp': $notreg" -- \
     timeout 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen pijp --now 2026-11-23T10:00 --frames 10
+
+# ---- 11: config check and the kiosk give one verdict ----
+# Each case breaks a fresh copy of the configuration ($C) or of the assets
+# ($A); `config check` (exit 0/1) and a scripted kiosk start (the attract
+# screen: exit 0; out of order: the script fails) must agree, and every
+# broken case must fail the check.
+cat >"$WW_TMP/attract.txt" <<'EOS'
+expect screen attract
+EOS
+C=$WW_TMP/vc
+A=$WW_TMP/va
+fresh() {
+    rm -rf "$C" "$A"
+    cp -r kiosk-config "$C"
+    cp -r assets "$A"
+    LOC=weener-xl
+}
+sub() { # FILE SED-EXPRESSION: edit a file of the copy, which must change
+    cp "$1" "$1.orig"
+    sed -i "$2" "$1"
+    if cmp -s "$1" "$1.orig"; then echo "FAIL the case did not change $1"; ww_fail=$((ww_fail + 1)); fi
+    rm -f "$1.orig"
+}
+verdicts() { # NAME ok|broken
+    timeout 10 "$WW_BIN" config check "$C" --location "$LOC" --assets "$A" >"$WW_TMP/cc.out" 2>&1
+    cc=$?
+    env WEGWIJZER_CONFIG="$C" timeout 30 "$WW_BIN" kiosk --location "$LOC" --now 2026-11-24T09:30 \
+        --assets "$A" --script "$WW_TMP/attract.txt" >"$WW_TMP/k.out" 2>&1
+    ks=$?
+    agree() { { [ "$cc" -eq 0 ] && [ "$ks" -eq 0 ]; } || { [ "$cc" -eq 1 ] && [ "$ks" -ne 0 ] && [ "$ks" -lt 124 ]; }; }
+    check "$1: config check (exit $cc) and the kiosk (exit $ks) agree" agree
+    if [ "$2" = broken ]; then
+        check "$1: config check fails" [ "$cc" -eq 1 ]
+    else
+        check "$1: config check passes" [ "$cc" -eq 0 ]
+    fi
+    if ! agree || { [ "$2" = broken ] && [ "$cc" -ne 1 ]; }; then
+        sed 's/^/    check: /' "$WW_TMP/cc.out" | tail -5
+        grep -v '^wegwijzer: warning: running as root' "$WW_TMP/k.out" | sed 's/^/    kiosk: /' | tail -5
+    fi
+}
+fresh
+verdicts "the sample" ok
+fresh
+sub "$C/flows/schulden.flow" 's/-> gevaar$/-> nergens/'
+verdicts "an answer pointing at an unknown id" broken
+fresh
+sub "$C/flows/schulden.flow" 's/^dontknow = budget$/dontknow = nergens/'
+verdicts "dontknow pointing at an unknown id" broken
+fresh
+sub "$C/flows/schulden.flow" 's/^start = rekeningen$/start = nergens/'
+verdicts "a start that is no question" broken
+fresh
+sub "$C/flows/schulden.flow" 's/^partners = schuldhulp, sociaal-raadslieden$/partners = schuldhulp, nergens/'
+verdicts "an unknown partner in a flow" broken
+fresh
+sub "$C/flows/schulden.flow" 's/^icon = geld$/icon = bestaat-niet/'
+verdicts "a topic icon without its pictogram" broken
+fresh
+rm "$A/pictograms/geld.svg"
+verdicts "a pictogram file missing" broken
+fresh
+rm -r "$A/pictograms"
+verdicts "no pictograms folder" broken
+fresh
+sub "$C/flows/schulden.flow" 's/^answer = Nee -> schuldhulp$/answer = Nee -> rekeningen/'
+verdicts "a loop in a flow" broken
+fresh
+sub "$C/flows/schulden.flow" 's/^order = 2$/order = 2\nkleur = rood/'
+verdicts "an unknown key in a flow" broken
+fresh
+sub "$C/flows/schulden.flow" 's/^order = 2$/order = 3/'
+verdicts "two topics with one order" broken
+fresh
+rm "$C"/flows/*.flow
+chain 17 "$WW_TMP/chain17b"
+cp "$WW_TMP/chain17b/flows/diep.flow" "$C/flows/"
+verdicts "a path of 17 questions" broken
+fresh
+rm -r "$C/flows"
+verdicts "no flows folder" broken
+fresh
+mkfifo "$C/flows/pijp.flow"
+verdicts "a FIFO as a flow file" broken
+fresh
+sub "$C/locations/weener-xl.ini" 's/^store = sqlite:weener-xl.db$/store = mysql:weener/'
+verdicts "a store of an unknown kind" broken
+fresh
+sub "$C/locations/weener-xl.ini" 's/^printer = png:tickets$/printer = laser:kantoor/'
+verdicts "a printer of an unknown kind" broken
+fresh
+sub "$C/partners.ini" 's/^\[partner schuldhulp\]$/[partner schuldhulp-weg]/'
+verdicts "a partner the flows name is gone" broken
+fresh
+LOC=nergens
+verdicts "an unknown location" broken
+fresh
+rm -rf "$C"
+cp -r tests/data/config-broken "$C"
+LOC=test
+verdicts "tests/data/config-broken" broken
 
 finish
