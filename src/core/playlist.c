@@ -23,6 +23,11 @@ static const struct ww_key screen_keys[] = {
      "screen width in pixels (default 1920)"},
     {"height_px", WW_KEY_INT, F(ww_playlist, height_px), 0, 240, 8192, false,
      "screen height in pixels (default 1080)"},
+    {"film_max_width", WW_KEY_INT, F(ww_playlist, film_max_width), 0, 160, 8192, false,
+     "largest film picture width decoded (default 1920; larger films are skipped with a log "
+     "line; a portrait film may be this high)"},
+    {"film_max_height", WW_KEY_INT, F(ww_playlist, film_max_height), 0, 120, 8192, false,
+     "largest film picture height decoded (default 1080)"},
 };
 
 static const struct ww_key hours_keys[] = {
@@ -89,6 +94,8 @@ void ww_playlist_init(struct ww_playlist *pl)
     memset(pl, 0, sizeof *pl);
     pl->width_px = 1920;
     pl->height_px = 1080;
+    pl->film_max_width = 1920;
+    pl->film_max_height = 1080;
 }
 
 void ww_playlist_destroy(struct ww_playlist *pl)

@@ -27,6 +27,7 @@
 
 struct ww_film {
     char path[PATH_SIZE];
+    struct ww_film_limit limit;
     uint32_t event_type;
     SDL_AudioDeviceID audio; /* 0 = muted */
     SDL_Thread *thread;
@@ -66,6 +67,61 @@ static void describe(int err, char *buf, size_t size)
     char msg[AV_ERROR_MAX_STRING_SIZE] = "";
     av_strerror(err, msg, sizeof msg);
     ww_strlcpy(buf, msg, size);
+}
+
+static struct ww_film_limit limit_or_default(const struct ww_film_limit *l)
+{
+    if (l && l->width > 0 && l->height > 0)
+        return *l;
+    return (struct ww_film_limit){WW_FILM_MAX_WIDTH, WW_FILM_MAX_HEIGHT};
+}
+
+/* Does a w x h picture fit the limit, either way round? Otherwise a reason. */
+static bool fits(int w, int h, struct ww_film_limit l, char *why, size_t why_size)
+{
+    if (w > 0 && h > 0 && ((w <= l.width && h <= l.height) || (w <= l.height && h <= l.width)))
+        return true;
+    ww_fmt(why, why_size,
+           "the picture is %dx%d, larger than this screen's limit of %dx%d "
+           "(film_max_width, film_max_height)",
+           w, h, l.width, l.height);
+    return false;
+}
+
+/* The decoders' own limit (AVCodecContext.max_pixels), a safety net behind
+ * fits(): they count the picture with its rows padded to their alignment
+ * (1080 lines are decoded as 1088), so it gets a margin. */
+static int64_t max_pixels(struct ww_film_limit l)
+{
+    return (int64_t)(l.width + 128) * (l.height + 128);
+}
+
+/* avformat_find_stream_info decodes a frame or two to learn what the
+ * header does not say: refuse a picture larger than the limit by what the
+ * header says first, and have the decoders it opens refuse one too. */
+static int find_stream_info(AVFormatContext *fmt, struct ww_film_limit l, char *why,
+                            size_t why_size)
+{
+    for (unsigned i = 0; i < fmt->nb_streams; i++) {
+        const AVCodecParameters *cp = fmt->streams[i]->codecpar;
+        if (cp->codec_type == AVMEDIA_TYPE_VIDEO && cp->width > 0 && cp->height > 0 &&
+            !fits(cp->width, cp->height, l, why, why_size))
+            return AVERROR(EFBIG);
+    }
+    AVDictionary **opts = av_calloc(fmt->nb_streams ? fmt->nb_streams : 1, sizeof *opts);
+    if (!opts)
+        return AVERROR(ENOMEM);
+    char pixels[32];
+    ww_fmt(pixels, sizeof pixels, "%lld", (long long)max_pixels(l));
+    for (unsigned i = 0; i < fmt->nb_streams; i++)
+        av_dict_set(&opts[i], "max_pixels", pixels, 0);
+    int ret = avformat_find_stream_info(fmt, opts);
+    for (unsigned i = 0; i < fmt->nb_streams; i++)
+        av_dict_free(&opts[i]);
+    av_free(opts);
+    if (ret < 0)
+        describe(ret, why, why_size);
+    return ret;
 }
 
 /* ---- reading the film file ----
@@ -154,7 +210,8 @@ static bool input_open(struct input *in, const char *path, char *why, size_t why
     return true;
 }
 
-bool ww_film_probe(const char *path, struct ww_film_info *info, char *why, size_t why_size)
+bool ww_film_probe(const char *path, const struct ww_film_limit *limit, struct ww_film_info *info,
+                   char *why, size_t why_size)
 {
     quiet_ffmpeg();
     memset(info, 0, sizeof *info);
@@ -164,11 +221,9 @@ bool ww_film_probe(const char *path, struct ww_film_info *info, char *why, size_
     if (!input_open(&in, path, why, why_size, &ret))
         return false;
     AVFormatContext *fmt = in.fmt;
-    ret = avformat_find_stream_info(fmt, NULL);
-    if (ret < 0) {
-        describe(ret, why, why_size);
+    ret = find_stream_info(fmt, limit_or_default(limit), why, why_size);
+    if (ret < 0)
         goto out;
-    }
     const AVCodec *codec = NULL;
     int vi = av_find_best_stream(fmt, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
     if (vi < 0 || !codec) {
@@ -184,6 +239,8 @@ bool ww_film_probe(const char *path, struct ww_film_info *info, char *why, size_
         ww_strlcpy(why, "video without a picture size", why_size);
         goto out;
     }
+    if (!fits(info->width, info->height, limit_or_default(limit), why, why_size))
+        goto out;
     if (fmt->duration > 0)
         info->duration_ms = av_rescale(fmt->duration, 1000, AV_TIME_BASE);
     else if (st->duration > 0)
@@ -264,6 +321,12 @@ struct decoder {
 static bool emit(struct ww_film *f, struct decoder *d)
 {
     AVFrame *frame = d->frame;
+    char why[160];
+    if (!fits(frame->width, frame->height, f->limit, why, sizeof why)) {
+        set_failed(f, why, 0);
+        av_frame_unref(frame);
+        return false;
+    }
     int64_t pts = frame->best_effort_timestamp;
     int64_t ms;
     if (pts == AV_NOPTS_VALUE) {
@@ -388,8 +451,8 @@ static int worker(void *arg)
         goto out;
     }
     d.fmt = d.in.fmt;
-    if ((ret = avformat_find_stream_info(d.fmt, NULL)) < 0) {
-        set_failed(f, "not a film", ret);
+    if ((ret = find_stream_info(d.fmt, f->limit, why, sizeof why)) < 0) {
+        set_failed(f, ret == AVERROR(EFBIG) ? why : "not a film", ret == AVERROR(EFBIG) ? 0 : ret);
         goto out;
     }
     const AVCodec *codec = NULL;
@@ -399,6 +462,11 @@ static int worker(void *arg)
         goto out;
     }
     AVStream *st = d.fmt->streams[d.vi];
+    /* Checked again here: the file may have been replaced since the probe. */
+    if (!fits(st->codecpar->width, st->codecpar->height, f->limit, why, sizeof why)) {
+        set_failed(f, why, 0);
+        goto out;
+    }
     if (f->audio)
         open_audio(f, &d);
     /* Only the streams played are read; the rest is discarded by the demuxer. */
@@ -421,6 +489,9 @@ static int worker(void *arg)
     /* One decoding thread: 1080p30 H.264 decodes far faster than real time
      * on one core, and a second thread would only add memory and latency. */
     d.dec->thread_count = 1;
+    /* A stream that changes to a larger picture midway is refused by the
+     * decoder itself (and each frame's size is checked in emit). */
+    d.dec->max_pixels = max_pixels(f->limit);
     if ((ret = avcodec_open2(d.dec, codec, NULL)) < 0) {
         set_failed(f, "cannot start the decoder", ret);
         goto out;
@@ -501,13 +572,15 @@ out:
     return 0;
 }
 
-struct ww_film *ww_film_open(const char *path, uint32_t event_type, SDL_AudioDeviceID audio)
+struct ww_film *ww_film_open(const char *path, const struct ww_film_limit *limit,
+                             uint32_t event_type, SDL_AudioDeviceID audio)
 {
     quiet_ffmpeg();
     struct ww_film *f = calloc(1, sizeof *f);
     if (!f)
         abort();
     ww_strlcpy(f->path, path, sizeof f->path);
+    f->limit = limit_or_default(limit);
     f->event_type = event_type;
     f->audio = audio;
     f->frame_ms = 40;

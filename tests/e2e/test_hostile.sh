@@ -3,7 +3,8 @@
 # other placeholders than their Dutch source (compiled here without the
 # c-format flag, so msgfmt lets it through), question chains deeper than any
 # stack, named pipes and devices where files belong, broken configurations
-# that `config check` and the kiosk must judge alike, ... Each case must end in a clear message or a working kiosk, never
+# that `config check` and the kiosk must judge alike, films of huge picture
+# size in a small file. Each case must end in a clear message or a working kiosk, never
 # a crash or a hang (every run is under `timeout`).
 . tests/e2e/lib.sh
 export SDL_VIDEODRIVER=offscreen
@@ -84,16 +85,16 @@ for n in 18000 100000 17; do
     100000) want="diep.flow: cannot read: file larger than 1 MiB" ;;
     esac
     expect "a chain of $n questions: flow check reports it" 1 "$want" -- \
-        timeout 60 "$WW_BIN" flow check "$WW_TMP/chain$n/flows" --no-locales
+        timeout -k 5 60 "$WW_BIN" flow check "$WW_TMP/chain$n/flows" --no-locales
     expect "a chain of $n questions: kiosk --check-layout reports it" 1 "$want" -- \
-        env WEGWIJZER_CONFIG="$WW_TMP/chain$n" timeout 60 "$WW_BIN" kiosk $L --check-layout
+        env WEGWIJZER_CONFIG="$WW_TMP/chain$n" timeout -k 5 60 "$WW_BIN" kiosk $L --check-layout
     expect "a chain of $n questions: the kiosk is out of order, not crashing" 0 "$want" -- \
-        env WEGWIJZER_CONFIG="$WW_TMP/chain$n" timeout 60 "$WW_BIN" kiosk $L --script "$WW_TMP/ooo.txt"
+        env WEGWIJZER_CONFIG="$WW_TMP/chain$n" timeout -k 5 60 "$WW_BIN" kiosk $L --script "$WW_TMP/ooo.txt"
 done
 # As deep as a session goes: the layout check walks it (an explicit stack).
 chain 16 "$WW_TMP/chain16"
 expect "a chain of 16 questions: kiosk --check-layout walks it" 0 "layout: 0 problems" -- \
-    env WEGWIJZER_CONFIG="$WW_TMP/chain16" timeout 120 "$WW_BIN" kiosk $L --check-layout
+    env WEGWIJZER_CONFIG="$WW_TMP/chain16" timeout -k 5 120 "$WW_BIN" kiosk $L --check-layout
 
 # ---- 12: a named pipe (FIFO) or a device where a file belongs ----
 # Opened for reading, a FIFO waits for a writer forever: every case below
@@ -108,21 +109,21 @@ fifo_cfg() { # DIR FILE: a copy of the configuration with FILE a FIFO
 for f in partners.ini locations/weener-xl.ini; do
     fifo_cfg "$WW_TMP/fifo" "$f"
     expect "a FIFO as $f: config check names it" 1 "$f: cannot read: $notreg" -- \
-        timeout 5 "$WW_BIN" config check "$WW_TMP/fifo"
+        timeout -k 5 5 "$WW_BIN" config check "$WW_TMP/fifo"
     expect "a FIFO as $f: the kiosk is out of order, not hanging" 0 "$f: cannot read: $notreg" -- \
-        env WEGWIJZER_CONFIG="$WW_TMP/fifo" timeout 30 "$WW_BIN" kiosk $L --script "$WW_TMP/ooo.txt"
+        env WEGWIJZER_CONFIG="$WW_TMP/fifo" timeout -k 5 30 "$WW_BIN" kiosk $L --script "$WW_TMP/ooo.txt"
 done
 fifo_cfg "$WW_TMP/fifo" flows/zzz.flow
 expect "a FIFO as a flow file: flow check names it" 1 "flows/zzz.flow: cannot read: $notreg" -- \
-    timeout 5 "$WW_BIN" flow check "$WW_TMP/fifo/flows" --no-locales
+    timeout -k 5 5 "$WW_BIN" flow check "$WW_TMP/fifo/flows" --no-locales
 expect "a FIFO as a flow file: the kiosk is out of order, not hanging" 0 \
     "flows/zzz.flow: cannot read: $notreg" -- \
-    env WEGWIJZER_CONFIG="$WW_TMP/fifo" timeout 30 "$WW_BIN" kiosk $L --script "$WW_TMP/ooo.txt"
+    env WEGWIJZER_CONFIG="$WW_TMP/fifo" timeout -k 5 30 "$WW_BIN" kiosk $L --script "$WW_TMP/ooo.txt"
 # A device: a link to /dev/zero (endless zeros) as a flow file.
 rm -f "$WW_TMP/fifo/flows/zzz.flow"
 ln -s /dev/zero "$WW_TMP/fifo/flows/zzz.flow"
 expect "a device as a flow file: flow check names it" 1 "flows/zzz.flow: cannot read: $notreg" -- \
-    timeout 5 "$WW_BIN" flow check "$WW_TMP/fifo/flows" --no-locales
+    timeout -k 5 5 "$WW_BIN" flow check "$WW_TMP/fifo/flows" --no-locales
 
 # A pictogram: the kiosk is out of order (a flow names it; the same verdict
 # as config check), the waiting-room screen shows its slide without it.
@@ -132,11 +133,11 @@ rm "$WW_TMP/assets/pictograms/geld.svg"
 mkfifo "$WW_TMP/assets/pictograms/geld.svg"
 expect "a FIFO as a pictogram: the kiosk is out of order, not hanging" 0 \
     "pictogram 'geld': $WW_TMP/assets/pictograms/geld.svg is $notreg" -- \
-    timeout 30 "$WW_BIN" kiosk $L --assets "$WW_TMP/assets" --script "$WW_TMP/ooo.txt"
+    timeout -k 5 30 "$WW_BIN" kiosk $L --assets "$WW_TMP/assets" --script "$WW_TMP/ooo.txt"
 expect "a FIFO as a pictogram: flow check names it" 1 "pictogram 'geld': " -- \
-    timeout 5 "$WW_BIN" flow check --no-locales --pictograms "$WW_TMP/assets/pictograms"
+    timeout -k 5 5 "$WW_BIN" flow check --no-locales --pictograms "$WW_TMP/assets/pictograms"
 expect "a FIFO as a pictogram: config check names it" 1 "pictogram 'geld': " -- \
-    timeout 5 "$WW_BIN" config check --assets "$WW_TMP/assets"
+    timeout -k 5 5 "$WW_BIN" config check --assets "$WW_TMP/assets"
 printf '[slide geld]\ntitle = Zorgen over geld?\ntext = Kom naar de balie.\npictogram = geld\nduration = 2\n' \
     >"$WW_TMP/slide.ini"
 
@@ -154,7 +155,7 @@ expect text Stap 1 van
 EOS
 expect "a FIFO as a catalogue: Dutch texts, no hang" 0 \
     "tr/LC_MESSAGES/wegwijzer.mo: cannot read: $notreg" -- \
-    timeout 30 "$WW_BIN" kiosk $L --localedir "$WW_TMP/locale-fifo" --script "$WW_TMP/tr.txt"
+    timeout -k 5 30 "$WW_BIN" kiosk $L --localedir "$WW_TMP/locale-fifo" --script "$WW_TMP/tr.txt"
 
 # A film and a subtitle file in a waiting-room playlist: skipped or shown
 # without, with one log line, and the slide after them still shows.
@@ -175,22 +176,65 @@ text = De rest speelt door.
 duration = 2
 EOS
 expect "a FIFO as a film: skipped with its reason" 0 "skipping pijp (" -- \
-    timeout 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen pijp --media "$WW_TMP/media" \
+    timeout -k 5 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen pijp --media "$WW_TMP/media" \
     --now 2026-11-23T10:00 --frames 200 --size 320x180 --screenshot-dir "$WW_TMP/screen"
 expect "a FIFO as a film: the reason" 0 "pijp.mp4: $notreg" -- \
-    timeout 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen pijp --media "$WW_TMP/media" \
+    timeout -k 5 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen pijp --media "$WW_TMP/media" \
     --now 2026-11-23T10:00 --frames 200 --size 320x180
 expect "a FIFO as subtitles: the film plays without" 0 "klein.srt: cannot read: $notreg" -- \
-    timeout 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen pijp --media "$WW_TMP/media" \
+    timeout -k 5 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen pijp --media "$WW_TMP/media" \
     --now 2026-11-23T10:00 --frames 200 --size 320x180
 check "after a FIFO film and subtitles the slide still shows" test -s "$WW_TMP/screen/03-info.png"
 fifo_cfg "$WW_TMP/fifo" screens/pijp.ini
 cp "$WW_TMP/slide.ini" "$WW_TMP/fifo/screens/geld.ini"
 expect "a FIFO as a pictogram: the screen shows the slide without it" 0 "no pictogram 'geld'" -- \
-    timeout 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen geld --assets "$WW_TMP/assets" \
+    timeout -k 5 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen geld --assets "$WW_TMP/assets" \
     --now 2026-11-23T10:00 --frames 60 --size 320x180
 expect "a FIFO as a playlist: a clear error" 1 "screens/pijp.ini: cannot read the playlist of screen 'pijp': $notreg" -- \
-    timeout 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen pijp --now 2026-11-23T10:00 --frames 10
+    timeout -k 5 30 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen pijp --now 2026-11-23T10:00 --frames 10
+
+# ---- 13: a film of huge picture size in a small file ----
+# One frame of one colour, 8000x8000: 190 KB on disk, 96 MB per decoded
+# picture (the old screen peaked above 500 MB). Skipped before decoding with
+# a log line; memory stays low. The limit is the screen's (default
+# 1920x1080, either way round) and can be raised there.
+film() { # NAME WxH FORMAT
+    ffmpeg -hide_banner -loglevel error -nostdin -y -f lavfi -i "color=c=0x2a9d8f:s=$2:r=1:d=1" \
+        -frames:v 1 -c:v libx264 -preset ultrafast -pix_fmt yuv420p -f "$3" "$WW_TMP/media/$1"
+}
+film reus.mp4 8000x8000 mp4
+film reus.h264 8000x8000 h264
+film breed.mp4 2560x1440 mp4
+film staand.mp4 1080x1920 mp4
+check "the huge film is a small file" test "$(wc -c <"$WW_TMP/media/reus.mp4")" -lt 1000000
+screen_with() { # NAME FILM [EXTRA [screen] LINES]: a playlist of one film and a slide
+    printf '[screen]\n%s\n[film %s]\nfile = %s\nduration = 2\n[slide info]\ntitle = Hier\ntext = Tekst.\nduration = 2\n' \
+        "${3:-}" "$1" "$2" >"$WW_TMP/fifo/screens/$1.ini"
+    timeout -k 5 60 "$WW_BIN" screen --config "$WW_TMP/fifo" --screen "$1" --media "$WW_TMP/media" \
+        --now 2026-11-23T10:00 --frames 150 --size 320x180 --stats >"$WW_TMP/$1.stats" 2>"$WW_TMP/$1.log"
+}
+fifo_cfg "$WW_TMP/fifo" screens/leeg.ini
+rm -f "$WW_TMP/fifo/screens/leeg.ini"
+for f in reus.mp4 reus.h264; do
+    n=${f%%.*}-${f##*.}
+    screen_with "$n" "$f"
+    check "$f 8000x8000: the screen runs" [ $? -eq 0 ]
+    check "$f 8000x8000: skipped with the log line" grep -qF \
+        "skipping $n ($WW_TMP/fifo/screens/$n.ini:3): $WW_TMP/media/$f: the picture is 8000x8000, larger than this screen's limit of 1920x1080 (film_max_width, film_max_height)" \
+        "$WW_TMP/$n.log"
+    check "$f 8000x8000: no frame decoded" grep -q '^frames_decoded 0$' "$WW_TMP/$n.stats"
+    rss=$(awk '/^rss_max_kb /{print $2}' "$WW_TMP/$n.stats")
+    check "$f 8000x8000: memory stays low (${rss:-?} kB at most, limit 150 MB)" \
+        test "${rss:-999999}" -lt 153600
+done
+screen_with breed breed.mp4
+check "2560x1440 over the default limit: skipped" grep -q "the picture is 2560x1440, larger" "$WW_TMP/breed.log"
+screen_with breed2 breed.mp4 "film_max_width = 2560
+film_max_height = 1440"
+check "2560x1440 with the limit raised in the screen's file: plays" grep -q '^frames_decoded [1-9]' "$WW_TMP/breed2.stats"
+check "2560x1440 with the limit raised: no skip" sh -c "! grep -q skipping '$WW_TMP/breed2.log'"
+screen_with staand staand.mp4
+check "a portrait 1080x1920 film fits the 1920x1080 limit turned" grep -q '^frames_decoded [1-9]' "$WW_TMP/staand.stats"
 
 # ---- 11: config check and the kiosk give one verdict ----
 # Each case breaks a fresh copy of the configuration ($C) or of the assets
@@ -215,9 +259,9 @@ sub() { # FILE SED-EXPRESSION: edit a file of the copy, which must change
     rm -f "$1.orig"
 }
 verdicts() { # NAME ok|broken
-    timeout 10 "$WW_BIN" config check "$C" --location "$LOC" --assets "$A" >"$WW_TMP/cc.out" 2>&1
+    timeout -k 5 10 "$WW_BIN" config check "$C" --location "$LOC" --assets "$A" >"$WW_TMP/cc.out" 2>&1
     cc=$?
-    env WEGWIJZER_CONFIG="$C" timeout 30 "$WW_BIN" kiosk --location "$LOC" --now 2026-11-24T09:30 \
+    env WEGWIJZER_CONFIG="$C" timeout -k 5 30 "$WW_BIN" kiosk --location "$LOC" --now 2026-11-24T09:30 \
         --assets "$A" --script "$WW_TMP/attract.txt" >"$WW_TMP/k.out" 2>&1
     ks=$?
     agree() { { [ "$cc" -eq 0 ] && [ "$ks" -eq 0 ]; } || { [ "$cc" -eq 1 ] && [ "$ks" -ne 0 ] && [ "$ks" -lt 124 ]; }; }
