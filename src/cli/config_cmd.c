@@ -22,7 +22,8 @@ static const char usage[] =
     "\n"
     "  --location ID     check as the kiosk of this location starts (default:\n"
     "                    $WEGWIJZER_LOCATION; none: every location is fine)\n"
-    "  --assets DIR      the folder with pictograms/ (default assets, as the kiosk)\n"
+    "  --assets DIR      the folder with pictograms/ (default as the kiosk: assets, or\n"
+    "                    the installed PREFIX/share/wegwijzer/assets)\n"
     "\n"
     "options:\n" WW_COMMON_HELP;
 
@@ -46,7 +47,9 @@ int ww_cmd_config(int argc, char **argv)
     ww_app_init(&app, "config check");
     static const struct option opts[] = {{"assets", required_argument, NULL, OPT_ASSETS},
                                          WW_COMMON_OPTIONS};
-    const char *assets = "assets";
+    char assets_buf[512];
+    ww_install_default_assets(assets_buf, sizeof assets_buf);
+    const char *assets = assets_buf;
     int c, status = 0;
     argc--;
     argv++;

@@ -2,7 +2,38 @@
 
 #include "str.h"
 
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+void ww_install_default_assets(char *buf, size_t size)
+{
+    ww_strlcpy(buf, "assets", size);
+    if (is_dir("assets/pictograms"))
+        return;
+    char exe[512];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return;
+    *slash = '\0';
+    char cand[600];
+    if (ww_fmt(cand, sizeof cand, "%s/../share/wegwijzer/assets", exe) &&
+        ww_fmt(buf, size, "%s/pictograms", cand) && is_dir(buf)) {
+        ww_strlcpy(buf, cand, size);
+        return;
+    }
+    ww_strlcpy(buf, "assets", size);
+}
 
 bool ww_install_load(const struct ww_install_params *p, struct ww_config *cfg,
                      struct ww_flows *flows, bool *flows_loaded, const struct ww_location **loc,

@@ -16,6 +16,7 @@
 #include "flow.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct ww_install_params {
     const char *config_dir; /* kiosk-config */
@@ -25,6 +26,12 @@ struct ww_install_params {
     const char *location_id;
     bool any_location; /* config check without --location */
 };
+
+/* The assets folder to use when none is given: "assets" when it has
+ * pictograms/ (a source tree), else PREFIX/share/wegwijzer/assets beside the
+ * running program (bin/wegwijzer, as `make install` lays it out) when that
+ * exists, else "assets". The kiosk and `config check` both use it. */
+void ww_install_default_assets(char *buf, size_t size);
 
 /* Load into `cfg` (always; destroy it either way) and, when the
  * configuration is whole, the flows into `flows` (*flows_loaded then true;

@@ -983,7 +983,7 @@ static const char usage[] =
     "  --landscape         turn the configured screen to landscape (portrait: --portrait)\n"
     "  --lower             start with the \"buttons lower\" layout (wheelchair reach)\n"
     "  --windowed          a window instead of full screen (debug builds)\n"
-    "  --assets DIR        pictograms folder parent (default assets)\n"
+    "  --assets DIR        pictograms folder parent (default assets, or the installed one)\n"
     "  --localedir DIR     compiled translations (default build/locale)\n"
     "  --speech NAME       espeak or null (default espeak; null with --script)\n"
     "  --spoken-log FILE   write every utterance to FILE\n"
@@ -1351,7 +1351,10 @@ int ww_kiosk_main(int argc, char **argv)
         k->app.now_value = (int64_t)time(NULL);
         k->app.clock = ww_clock_fixed(&k->app.now_value);
     }
-    ww_strlcpy(k->assets, o.assets ? o.assets : "assets", sizeof k->assets);
+    if (o.assets)
+        ww_strlcpy(k->assets, o.assets, sizeof k->assets);
+    else
+        ww_install_default_assets(k->assets, sizeof k->assets);
     if (!load_installation(k, &broken.problems)) {
         if (o.check || o.bench) {
             /* Checks and timings need a working kiosk: the problems and a
