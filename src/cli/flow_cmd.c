@@ -200,12 +200,8 @@ static void print_question(const struct walker *w, const struct ww_session *s)
     int step, total;
     ww_session_progress(w->flows, s, &step, &total);
     char progress[96];
-    /* The translated format comes from our own catalogue, which msgfmt
-     * --check compiled only when its directives match the Dutch ones. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    ww_fmt(progress, sizeof progress, _("Stap %d van %d"), step, total);
-#pragma GCC diagnostic pop
+    const int values[] = {step, total};
+    ww_i18n_format_int(progress, sizeof progress, N_("Stap %d van %d"), values, 2);
     printf("\n-- %s\n%s\n", progress, ww_i18n_get(q->text));
     if (q->explain[0])
         printf("(%s)\n", ww_i18n_get(q->explain));
@@ -614,37 +610,66 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The C sources under `dir`, each folder's entries in name order, depth
+ * first, with a work list (not recursion: the tree decides how deep it goes).
+ * Links to folders are not followed, so a link loop ends. */
 static void scan_dir(struct pot *pot, const char *dir)
 {
-    DIR *dh = opendir(dir);
-    if (!dh)
-        return;
-    char *names[512];
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(dh)) && n < 512) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[WW_PATH_SIZE];
-        if (!ww_fmt(path, sizeof path, "%s/%s", dir, e->d_name))
-            continue;
-        names[n] = strdup(path);
-        if (!names[n])
-            abort();
-        n++;
-    }
-    closedir(dh);
-    qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
+    char **todo = NULL; /* paths still to look at; the last comes next */
+    size_t n = 0, cap = 0;
+    char *first = strdup(dir);
+    if (!first)
+        abort();
+    todo = malloc(sizeof *todo);
+    if (!todo)
+        abort();
+    todo[n++] = first;
+    cap = 1;
+    while (n > 0) {
+        char *path = todo[--n];
         struct stat st;
-        size_t len = strlen(names[i]);
-        if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode))
-            scan_dir(pot, names[i]);
-        else if (len > 2 &&
-                 (strcmp(names[i] + len - 2, ".c") == 0 || strcmp(names[i] + len - 2, ".h") == 0))
-            scan_c(pot, names[i]);
-        free(names[i]);
+        size_t len = strlen(path);
+        if (lstat(path, &st) != 0) {
+            free(path);
+            continue;
+        }
+        if (!S_ISDIR(st.st_mode)) {
+            if (len > 2 && (strcmp(path + len - 2, ".c") == 0 || strcmp(path + len - 2, ".h") == 0))
+                scan_c(pot, path);
+            free(path);
+            continue;
+        }
+        DIR *dh = opendir(path);
+        char *names[512];
+        size_t k = 0;
+        struct dirent *e;
+        while (dh && (e = readdir(dh)) && k < 512) {
+            if (e->d_name[0] == '.')
+                continue;
+            char sub[WW_PATH_SIZE];
+            if (!ww_fmt(sub, sizeof sub, "%s/%s", path, e->d_name))
+                continue;
+            names[k] = strdup(sub);
+            if (!names[k])
+                abort();
+            k++;
+        }
+        if (dh)
+            closedir(dh);
+        free(path);
+        qsort(names, k, sizeof *names, cmp_str);
+        if (n + k > cap) {
+            cap = (n + k) * 2;
+            char **nt = realloc(todo, cap * sizeof *nt);
+            if (!nt)
+                abort();
+            todo = nt;
+        }
+        /* Last name first on the list, so the first is looked at next. */
+        while (k > 0)
+            todo[n++] = names[--k];
     }
+    free(todo);
 }
 
 static void po_quote(FILE *f, const char *s)

@@ -3,6 +3,7 @@
 #include "ini.h"
 #include "mem.h"
 #include "printer.h"
+#include "store.h"
 #include "str.h"
 
 #include <dirent.h>
@@ -387,6 +388,10 @@ static void location_resolve(struct ww_config *cfg, struct ww_location *loc, str
         if (!ww_fmt(loc->store, sizeof loc->store, "sqlite:%s.db", loc->id))
             abort();
     }
+    /* The kind only (no connection); the message leaves the URI out, as it
+     * may hold a password. */
+    if (!ww_store_check_uri(loc->store, perr, sizeof perr))
+        ww_diags_add(d, loc->file, 0, "%s", perr);
     for (size_t i = 0; i < loc->n_presence; i++) {
         struct ww_presence *p = &loc->presence[i];
         if (!*p->partner_id)

@@ -1,5 +1,6 @@
 #include "flow.h"
 
+#include "file.h"
 #include "i18n.h"
 #include "ini.h"
 #include "log.h"
@@ -296,6 +297,15 @@ static bool on_section(struct parse *p, const struct ww_ini_item *it)
                      first);
         return true;
     }
+    if (t->n_questions + t->n_outcomes >= WW_FLOW_MAX_NODES) {
+        /* A content author reads a flow as a whole; thousands of nodes are
+         * a generated or broken file, and would only slow the start. */
+        ww_diags_add(p->d, p->file, it->line,
+                     "more than %d questions and outcomes in one flow file: the rest is not read",
+                     WW_FLOW_MAX_NODES);
+        t->cut = true;
+        return false;
+    }
     if (kind == SEC_QUESTION) {
         size_t cap = q_cap(t);
         if (!grow((void **)&t->questions, &cap, t->n_questions, sizeof *t->questions, p, it->line))
@@ -499,85 +509,171 @@ static struct ww_flow_ref find_ref(const struct ww_flow_topic *t, const char *id
     return (struct ww_flow_ref){WW_NODE_NONE, -1};
 }
 
-/* Depth-first walk that computes depths and reports loops. colour: 0 new,
- * 1 on the stack, 2 done. stack holds the questions on the current path so
- * a loop can be named. Recursion depth is bounded by the number of
- * questions of one file. */
+/* Depth-first walk that computes depths and reports loops, with an explicit
+ * stack (a flow file decides how deep it goes: recursion would let a long
+ * chain of questions overflow the C stack). colour: 0 new, 1 on the path,
+ * 2 done. path[0..n_path) holds the questions on the current path, so a loop
+ * can be named; next[k] is the answer slot of path[k] to follow next
+ * (n_answers: dontknow) and best[k] the deepest way out found so far. */
 struct walk {
     const struct ww_flow_topic *t;
     struct ww_diags *d;
     unsigned char *colour;
-    int *stack;
-    int n_stack;
+    int *path, *next, *best;
+    int n_path;
 };
 
-static int walk_q(struct walk *w, int qi)
+/* The target of answer slot i of q (the last slot: dontknow), or NULL after
+ * the last slot. */
+static const struct ww_flow_ref *slot_target(const struct ww_flow_question *q, int i, int *line)
 {
-    struct ww_flow_question *q = &w->t->questions[qi];
-    if (w->colour[qi] == 2)
-        return q->depth;
-    w->colour[qi] = 1;
-    w->stack[w->n_stack++] = qi;
-    int best = 0;
-    for (size_t i = 0; i <= q->n_answers && i <= WW_FLOW_MAX_ANSWERS; i++) {
-        const struct ww_flow_ref *r;
-        int line;
-        if (i == q->n_answers || i == WW_FLOW_MAX_ANSWERS) {
-            r = &q->dontknow;
-            line = q->dontknow_line ? q->dontknow_line : q->line;
-        } else {
-            r = &q->answers[i].target;
-            line = q->answers[i].line;
+    size_t n = q->n_answers < WW_FLOW_MAX_ANSWERS ? q->n_answers : WW_FLOW_MAX_ANSWERS;
+    if (i < 0 || (size_t)i > n)
+        return NULL;
+    if ((size_t)i == n) {
+        *line = q->dontknow_line ? q->dontknow_line : q->line;
+        return &q->dontknow;
+    }
+    *line = q->answers[i].line;
+    return &q->answers[i].target;
+}
+
+static void report_loop(struct walk *w, int to, int line)
+{
+    char loop[WW_TEXT_SIZE] = "";
+    size_t used = 0;
+    int from = w->n_path - 1;
+    while (from > 0 && w->path[from] != to)
+        from--;
+    for (int k = from; k < w->n_path; k++) {
+        int n = snprintf(loop + used, sizeof loop - used, "%s -> ", w->t->questions[w->path[k]].id);
+        if (n < 0 || (size_t)n >= sizeof loop - used)
+            break;
+        used += (size_t)n;
+    }
+    ww_diags_add(w->d, w->t->file, line,
+                 "loop without a way out: %s%s (every path must end in an outcome)", loop,
+                 w->t->questions[to].id);
+}
+
+static void walk_from(struct walk *w, int root)
+{
+    struct ww_flow_question *qs = w->t->questions;
+    if (w->colour[root] != 0)
+        return;
+    w->colour[root] = 1;
+    w->path[0] = root;
+    w->next[0] = 0;
+    w->best[0] = 0;
+    w->n_path = 1;
+    while (w->n_path > 0) {
+        int k = w->n_path - 1, qi = w->path[k], line;
+        const struct ww_flow_ref *r = slot_target(&qs[qi], w->next[k]++, &line);
+        if (!r) {
+            /* Every way out of qi is known: its depth, then back up. */
+            qs[qi].depth = w->best[k] + 1;
+            w->colour[qi] = 2;
+            w->n_path--;
+            if (k > 0 && qs[qi].depth > w->best[k - 1])
+                w->best[k - 1] = qs[qi].depth;
+            continue;
         }
         if (r->kind != WW_NODE_QUESTION)
             continue;
         if (w->colour[r->index] == 1) {
-            char loop[WW_TEXT_SIZE] = "";
-            size_t used = 0;
-            int from = w->n_stack - 1;
-            while (from > 0 && w->stack[from] != r->index)
-                from--;
-            for (int k = from; k < w->n_stack; k++) {
-                int n = snprintf(loop + used, sizeof loop - used, "%s -> ",
-                                 w->t->questions[w->stack[k]].id);
-                if (n < 0 || (size_t)n >= sizeof loop - used)
-                    break;
-                used += (size_t)n;
-            }
-            ww_diags_add(w->d, w->t->file, line,
-                         "loop without a way out: %s%s (every path must end in an outcome)", loop,
-                         w->t->questions[r->index].id);
-            continue;
+            report_loop(w, r->index, line);
+        } else if (w->colour[r->index] == 2) {
+            if (qs[r->index].depth > w->best[k])
+                w->best[k] = qs[r->index].depth;
+        } else {
+            /* At most n_questions on the path: each is on it once. */
+            w->colour[r->index] = 1;
+            w->path[w->n_path] = r->index;
+            w->next[w->n_path] = 0;
+            w->best[w->n_path] = 0;
+            w->n_path++;
         }
-        int dd = walk_q(w, r->index);
-        if (dd > best)
-            best = dd;
     }
-    w->n_stack--;
-    w->colour[qi] = 2;
-    q->depth = best + 1;
-    return q->depth;
 }
 
+/* Mark every question and outcome reachable from r (a work list, not
+ * recursion: see walk_from). `todo` has room for every question. */
 static void mark_reach(const struct ww_flow_topic *t, struct ww_flow_ref r, unsigned char *qseen,
-                       unsigned char *oseen)
+                       unsigned char *oseen, int *todo)
 {
-    if (r.kind == WW_NODE_OUTCOME && r.index >= 0) {
+    if (r.kind == WW_NODE_OUTCOME && r.index >= 0)
         oseen[r.index] = 1;
-        return;
-    }
     if (r.kind != WW_NODE_QUESTION || qseen[r.index])
         return;
     qseen[r.index] = 1;
-    const struct ww_flow_question *q = &t->questions[r.index];
-    for (size_t i = 0; i < q->n_answers && i < WW_FLOW_MAX_ANSWERS; i++)
-        mark_reach(t, q->answers[i].target, qseen, oseen);
-    mark_reach(t, q->dontknow, qseen, oseen);
+    size_t n = 0;
+    todo[n++] = r.index;
+    while (n > 0) {
+        const struct ww_flow_question *q = &t->questions[todo[--n]];
+        int line;
+        const struct ww_flow_ref *x;
+        for (int i = 0; (x = slot_target(q, i, &line)) != NULL; i++) {
+            if (x->kind == WW_NODE_OUTCOME && x->index >= 0) {
+                oseen[x->index] = 1;
+            } else if (x->kind == WW_NODE_QUESTION && !qseen[x->index]) {
+                qseen[x->index] = 1; /* each question goes on the list once */
+                todo[n++] = x->index;
+            }
+        }
+    }
+}
+
+/* A path longer than a resident can answer (the session keeps at most
+ * WW_FLOW_MAX_DEPTH answers): reported once per topic, at the question that
+ * starts the longest one, with the chain named by its ends. */
+static void check_depth(const struct ww_flow_topic *t, struct ww_diags *d)
+{
+    int deepest = -1;
+    for (size_t qi = 0; qi < t->n_questions; qi++)
+        if (deepest < 0 || t->questions[qi].depth > t->questions[deepest].depth)
+            deepest = (int)qi;
+    if (deepest < 0 || t->questions[deepest].depth <= WW_FLOW_MAX_DEPTH)
+        return;
+    char chain[WW_TEXT_SIZE] = "";
+    size_t used = 0;
+    int steps = 0, qi = deepest, total = t->questions[deepest].depth;
+    /* Follow the answers that go one question less deep, to the last. */
+    while (qi >= 0) {
+        const struct ww_flow_question *q = &t->questions[qi];
+        if (steps < 4 || q->depth <= 2) {
+            int n = snprintf(chain + used, sizeof chain - used, "%s%s", steps ? " -> " : "", q->id);
+            if (n > 0 && (size_t)n < sizeof chain - used)
+                used += (size_t)n;
+        } else if (steps == 4) {
+            int n = snprintf(chain + used, sizeof chain - used, " -> ...");
+            if (n > 0 && (size_t)n < sizeof chain - used)
+                used += (size_t)n;
+        }
+        steps++;
+        int down = -1, line;
+        for (int i = 0;; i++) {
+            const struct ww_flow_ref *x = slot_target(q, i, &line);
+            if (!x)
+                break;
+            if (x->kind == WW_NODE_QUESTION && t->questions[x->index].depth == q->depth - 1) {
+                down = x->index;
+                break;
+            }
+        }
+        qi = down;
+    }
+    ww_diags_add(d, t->file, t->questions[deepest].line,
+                 "a path of %d questions starts at '%s' (at most %d): %s", total,
+                 t->questions[deepest].id, WW_FLOW_MAX_DEPTH, chain);
 }
 
 static void resolve_topic(struct ww_flow_topic *t, const struct ww_config *cfg, struct ww_diags *d)
 {
     const char *f = t->file;
+    /* A file read only in part would report every answer into the unread
+     * part; its one problem is already said. Its targets stay unresolved. */
+    if (t->cut)
+        return;
     /* Targets. */
     for (size_t qi = 0; qi < t->n_questions; qi++) {
         struct ww_flow_question *q = &t->questions[qi];
@@ -621,21 +717,32 @@ static void resolve_topic(struct ww_flow_topic *t, const struct ww_config *cfg, 
     }
     /* Loops and depths. */
     if (t->n_questions) {
-        struct walk w = {t, d, calloc(t->n_questions, 1), calloc(t->n_questions, sizeof(int)), 0};
-        if (!w.colour || !w.stack) {
+        size_t n = t->n_questions;
+        struct walk w = {t,
+                         d,
+                         calloc(n, 1),
+                         calloc(n, sizeof(int)),
+                         calloc(n, sizeof(int)),
+                         calloc(n, sizeof(int)),
+                         0};
+        if (!w.colour || !w.path || !w.next || !w.best) {
             ww_diags_add(d, f, 0, "out of memory");
         } else {
-            for (size_t qi = 0; qi < t->n_questions; qi++)
-                walk_q(&w, (int)qi);
+            for (size_t qi = 0; qi < n; qi++)
+                walk_from(&w, (int)qi);
+            check_depth(t, d);
         }
         free(w.colour);
-        free(w.stack);
+        free(w.path);
+        free(w.next);
+        free(w.best);
     }
     /* Reachability from the start. */
     if (t->start.kind == WW_NODE_QUESTION) {
         unsigned char *qs = calloc(t->n_questions + 1, 1), *os = calloc(t->n_outcomes + 1, 1);
-        if (qs && os) {
-            mark_reach(t, t->start, qs, os);
+        int *todo = calloc(t->n_questions + 1, sizeof(int));
+        if (qs && os && todo) {
+            mark_reach(t, t->start, qs, os, todo);
             for (size_t i = 0; i < t->n_questions; i++)
                 if (!qs[i])
                     ww_diags_add(d, f, t->questions[i].line,
@@ -649,6 +756,7 @@ static void resolve_topic(struct ww_flow_topic *t, const struct ww_config *cfg, 
         }
         free(qs);
         free(os);
+        free(todo);
     }
 }
 
@@ -726,7 +834,7 @@ static bool load_one(struct ww_flows *flows, size_t *cap, const char *path, cons
     bool parsed = text ? ww_ini_parse(text, len, path, d, on_item, &p)
                        : ww_ini_parse_file(path, d, on_item, &p);
     if (!parsed && d->count == before) {
-        ww_diags_add(d, path, 0, "cannot read: %s", strerror(errno));
+        ww_diags_add(d, path, 0, "cannot read: %s", ww_file_strerror(errno));
         topic_free(t);
         return false;
     }
@@ -1108,6 +1216,20 @@ static void check_button(struct check *c, const char *file, int line, const char
                      n);
 }
 
+/* One pictogram: DIR/ID.svg must be a regular file. */
+static void icon_exists(const char *dir, const char *file, int line, const char *id,
+                        struct ww_diags *err)
+{
+    struct stat st;
+    char path[WW_PATH_SIZE + WW_ID_SIZE + 8];
+    ww_fmt(path, sizeof path, "%s/%s.svg", dir, id);
+    if (stat(path, &st) != 0)
+        ww_diags_add(err, file, line, "unknown pictogram '%s' (no %s)", id, path);
+    else if (!S_ISREG(st.st_mode))
+        ww_diags_add(err, file, line, "pictogram '%s': %s is %s", id, path,
+                     ww_file_strerror(S_ISDIR(st.st_mode) ? EISDIR : WW_ENOTREG));
+}
+
 static void check_icon(struct check *c, const char *file, int line, const char *id)
 {
     if (!c->p || !c->p->pictograms_dir || !id[0])
@@ -1115,10 +1237,24 @@ static void check_icon(struct check *c, const char *file, int line, const char *
     struct stat st;
     if (stat(c->p->pictograms_dir, &st) != 0 || !S_ISDIR(st.st_mode))
         return;
-    char path[WW_PATH_SIZE + WW_ID_SIZE + 8];
-    ww_fmt(path, sizeof path, "%s/%s.svg", c->p->pictograms_dir, id);
-    if (stat(path, &st) != 0)
-        ww_diags_add(c->err, file, line, "unknown pictogram '%s' (no %s)", id, path);
+    icon_exists(c->p->pictograms_dir, file, line, id, c->err);
+}
+
+bool ww_flows_check_pictograms(const struct ww_flows *flows, const char *dir, struct ww_diags *d)
+{
+    size_t before = d->count;
+    for (size_t ti = 0; ti < flows->n_topics; ti++) {
+        const struct ww_flow_topic *t = &flows->topics[ti];
+        if (t->icon[0])
+            icon_exists(dir, t->file, t->icon_line, t->icon, d);
+        for (size_t qi = 0; qi < t->n_questions; qi++) {
+            const struct ww_flow_question *q = &t->questions[qi];
+            for (size_t a = 0; a < q->n_answers && a < WW_FLOW_MAX_ANSWERS; a++)
+                if (q->answers[a].icon[0])
+                    icon_exists(dir, t->file, q->icons_line, q->answers[a].icon, d);
+        }
+    }
+    return d->count == before;
 }
 
 /* Translation completeness: one pass per language over every text. */
@@ -1220,16 +1356,19 @@ static void check_translations(const struct ww_flows *flows, const struct ww_flo
     if (p->template_path) {
         tmpl_ok = ww_po_load(&tmpl, p->template_path);
         if (!tmpl_ok)
-            ww_diags_add(err, p->template_path, 0, "cannot read: %s", strerror(errno));
+            ww_diags_add(err, p->template_path, 0, "cannot read: %s", ww_file_strerror(errno));
     }
     for (size_t i = 0; i < n; i++) {
         char path[WW_PATH_SIZE];
         ww_fmt(path, sizeof path, "%s/%s.po", p->locales_dir, found[i]);
         struct ww_po po;
         if (!ww_po_load(&po, path)) {
-            ww_diags_add(err, path, 0, "cannot read: %s", strerror(errno));
+            ww_diags_add(err, path, 0, "cannot read: %s", ww_file_strerror(errno));
             continue;
         }
+        /* A translation with other placeholders than its source is shown in
+         * Dutch by the kiosk: an error here, naming the entry. */
+        ww_po_check_placeholders(&po, path, err);
         struct tr_check t = {.po = &po, .po_path = path, .err = err};
         ww_flows_each_text(flows, tr_one, &t);
         tr_one(&t, flows->general.why, "why", "src/core/flow.c", 0);

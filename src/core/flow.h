@@ -36,6 +36,8 @@
 #define WW_FLOW_MAX_ANSWERS  5
 #define WW_FLOW_MIN_ANSWERS  2
 #define WW_FLOW_MAX_PARTNERS 3
+#define WW_FLOW_MAX_DEPTH    16  /* questions on one path: what a session keeps */
+#define WW_FLOW_MAX_NODES    400 /* questions + outcomes in one file */
 #define WW_FLOW_MAX_TOPICS   10  /* places in the topic grid: order = 1..10 */
 #define WW_FLOW_TEXT         400 /* one sentence or two */
 #define WW_FLOW_BUTTON       160 /* an answer text (B1 limit: 40 characters) */
@@ -103,6 +105,7 @@ struct ww_flow_topic {
     size_t n_outcomes;
     char file[WW_PATH_SIZE];
     int line, title_line, icon_line, start_line;
+    bool cut; /* more than WW_FLOW_MAX_NODES: read in part, not resolved */
 };
 
 struct ww_flows {
@@ -115,9 +118,10 @@ struct ww_flows {
  * targets, partner ids against `cfg` (may be NULL: partners unchecked),
  * depths. Syntax and structure errors (unknown key or target, 2..5 answers,
  * missing start, duplicate ids, cycles, dead ends, unreachable nodes,
- * unknown partners) go to `d` as file:line: message. Returns false when any
- * error was found; the flows are still safe to use for the topics that
- * loaded and must be destroyed either way. */
+ * unknown partners, a path of more than WW_FLOW_MAX_DEPTH questions, more
+ * than WW_FLOW_MAX_NODES questions and outcomes) go to `d` as file:line: message. Returns false
+ * when any error was found; the flows are still safe to use for the topics that loaded and must be
+ * destroyed either way. */
 bool ww_flows_load(struct ww_flows *flows, const char *dir, const struct ww_config *cfg,
                    struct ww_diags *d);
 void ww_flows_destroy(struct ww_flows *flows);
@@ -127,6 +131,11 @@ void ww_flows_destroy(struct ww_flows *flows);
  * tests. */
 bool ww_flows_load_text(struct ww_flows *flows, const char *text, size_t len, const char *name,
                         const struct ww_config *cfg, struct ww_diags *d);
+
+/* Every pictogram the flows name (topic icons, answer icons) is a regular
+ * file DIR/ID.svg; each that is not is reported at its line ("unknown
+ * pictogram 'x' (no DIR/x.svg)"). True when all are there. */
+bool ww_flows_check_pictograms(const struct ww_flows *flows, const char *dir, struct ww_diags *d);
 
 /* The keys of the flow format with their help (`wegwijzer flow keys`). */
 void ww_flow_keys_help(FILE *out);
@@ -144,7 +153,9 @@ struct ww_flow_check_params {
 
 /* B1 limits, pictograms and translations. Errors (a button text - answer
  * or topic title - longer than 40 characters, abbreviations, unknown
- * pictogram, missing translation) go to `errors`; warnings (a sentence of a
+ * pictogram, missing translation, a translation whose placeholders differ
+ * from its source's: "locales/tr.po:12: the translation of \"...\": ...")
+ * go to `errors`; warnings (a sentence of a
  * question, explanation or outcome with more than 12 words or more than one
  * comma, "je"/"jij" instead of "u", a translated button longer than 40
  * characters) to `warnings`, both as file:line: message. Returns true when

@@ -1,6 +1,7 @@
 #include "ini.h"
 
 #include "clock.h"
+#include "file.h"
 #include "str.h"
 
 #include <errno.h>
@@ -8,35 +9,46 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 char *ww_read_file(const char *path, size_t max, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    size_t size;
+    int fd = ww_file_open_regular(path, &size);
+    if (fd < 0)
         return NULL;
     char *buf = NULL;
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0)
-        goto out;
-    if (st.st_size < 0 || (size_t)st.st_size > max) {
+    if (size > max) {
         errno = EFBIG;
         goto out;
     }
-    buf = malloc((size_t)st.st_size + 1);
+    buf = malloc(size + 1);
     if (!buf)
         goto out;
-    size_t n = fread(buf, 1, (size_t)st.st_size, f);
-    if (ferror(f)) {
-        free(buf);
-        buf = NULL;
-        errno = EIO;
-        goto out;
+    size_t n = 0;
+    while (n < size) {
+        ssize_t r = read(fd, buf + n, size - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            free(buf);
+            buf = NULL;
+            errno = EIO;
+            goto out;
+        }
+        if (r == 0)
+            break; /* the file shrank meanwhile */
+        n += (size_t)r;
     }
     buf[n] = '\0';
     if (len)
         *len = n;
 out:
-    fclose(f);
+    if (fd >= 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+    }
     return buf;
 }
 
@@ -193,7 +205,7 @@ bool ww_ini_parse_file(const char *path, struct ww_diags *d, ww_ini_handler hand
     char *text = ww_read_file(path, 1 << 20, &len);
     if (!text) {
         ww_diags_add(d, path, 0, "cannot read: %s",
-                     errno == EFBIG ? "file larger than 1 MiB" : strerror(errno));
+                     errno == EFBIG ? "file larger than 1 MiB" : ww_file_strerror(errno));
         return false;
     }
     if (memchr(text, '\0', len)) {

@@ -42,8 +42,10 @@ bool ww_ini_parse(const char *text, size_t len, const char *file, struct ww_diag
 /* Read and parse a file (at most 1 MiB). */
 bool ww_ini_parse_file(const char *path, struct ww_diags *d, ww_ini_handler handler, void *ctx);
 
-/* Read a whole file into a NUL-terminated heap buffer (caller frees). At most
- * `max` bytes; NULL with errno set on failure (EFBIG when too large). */
+/* Read a whole regular file into a NUL-terminated heap buffer (caller frees).
+ * At most `max` bytes; NULL with errno set on failure (EFBIG when too large,
+ * WW_ENOTREG from file.h for a pipe or device, which is never waited on;
+ * describe it with ww_file_strerror). */
 char *ww_read_file(const char *path, size_t max, size_t *len);
 
 /* ---- table-driven keys ---- */

@@ -1,5 +1,6 @@
 #include "pin.h"
 
+#include "file.h"
 #include "ini.h"
 #include "log.h"
 #include "str.h"
@@ -81,7 +82,7 @@ bool ww_pin_store(const char *path, const char *hash, char *err, size_t errsize)
     size_t len;
     char *text = ww_read_file(path, 1 << 20, &len);
     if (!text) {
-        ww_fmt(err, errsize, "%s: cannot read: %s", path, strerror(errno));
+        ww_fmt(err, errsize, "%s: cannot read: %s", path, ww_file_strerror(errno));
         return false;
     }
     char tmp[WW_PIN_HASH_SIZE + 600];

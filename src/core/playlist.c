@@ -1,10 +1,12 @@
 #include "playlist.h"
 
 #include "clock.h"
+#include "file.h"
 #include "ini.h"
 #include "schedule.h"
 #include "str.h"
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,11 @@ static const struct ww_key screen_keys[] = {
      "screen width in pixels (default 1920)"},
     {"height_px", WW_KEY_INT, F(ww_playlist, height_px), 0, 240, 8192, false,
      "screen height in pixels (default 1080)"},
+    {"film_max_width", WW_KEY_INT, F(ww_playlist, film_max_width), 0, 160, 8192, false,
+     "largest film picture width decoded (default 1920; larger films are skipped with a log "
+     "line; a portrait film may be this high)"},
+    {"film_max_height", WW_KEY_INT, F(ww_playlist, film_max_height), 0, 120, 8192, false,
+     "largest film picture height decoded (default 1080)"},
 };
 
 static const struct ww_key hours_keys[] = {
@@ -87,6 +94,8 @@ void ww_playlist_init(struct ww_playlist *pl)
     memset(pl, 0, sizeof *pl);
     pl->width_px = 1920;
     pl->height_px = 1080;
+    pl->film_max_width = 1920;
+    pl->film_max_height = 1080;
 }
 
 void ww_playlist_destroy(struct ww_playlist *pl)
@@ -278,7 +287,8 @@ bool ww_playlist_load(struct ww_playlist *pl, const char *config_dir, const char
     size_t len;
     char *text = ww_read_file(path, 1u << 20, &len);
     if (!text) {
-        ww_diags_add(d, path, 0, "cannot read the playlist of screen '%s'", id);
+        ww_diags_add(d, path, 0, "cannot read the playlist of screen '%s': %s", id,
+                     errno == EFBIG ? "larger than 1 MiB" : ww_file_strerror(errno));
         return false;
     }
     bool ok = ww_playlist_parse(pl, id, text, len, path, d);

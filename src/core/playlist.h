@@ -53,9 +53,12 @@ struct ww_playlist {
     char name[WW_NAME_SIZE];
     char location[WW_ID_SIZE]; /* default for schedule slides, "" = none */
     int width_px, height_px;   /* window size (default 1920x1080) */
-    bool has_hours;            /* false: on all day, every day */
-    int hours[7][2];           /* minutes since midnight; {0,0} = closed */
-    struct ww_item *items;     /* owned; freed by ww_playlist_destroy */
+    /* Largest film picture decoded, either way round (default 1920x1080):
+     * memory grows with it, so larger films are skipped. */
+    int film_max_width, film_max_height;
+    bool has_hours;        /* false: on all day, every day */
+    int hours[7][2];       /* minutes since midnight; {0,0} = closed */
+    struct ww_item *items; /* owned; freed by ww_playlist_destroy */
     size_t n_items;
     char file[WW_PATH_SIZE];
 };

@@ -41,8 +41,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define WW_SESSION_MAX_STEPS   16 /* questions on one path */
-#define WW_SESSION_MAX_VISIT   6  /* outcomes in one visit */
+#define WW_SESSION_MAX_STEPS   WW_FLOW_MAX_DEPTH /* questions on one path */
+#define WW_SESSION_MAX_VISIT   6                 /* outcomes in one visit */
 #define WW_SESSION_MAX_TARGETS 32
 #define WW_LANG_SIZE           8
 #define WW_TEXT_SIZES          3

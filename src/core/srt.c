@@ -1,5 +1,6 @@
 #include "srt.h"
 
+#include "file.h"
 #include "ini.h"
 #include "str.h"
 
@@ -308,7 +309,7 @@ bool ww_srt_load(struct ww_srt *s, const char *path, struct ww_diags *d)
     char *text = ww_read_file(path, 4u << 20, &len);
     if (!text) {
         ww_diags_add(d, path, 0, "cannot read: %s",
-                     errno == EFBIG ? "larger than 4 MiB" : strerror(errno));
+                     errno == EFBIG ? "larger than 4 MiB" : ww_file_strerror(errno));
         return false;
     }
     bool ok = ww_srt_parse(s, text, len, path, d);

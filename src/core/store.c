@@ -14,18 +14,42 @@ static const struct ww_store_ops *const backends[] = {
 #endif
 };
 
-struct ww_store *ww_store_open(const char *uri, const char *state_dir, char *err, size_t errsize)
+/* The backend of a URI by its scheme; NULL with a message that does not
+ * repeat the URI (it may hold a password). */
+static const struct ww_store_ops *find_backend(const char *uri, char *err, size_t errsize)
 {
     const char *colon = strchr(uri, ':');
     if (!colon) {
-        ww_fmt(err, errsize, "store '%s': expected sqlite:FILE or postgresql://...", uri);
+        ww_fmt(err, errsize, "store: expected sqlite:FILE or postgresql://...");
         return NULL;
     }
     size_t slen = (size_t)(colon - uri);
     for (size_t i = 0; i < sizeof backends / sizeof backends[0]; i++) {
         const struct ww_store_ops *ops = backends[i];
-        if (strlen(ops->scheme) != slen || strncmp(uri, ops->scheme, slen) != 0)
-            continue;
+        if (strlen(ops->scheme) == slen && strncmp(uri, ops->scheme, slen) == 0)
+            return ops;
+    }
+    ww_fmt(err, errsize, "store: unknown kind '%.*s' (this build knows sqlite%s)",
+           slen > 32 ? 32 : (int)slen, uri,
+#ifdef WW_WITH_PG
+           " and postgresql"
+#else
+           ""
+#endif
+    );
+    return NULL;
+}
+
+bool ww_store_check_uri(const char *uri, char *err, size_t errsize)
+{
+    return find_backend(uri, err, errsize) != NULL;
+}
+
+struct ww_store *ww_store_open(const char *uri, const char *state_dir, char *err, size_t errsize)
+{
+    const struct ww_store_ops *ops = find_backend(uri, err, errsize);
+    if (ops) {
+        const char *colon = strchr(uri, ':');
         if (strcmp(ops->scheme, "sqlite") == 0) {
             const char *file = colon + 1;
             char path[1024];
@@ -45,14 +69,6 @@ struct ww_store *ww_store_open(const char *uri, const char *state_dir, char *err
         }
         return ops->open(uri, err, errsize);
     }
-    ww_fmt(err, errsize, "store '%s': unknown kind '%.*s' (this build knows sqlite%s)", uri,
-           (int)slen, uri,
-#ifdef WW_WITH_PG
-           " and postgresql"
-#else
-           ""
-#endif
-    );
     return NULL;
 }
 

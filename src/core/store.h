@@ -127,6 +127,9 @@ struct ww_store {
  * On failure returns NULL and writes one line into err. */
 struct ww_store *ww_store_open(const char *uri, const char *state_dir, char *err, size_t errsize);
 void ww_store_free(struct ww_store *s);
+/* Is the URI of a kind this build can open (without opening it)? When not,
+ * one line into err that does not repeat the URI. */
+bool ww_store_check_uri(const char *uri, char *err, size_t errsize);
 
 /* Thin wrappers over the ops, documented there. Arrays returned through
  * `out` are heap-allocated; the caller frees them with free(). */

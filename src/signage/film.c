@@ -1,5 +1,6 @@
 #include "film.h"
 
+#include "core/file.h"
 #include "core/log.h"
 #include "core/str.h"
 
@@ -9,9 +10,12 @@
 #include <libswresample/swresample.h>
 #include <libswscale/swscale.h>
 
+#include <errno.h>
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define PATH_SIZE 512
 /* Sound decoded before the film's turn is held back up to this many bytes
@@ -23,6 +27,7 @@
 
 struct ww_film {
     char path[PATH_SIZE];
+    struct ww_film_limit limit;
     uint32_t event_type;
     SDL_AudioDeviceID audio; /* 0 = muted */
     SDL_Thread *thread;
@@ -64,22 +69,161 @@ static void describe(int err, char *buf, size_t size)
     ww_strlcpy(buf, msg, size);
 }
 
-bool ww_film_probe(const char *path, struct ww_film_info *info, char *why, size_t why_size)
+static struct ww_film_limit limit_or_default(const struct ww_film_limit *l)
+{
+    if (l && l->width > 0 && l->height > 0)
+        return *l;
+    return (struct ww_film_limit){WW_FILM_MAX_WIDTH, WW_FILM_MAX_HEIGHT};
+}
+
+/* Does a w x h picture fit the limit, either way round? Otherwise a reason. */
+static bool fits(int w, int h, struct ww_film_limit l, char *why, size_t why_size)
+{
+    if (w > 0 && h > 0 && ((w <= l.width && h <= l.height) || (w <= l.height && h <= l.width)))
+        return true;
+    ww_fmt(why, why_size,
+           "the picture is %dx%d, larger than this screen's limit of %dx%d "
+           "(film_max_width, film_max_height)",
+           w, h, l.width, l.height);
+    return false;
+}
+
+/* The decoders' own limit (AVCodecContext.max_pixels), a safety net behind
+ * fits(): they count the picture with its rows padded to their alignment
+ * (1080 lines are decoded as 1088), so it gets a margin. */
+static int64_t max_pixels(struct ww_film_limit l)
+{
+    return (int64_t)(l.width + 128) * (l.height + 128);
+}
+
+/* avformat_find_stream_info decodes a frame or two to learn what the
+ * header does not say: refuse a picture larger than the limit by what the
+ * header says first, and have the decoders it opens refuse one too. */
+static int find_stream_info(AVFormatContext *fmt, struct ww_film_limit l, char *why,
+                            size_t why_size)
+{
+    for (unsigned i = 0; i < fmt->nb_streams; i++) {
+        const AVCodecParameters *cp = fmt->streams[i]->codecpar;
+        if (cp->codec_type == AVMEDIA_TYPE_VIDEO && cp->width > 0 && cp->height > 0 &&
+            !fits(cp->width, cp->height, l, why, why_size))
+            return AVERROR(EFBIG);
+    }
+    AVDictionary **opts = av_calloc(fmt->nb_streams ? fmt->nb_streams : 1, sizeof *opts);
+    if (!opts)
+        return AVERROR(ENOMEM);
+    char pixels[32];
+    ww_fmt(pixels, sizeof pixels, "%lld", (long long)max_pixels(l));
+    for (unsigned i = 0; i < fmt->nb_streams; i++)
+        av_dict_set(&opts[i], "max_pixels", pixels, 0);
+    int ret = avformat_find_stream_info(fmt, opts);
+    for (unsigned i = 0; i < fmt->nb_streams; i++)
+        av_dict_free(&opts[i]);
+    av_free(opts);
+    if (ret < 0)
+        describe(ret, why, why_size);
+    return ret;
+}
+
+/* ---- reading the film file ----
+ *
+ * FFmpeg's own file protocol opens the path with a blocking open(): a named
+ * pipe in the playlist would stop the screen (the probe runs on its thread)
+ * or the decoder for good. The film is opened by the core as a regular file
+ * (ww_file_open_regular) and FFmpeg reads that descriptor. */
+
+struct input {
+    AVFormatContext *fmt;
+    AVIOContext *pb;
+    int fd;
+};
+
+#define IO_BUFFER 65536
+
+static int io_read(void *opaque, uint8_t *buf, int size)
+{
+    const struct input *in = opaque;
+    for (;;) {
+        ssize_t n = read(in->fd, buf, (size_t)size);
+        if (n > 0)
+            return (int)n;
+        if (n == 0)
+            return AVERROR_EOF;
+        if (errno != EINTR)
+            return AVERROR(errno);
+    }
+}
+
+static int64_t io_seek(void *opaque, int64_t offset, int whence)
+{
+    const struct input *in = opaque;
+    if (whence & AVSEEK_SIZE) {
+        struct stat st;
+        return fstat(in->fd, &st) == 0 ? (int64_t)st.st_size : AVERROR(errno);
+    }
+    off_t r = lseek(in->fd, (off_t)offset, whence & ~AVSEEK_FORCE);
+    return r < 0 ? AVERROR(errno) : (int64_t)r;
+}
+
+static void input_close(struct input *in)
+{
+    avformat_close_input(&in->fmt);
+    if (in->pb) {
+        av_freep(&in->pb->buffer);
+        avio_context_free(&in->pb);
+    }
+    if (in->fd >= 0)
+        close(in->fd);
+    in->fd = -1;
+}
+
+/* Open a film for demuxing. False with a reason in `why` (a file that is not
+ * a regular file is refused without waiting on it). */
+static bool input_open(struct input *in, const char *path, char *why, size_t why_size, int *err)
+{
+    *in = (struct input){NULL, NULL, -1};
+    *err = 0;
+    in->fd = ww_file_open_regular(path, NULL);
+    if (in->fd < 0) {
+        ww_strlcpy(why, ww_file_strerror(errno), why_size);
+        return false;
+    }
+    unsigned char *buf = av_malloc(IO_BUFFER);
+    in->pb = buf ? avio_alloc_context(buf, IO_BUFFER, 0, in, io_read, NULL, io_seek) : NULL;
+    in->fmt = avformat_alloc_context();
+    if (!in->pb || !in->fmt) {
+        if (!in->pb)
+            av_free(buf);
+        ww_strlcpy(why, "out of memory", why_size);
+        input_close(in);
+        return false;
+    }
+    in->fmt->pb = in->pb;
+    in->fmt->flags |= AVFMT_FLAG_CUSTOM_IO;
+    /* The path still names the film, for guessing its format by name. */
+    int ret = avformat_open_input(&in->fmt, path, NULL, NULL);
+    if (ret < 0) {
+        *err = ret;
+        describe(ret, why, why_size);
+        input_close(in); /* avformat_open_input freed fmt on failure */
+        return false;
+    }
+    return true;
+}
+
+bool ww_film_probe(const char *path, const struct ww_film_limit *limit, struct ww_film_info *info,
+                   char *why, size_t why_size)
 {
     quiet_ffmpeg();
     memset(info, 0, sizeof *info);
-    AVFormatContext *fmt = NULL;
+    struct input in;
     bool ok = false;
-    int ret = avformat_open_input(&fmt, path, NULL, NULL);
-    if (ret < 0) {
-        describe(ret, why, why_size);
+    int ret;
+    if (!input_open(&in, path, why, why_size, &ret))
         return false;
-    }
-    ret = avformat_find_stream_info(fmt, NULL);
-    if (ret < 0) {
-        describe(ret, why, why_size);
+    AVFormatContext *fmt = in.fmt;
+    ret = find_stream_info(fmt, limit_or_default(limit), why, why_size);
+    if (ret < 0)
         goto out;
-    }
     const AVCodec *codec = NULL;
     int vi = av_find_best_stream(fmt, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
     if (vi < 0 || !codec) {
@@ -95,6 +239,8 @@ bool ww_film_probe(const char *path, struct ww_film_info *info, char *why, size_
         ww_strlcpy(why, "video without a picture size", why_size);
         goto out;
     }
+    if (!fits(info->width, info->height, limit_or_default(limit), why, why_size))
+        goto out;
     if (fmt->duration > 0)
         info->duration_ms = av_rescale(fmt->duration, 1000, AV_TIME_BASE);
     else if (st->duration > 0)
@@ -104,7 +250,7 @@ bool ww_film_probe(const char *path, struct ww_film_info *info, char *why, size_
     info->has_audio = av_find_best_stream(fmt, AVMEDIA_TYPE_AUDIO, -1, -1, NULL, 0) >= 0;
     ok = true;
 out:
-    avformat_close_input(&fmt);
+    input_close(&in);
     return ok;
 }
 
@@ -153,7 +299,8 @@ static bool deliver(struct ww_film *f, AVFrame *frame, int64_t ms)
 }
 
 struct decoder {
-    AVFormatContext *fmt;
+    struct input in;
+    AVFormatContext *fmt; /* in.fmt */
     AVCodecContext *dec;
     AVCodecContext *adec; /* sound, when the film plays with sound */
     SwrContext *swr;
@@ -174,6 +321,12 @@ struct decoder {
 static bool emit(struct ww_film *f, struct decoder *d)
 {
     AVFrame *frame = d->frame;
+    char why[160];
+    if (!fits(frame->width, frame->height, f->limit, why, sizeof why)) {
+        set_failed(f, why, 0);
+        av_frame_unref(frame);
+        return false;
+    }
     int64_t pts = frame->best_effort_timestamp;
     int64_t ms;
     if (pts == AV_NOPTS_VALUE) {
@@ -287,14 +440,19 @@ static void open_audio(struct ww_film *f, struct decoder *d)
 static int worker(void *arg)
 {
     struct ww_film *f = arg;
-    struct decoder d = {.start_pts = AV_NOPTS_VALUE, .ai = -1};
-    int ret = avformat_open_input(&d.fmt, f->path, NULL, NULL);
-    if (ret < 0) {
-        set_failed(f, "cannot open", ret);
+    struct decoder d = {.in = {NULL, NULL, -1}, .start_pts = AV_NOPTS_VALUE, .ai = -1};
+    char why[128];
+    int ret;
+    if (!input_open(&d.in, f->path, why, sizeof why, &ret)) {
+        SDL_LockMutex(f->lock);
+        f->failed = true;
+        ww_fmt(f->error, sizeof f->error, "cannot open: %s", why);
+        SDL_UnlockMutex(f->lock);
         goto out;
     }
-    if ((ret = avformat_find_stream_info(d.fmt, NULL)) < 0) {
-        set_failed(f, "not a film", ret);
+    d.fmt = d.in.fmt;
+    if ((ret = find_stream_info(d.fmt, f->limit, why, sizeof why)) < 0) {
+        set_failed(f, ret == AVERROR(EFBIG) ? why : "not a film", ret == AVERROR(EFBIG) ? 0 : ret);
         goto out;
     }
     const AVCodec *codec = NULL;
@@ -304,6 +462,11 @@ static int worker(void *arg)
         goto out;
     }
     AVStream *st = d.fmt->streams[d.vi];
+    /* Checked again here: the file may have been replaced since the probe. */
+    if (!fits(st->codecpar->width, st->codecpar->height, f->limit, why, sizeof why)) {
+        set_failed(f, why, 0);
+        goto out;
+    }
     if (f->audio)
         open_audio(f, &d);
     /* Only the streams played are read; the rest is discarded by the demuxer. */
@@ -326,6 +489,9 @@ static int worker(void *arg)
     /* One decoding thread: 1080p30 H.264 decodes far faster than real time
      * on one core, and a second thread would only add memory and latency. */
     d.dec->thread_count = 1;
+    /* A stream that changes to a larger picture midway is refused by the
+     * decoder itself (and each frame's size is checked in emit). */
+    d.dec->max_pixels = max_pixels(f->limit);
     if ((ret = avcodec_open2(d.dec, codec, NULL)) < 0) {
         set_failed(f, "cannot start the decoder", ret);
         goto out;
@@ -398,7 +564,7 @@ out:
     avcodec_free_context(&d.adec);
     swr_free(&d.swr);
     free(d.abuf);
-    avformat_close_input(&d.fmt);
+    input_close(&d.in);
     /* A decoder's frame buffers are tens of megabytes; hand them back to the
      * system now (on this thread, off the screen's), so resident memory stays
      * flat over a day of loops instead of keeping each peak. */
@@ -406,13 +572,15 @@ out:
     return 0;
 }
 
-struct ww_film *ww_film_open(const char *path, uint32_t event_type, SDL_AudioDeviceID audio)
+struct ww_film *ww_film_open(const char *path, const struct ww_film_limit *limit,
+                             uint32_t event_type, SDL_AudioDeviceID audio)
 {
     quiet_ffmpeg();
     struct ww_film *f = calloc(1, sizeof *f);
     if (!f)
         abort();
     ww_strlcpy(f->path, path, sizeof f->path);
+    f->limit = limit_or_default(limit);
     f->event_type = event_type;
     f->audio = audio;
     f->frame_ms = 40;

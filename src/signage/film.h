@@ -29,17 +29,32 @@ struct ww_film_info {
     bool has_audio;
 };
 
+/* The largest picture a film may have, either way round (a portrait film
+ * fits a landscape limit turned). Decoding holds a few pictures at once (the
+ * decoder's references, the hand-off slot, the one on screen, a converted
+ * copy), each width x height x 1.5 bytes: a 16000x12000 film took 1.9 GB,
+ * so larger films are refused before decoding. NULL: 1920x1080. */
+struct ww_film_limit {
+    int width, height;
+};
+#define WW_FILM_MAX_WIDTH  1920
+#define WW_FILM_MAX_HEIGHT 1080
+
 /* Read the header of a film and find its video stream (main thread, a few
- * milliseconds). False when it is missing or not a film FFmpeg can decode;
- * `why` (at least 128 bytes) then says why, for the one log line. */
-bool ww_film_probe(const char *path, struct ww_film_info *info, char *why, size_t why_size);
+ * milliseconds). False when it is missing, not a regular file, not a film
+ * FFmpeg can decode or larger than `limit`; `why` (at least 128 bytes) then
+ * says why, for the one log line. */
+bool ww_film_probe(const char *path, const struct ww_film_limit *limit, struct ww_film_info *info,
+                   char *why, size_t why_size);
 
 /* Start decoding `path` on a worker thread. `event_type` (an SDL user event
  * number, 0 for none) is pushed each time a frame is ready. `audio` is an
  * open SDL audio device (signed 16-bit stereo, WW_FILM_AUDIO_RATE) to play
  * the film's sound on, or 0 for a muted film. Never NULL: failures to open
- * show up as WW_FILM_FAILED from ww_film_update. */
-struct ww_film *ww_film_open(const char *path, uint32_t event_type, SDL_AudioDeviceID audio);
+ * (also a picture larger than `limit`, checked again here and on every
+ * frame) show up as WW_FILM_FAILED from ww_film_update. */
+struct ww_film *ww_film_open(const char *path, const struct ww_film_limit *limit,
+                             uint32_t event_type, SDL_AudioDeviceID audio);
 void ww_film_free(struct ww_film *f);
 
 #define WW_FILM_AUDIO_RATE 48000

@@ -242,7 +242,8 @@ static void prepare(struct screen *s)
             continue;
         resolve(s->o.media, it->file, rt->path, sizeof rt->path);
         char why[160] = "";
-        if (!ww_film_probe(rt->path, &rt->info, why, sizeof why)) {
+        const struct ww_film_limit lim = {s->pl.film_max_width, s->pl.film_max_height};
+        if (!ww_film_probe(rt->path, &lim, &rt->info, why, sizeof why)) {
             char msg[sizeof why + WW_PATH_SIZE * 2 + 8];
             ww_fmt(msg, sizeof msg, "%s: %s", rt->path, why);
             skip_item(s, i, msg);
@@ -291,7 +292,8 @@ static void prepare(struct screen *s)
 
 static struct ww_film *open_film(struct screen *s, size_t i)
 {
-    return ww_film_open(s->rt[i].path, s->ev_film, s->pl.items[i].sound ? s->audio : 0);
+    const struct ww_film_limit lim = {s->pl.film_max_width, s->pl.film_max_height};
+    return ww_film_open(s->rt[i].path, &lim, s->ev_film, s->pl.items[i].sound ? s->audio : 0);
 }
 
 /* Frames of the current film that never reached the screen because its

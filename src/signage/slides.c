@@ -1,5 +1,6 @@
 #include "signage/slides.h"
 
+#include "core/ini.h"
 #include "core/log.h"
 #include "core/qr.h"
 #include "core/schedule.h"
@@ -145,15 +146,21 @@ static bool pictogram_at(struct ww_slides *s, SDL_Surface *cv, const char *id, i
 {
     char path[WW_PATH_SIZE + 64];
     SDL_Surface *img = NULL;
-    if (ww_fmt(path, sizeof path, "%s/pictograms/%s.svg", s->assets, id)) {
-        SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    /* Through the core's reader: regular files only (SDL's own fopen would
+     * wait forever on a pipe named like a pictogram), at most 8 MiB. */
+    static const char *const ext[] = {"svg", "png"};
+    for (size_t k = 0; k < 2 && !img; k++) {
+        size_t len;
+        char *data = ww_fmt(path, sizeof path, "%s/pictograms/%s.%s", s->assets, id, ext[k])
+                         ? ww_read_file(path, 8u << 20, &len)
+                         : NULL;
+        SDL_RWops *rw = data ? SDL_RWFromConstMem(data, (int)len) : NULL;
         if (rw)
-            img = IMG_LoadSizedSVG_RW(rw, size, size);
+            img = k == 0 ? IMG_LoadSizedSVG_RW(rw, size, size) : IMG_Load_RW(rw, 0);
         if (rw)
             SDL_RWclose(rw);
+        free(data);
     }
-    if (!img && ww_fmt(path, sizeof path, "%s/pictograms/%s.png", s->assets, id))
-        img = IMG_Load(path);
     if (!img) {
         /* Report each missing pictogram once, not on every loop. */
         for (size_t i = 0; i < 8; i++) {

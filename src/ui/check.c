@@ -109,37 +109,68 @@ static void walk_outcome(struct ww_kiosk *k, struct states *st, const struct ww_
     k->env.print = WW_PRINT_FAILED; /* the longest ticket screen */
 }
 
-static void walk_questions(struct ww_kiosk *k, struct states *st, const struct ww_session *at,
-                           bool *seen_q, size_t q_base, bool *seen_o, size_t o_base, int depth)
+/* Take the state a walk reached: a question not seen before is added (true:
+ * walk on from it); an outcome not seen before is walked to its ticket. */
+static bool enter(struct ww_kiosk *k, struct states *st, const struct ww_session *at, bool *seen_q,
+                  size_t q_base, bool *seen_o, size_t o_base)
 {
-    if (depth > WW_SESSION_MAX_STEPS)
-        return;
     if (at->screen == WW_SCREEN_QUESTION) {
         if (seen_q[q_base + (size_t)at->question])
-            return;
+            return false;
         seen_q[q_base + (size_t)at->question] = true;
         add(st, at);
-        const struct ww_flow_question *q = ww_flows_question(&k->flows, at->topic, at->question);
-        for (size_t i = 0; q && i <= q->n_answers; i++) {
-            struct ww_session s = *at;
-            char t[WW_TARGET_SIZE];
-            if (i == q->n_answers)
-                ww_strlcpy(t, "dontknow", sizeof t);
-            else
-                ww_fmt(t, sizeof t, "answer:%zu", i + 1);
-            tap(k, &s, t);
-            walk_questions(k, st, &s, seen_q, q_base, seen_o, o_base, depth + 1);
-        }
-        return;
+        return true;
     }
     if (at->screen == WW_SCREEN_OUTCOME && at->current >= 0) {
         int o = at->visit[at->current].outcome;
         size_t slot = o == WW_FLOW_GENERAL ? 0 : o_base + (size_t)o + 1;
         if (seen_o[slot])
-            return;
+            return false;
         seen_o[slot] = true;
         walk_outcome(k, st, at, o_base == 1 || o == WW_FLOW_GENERAL);
     }
+    return false;
+}
+
+/* Every question and outcome of a topic, depth first from `start`, with an
+ * explicit stack (not recursion: the flow decides how deep a walk goes). At
+ * most WW_SESSION_MAX_STEPS answers deep, as a resident can go. */
+struct q_frame {
+    struct ww_session s; /* on the question */
+    size_t next;         /* the answer to try next (n_answers: dontknow) */
+};
+
+static void walk_questions(struct ww_kiosk *k, struct states *st, const struct ww_session *start,
+                           bool *seen_q, size_t q_base, bool *seen_o, size_t o_base)
+{
+    struct q_frame *fr = calloc(WW_SESSION_MAX_STEPS + 1, sizeof *fr);
+    if (!fr)
+        abort(); /* small, fixed */
+    size_t n = 0;
+    if (enter(k, st, start, seen_q, q_base, seen_o, o_base))
+        fr[n++] = (struct q_frame){*start, 0};
+    while (n > 0) {
+        struct q_frame *f = &fr[n - 1];
+        const struct ww_flow_question *q = ww_flows_question(&k->flows, f->s.topic, f->s.question);
+        if (!q || f->next > q->n_answers) {
+            n--;
+            continue;
+        }
+        size_t i = f->next++;
+        /* frame k is k answers deep; this answer leads n deep. */
+        if (n > WW_SESSION_MAX_STEPS)
+            continue;
+        struct ww_session s = f->s;
+        char t[WW_TARGET_SIZE];
+        if (i == q->n_answers)
+            ww_strlcpy(t, "dontknow", sizeof t);
+        else
+            ww_fmt(t, sizeof t, "answer:%zu", i + 1);
+        tap(k, &s, t);
+        if (enter(k, st, &s, seen_q, q_base, seen_o, o_base))
+            fr[n++] = (struct q_frame){s, 0};
+    }
+    free(fr);
 }
 
 static void make_states(struct ww_kiosk *k, struct states *st)
@@ -164,7 +195,7 @@ static void make_states(struct ww_kiosk *k, struct states *st)
         char target[WW_TARGET_SIZE];
         ww_fmt(target, sizeof target, "topic:%s", k->flows.topics[t].id);
         tap(k, &q, target);
-        walk_questions(k, st, &q, seen_q, qb, seen_o, ob, 0);
+        walk_questions(k, st, &q, seen_q, qb, seen_o, ob);
         qb += k->flows.topics[t].n_questions;
         ob += k->flows.topics[t].n_outcomes;
     }

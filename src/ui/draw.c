@@ -1,11 +1,14 @@
 #include "ui/draw.h"
 
+#include "core/file.h"
+#include "core/ini.h"
 #include "core/log.h"
 #include "core/qr.h"
 #include "core/str.h"
 
 #include <SDL2/SDL_image.h>
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -281,15 +284,24 @@ static struct picto *picto_get(struct ww_drawer *dr, const char *name, int size)
         p->missing = true;
         return p;
     }
-    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    /* Through the core's reader: a regular file of at most 1 MiB (a pipe
+     * named like a pictogram would block the screen in SDL's fopen). */
+    size_t len;
+    char *svg = ww_read_file(path, 1u << 20, &len);
+    SDL_RWops *rw = svg ? SDL_RWFromConstMem(svg, (int)len) : NULL;
     SDL_Surface *s = rw ? IMG_LoadSizedSVG_RW(rw, size, size) : NULL;
     if (rw)
         SDL_RWclose(rw);
     if (!s) {
-        ww_warn("draw: pictogram %s not loaded: %s", name, IMG_GetError());
+        ww_warn("draw: pictogram %s not loaded: %s", name,
+                svg              ? IMG_GetError()
+                : errno == EFBIG ? "larger than 1 MiB"
+                                 : ww_file_strerror(errno));
+        free(svg);
         p->missing = true;
         return p;
     }
+    free(svg);
     p->tex = SDL_CreateTextureFromSurface(dr->ren, s);
     SDL_FreeSurface(s);
     if (p->tex)

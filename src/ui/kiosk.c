@@ -5,6 +5,7 @@
 #include "core/code.h"
 #include "core/flow.h"
 #include "core/i18n.h"
+#include "core/install.h"
 #include "core/log.h"
 #include "core/printer.h"
 #include "core/say.h"
@@ -1003,7 +1004,7 @@ static const char usage[] =
     "  --landscape         turn the configured screen to landscape (portrait: --portrait)\n"
     "  --lower             start with the \"buttons lower\" layout (wheelchair reach)\n"
     "  --windowed          a window instead of full screen (debug builds)\n"
-    "  --assets DIR        pictograms folder parent (default assets)\n"
+    "  --assets DIR        pictograms folder parent (default assets, or the installed one)\n"
     "  --localedir DIR     compiled translations (default build/locale)\n"
     "  --speech NAME       espeak or null (default espeak; null with --script)\n"
     "  --spoken-log FILE   write every utterance to FILE\n"
@@ -1238,10 +1239,9 @@ static void kiosk_destroy(struct ww_kiosk *k)
 
 /* ---- a broken installation ---- */
 
-/* The config, the location, the question flows and the store, with every
- * problem in `problems`. False when there is any: the kiosk is out of
- * order then. The flows are read only when the config is whole (otherwise
- * every partner they name would be reported too). */
+/* The installation (ww_install_load: config, location, flows, pictograms)
+ * and the store, with every problem in `problems`. False when there is any:
+ * the kiosk is out of order then. */
 static bool load_installation(struct ww_kiosk *k, struct ww_diags *problems)
 {
     struct ww_app *app = &k->app;
@@ -1252,39 +1252,15 @@ static bool load_installation(struct ww_kiosk *k, struct ww_diags *problems)
         int minute;
         ww_clock_local(&app->clock, &app->day, &minute);
     }
-    /* Pictograms help residents who read little: a kiosk without them is
-     * not whole either. */
-    char picto[WW_PATH_SIZE + 16];
-    struct stat sb;
-    ww_fmt(picto, sizeof picto, "%s/pictograms", k->assets);
-    if (stat(picto, &sb) != 0 || !S_ISDIR(sb.st_mode))
-        ww_diags_add(problems, picto, 0, "the pictograms folder is missing (see --assets)");
-    ww_config_load(&app->cfg, app->config_dir, problems);
+    /* The same loader and verdict as `wegwijzer config check`. */
+    struct ww_install_params ip = {
+        .config_dir = app->config_dir,
+        .assets_dir = k->assets,
+        .location_id = app->location_id,
+    };
+    bool ok = ww_install_load(&ip, &app->cfg, &k->flows, &k->flows_loaded, &app->loc, problems);
     app->cfg_loaded = true;
-    if (problems->count > before)
-        return false;
-    if (app->location_id) {
-        app->loc = ww_config_location(&app->cfg, app->location_id);
-        if (!app->loc) {
-            char list[512];
-            ww_config_location_ids(&app->cfg, list, sizeof list);
-            ww_diags_add(problems, app->config_dir, 0, "unknown location '%s' (known: %s)",
-                         app->location_id, list);
-            return false;
-        }
-    } else if (app->cfg.n_locations == 1) {
-        app->loc = &app->cfg.locations[0];
-    } else {
-        ww_diags_add(problems, app->config_dir, 0,
-                     "--location is needed: this configuration has %zu locations",
-                     app->cfg.n_locations);
-        return false;
-    }
-    char path[WW_PATH_SIZE + 16];
-    ww_fmt(path, sizeof path, "%s/flows", app->config_dir);
-    bool flows_ok = ww_flows_load(&k->flows, path, &app->cfg, problems);
-    k->flows_loaded = true;
-    if (!flows_ok || problems->count > before)
+    if (!ok || problems->count > before)
         return false;
     char err[512];
     const char *uri = app->store_uri ? app->store_uri : app->loc->store;
@@ -1396,7 +1372,10 @@ int ww_kiosk_main(int argc, char **argv)
         k->app.now_value = (int64_t)time(NULL);
         k->app.clock = ww_clock_fixed(&k->app.now_value);
     }
-    ww_strlcpy(k->assets, o.assets ? o.assets : "assets", sizeof k->assets);
+    if (o.assets)
+        ww_strlcpy(k->assets, o.assets, sizeof k->assets);
+    else
+        ww_install_default_assets(k->assets, sizeof k->assets);
     if (!load_installation(k, &broken.problems)) {
         if (o.check || o.bench) {
             /* Checks and timings need a working kiosk: the problems and a

@@ -472,24 +472,6 @@ static void place_rows(struct b *b, const struct row *rw, size_t n, int y)
     b->grow = 0;
 }
 
-static const char *fmt_tr(char *buf, size_t size, const char *msgid, int a, int b)
-{
-    /* Translated printf formats come from our own catalogue; check that the
-     * translation keeps the two %d before using it. */
-    const char *f = T(msgid);
-    int count = 0;
-    for (const char *p = f; *p; p++)
-        if (p[0] == '%' && p[1] == 'd')
-            count++;
-    if (count != 2 && count != 1)
-        f = msgid;
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    snprintf(buf, size, f, a, b);
-#pragma GCC diagnostic pop
-    return buf;
-}
-
 static const char *translate_cb(void *ctx, const char *lang, const char *msgid)
 {
     (void)ctx;
@@ -682,8 +664,10 @@ static int progress(struct b *b, int y)
     if (total <= 0)
         return 0;
     char buf[96];
-    int h = text(b, fmt_tr(buf, sizeof buf, N_("Stap %d van %d"), step, total), L->small_px, false,
-                 WW_C_MUTED, WW_C_BG, (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_START);
+    const int values[] = {step, total};
+    ww_i18n_format_int(buf, sizeof buf, N_("Stap %d van %d"), values, 2);
+    int h = text(b, buf, L->small_px, false, WW_C_MUTED, WW_C_BG,
+                 (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_START);
     int lh = ww_mm(L, 2.5);
     int w = b->x1 - b->x0;
     rect(b, (struct ww_rect){b->x0, y + h + L->gap / 2, w, lh}, WW_C_TRACK, lh / 2);
@@ -1121,7 +1105,8 @@ static void warning(struct b *b)
     int x0 = L->margin * 2, w = L->w - 4 * L->margin;
     int pad = pad_of(b);
     char msg[160], num[16];
-    fmt_tr(msg, sizeof msg, N_("Het scherm begint opnieuw over %d seconden."), b->s->countdown, 0);
+    ww_i18n_format_int(msg, sizeof msg, N_("Het scherm begint opnieuw over %d seconden."),
+                       &b->s->countdown, 1);
     ww_fmt(num, sizeof num, "%d", b->s->countdown);
     const char *title = _("Bent u er nog?");
     const char *stay = _("Tik hier om verder te gaan.");

@@ -18,11 +18,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* Accepted: every answer leads somewhere and the start is a question. */
         for (size_t t = 0; t < flows.n_topics; t++) {
             const struct ww_flow_topic *topic = &flows.topics[t];
-            if (topic->start.kind != WW_NODE_QUESTION)
+            if (topic->start.kind != WW_NODE_QUESTION ||
+                topic->n_questions + topic->n_outcomes > WW_FLOW_MAX_NODES)
                 __builtin_trap();
             for (size_t q = 0; q < topic->n_questions; q++) {
                 const struct ww_flow_question *qu = &topic->questions[q];
-                if (qu->n_answers < 2 || qu->n_answers > 5 || qu->depth < 1)
+                /* ... and no path is longer than a session holds. */
+                if (qu->n_answers < 2 || qu->n_answers > 5 || qu->depth < 1 ||
+                    qu->depth > WW_FLOW_MAX_DEPTH)
                     __builtin_trap();
                 for (size_t a = 0; a < qu->n_answers; a++)
                     if (qu->answers[a].target.kind == WW_NODE_NONE)

@@ -47,19 +47,20 @@ static void test_probe(void **state)
     char why[160];
     static const char *const films[] = {MEDIA "voorbeeldfilm.mp4", MEDIA "voorbeeldfilm.webm"};
     for (size_t i = 0; i < 2; i++) {
-        assert_true(ww_film_probe(films[i], &info, why, sizeof why));
+        assert_true(ww_film_probe(films[i], NULL, &info, why, sizeof why));
         assert_int_equal(info.width, 1280);
         assert_int_equal(info.height, 720);
         assert_true(info.duration_ms >= 7900 && info.duration_ms <= 8100);
         assert_true(info.fps > 24.9 && info.fps < 25.1);
         assert_false(info.has_audio);
     }
-    assert_false(ww_film_probe(MEDIA "bestaat-niet.mp4", &info, why, sizeof why));
+    assert_false(ww_film_probe(MEDIA "bestaat-niet.mp4", NULL, &info, why, sizeof why));
     assert_string_equal(why, "No such file or directory");
     /* FFmpeg reads subtitles too, but they are no film. */
-    assert_false(ww_film_probe("kiosk-config/screens/voorbeeldfilm.srt", &info, why, sizeof why));
+    assert_false(
+        ww_film_probe("kiosk-config/screens/voorbeeldfilm.srt", NULL, &info, why, sizeof why));
     assert_string_equal(why, "no video stream");
-    assert_false(ww_film_probe("Makefile", &info, why, sizeof why));
+    assert_false(ww_film_probe("Makefile", NULL, &info, why, sizeof why));
     assert_string_equal(why, "Invalid data found when processing input");
 }
 
@@ -67,7 +68,7 @@ static void test_probe(void **state)
 static enum ww_film_status play(const char *path, int64_t step_ms, struct ww_film_stats *st,
                                 int64_t *last_new)
 {
-    struct ww_film *f = ww_film_open(path, 0, 0);
+    struct ww_film *f = ww_film_open(path, NULL, 0, 0);
     ww_film_start(f);
     SDL_Texture *tex = NULL;
     enum ww_film_status s = WW_FILM_SAME;
@@ -144,7 +145,7 @@ static void test_bad_films(void **state)
         assert_int_equal(write(fd, &c, 1), 1);
     }
     close(fd);
-    struct ww_film *f = ww_film_open(path, 0, 0);
+    struct ww_film *f = ww_film_open(path, NULL, 0, 0);
     SDL_Texture *tex = NULL;
     assert_int_equal(ww_film_update(f, 0, true, ren, &tex), WW_FILM_FAILED);
     assert_true(strlen(ww_film_error(f)) > 0);
@@ -176,7 +177,7 @@ static void test_many_opens(void **state)
     /* Fewer under valgrind (make valgrind), where each open takes a while. */
     int n = getenv("WW_VALGRIND") ? 30 : 300;
     for (int i = 0; i < n; i++) {
-        struct ww_film *f = ww_film_open(MEDIA "voorbeeldfilm.mp4", 0, 0);
+        struct ww_film *f = ww_film_open(MEDIA "voorbeeldfilm.mp4", NULL, 0, 0);
         SDL_Texture *tex = NULL;
         assert_int_equal(ww_film_update(f, 0, true, ren, &tex), WW_FILM_NEW);
         SDL_DestroyTexture(tex);

@@ -148,6 +148,79 @@ static void test_broken_fixtures(void **state)
     assert_true(cases >= 20);
 }
 
+/* A generated chain of n questions: q0 -> q1 -> ... -> q(n-1) -> o, each
+ * with a second answer straight to o. Heap; the caller frees. */
+static char *chain_text(int n, size_t *len)
+{
+    size_t cap = 256 + (size_t)n * 96; /* a question takes at most 80 */
+    char *t = malloc(cap);
+    assert_non_null(t);
+    size_t at = 0;
+    at += (size_t)snprintf(t + at, cap - at,
+                           "[topic diep]\ntitle = Diep\nicon = geld\norder = 1\nstart = q0\n");
+    for (int i = 0; i < n; i++) {
+        char next[16];
+        if (i + 1 < n)
+            snprintf(next, sizeof next, "q%d", i + 1);
+        else
+            snprintf(next, sizeof next, "o");
+        at += (size_t)snprintf(t + at, cap - at,
+                               "[question q%d]\ntext = Vraag?\nanswer = Ja -> %s\n"
+                               "answer = Nee -> o\n",
+                               i, next);
+    }
+    at +=
+        (size_t)snprintf(t + at, cap - at, "[outcome o]\npartners = algemene-balie\nwhy = Hulp.\n");
+    *len = at;
+    return t;
+}
+
+/* Deep chains: no recursion (a chain as deep as the loader admits is walked
+ * with explicit stacks), a path longer than a session holds is an error
+ * naming the chain, and a file with too many nodes is read in part. */
+static void test_deep_chains(void **state)
+{
+    (void)state;
+    static const struct {
+        int n;
+        const char *want; /* "" = no problem */
+    } cases[] = {
+        {1, ""},
+        {WW_FLOW_MAX_DEPTH, ""},
+        {WW_FLOW_MAX_DEPTH + 1, "diep.flow:6: a path of 17 questions starts at 'q0' (at most 16): "
+                                "q0 -> q1 -> q2 -> q3 -> ... -> q15 -> q16"},
+        {WW_FLOW_MAX_NODES - 1, "diep.flow:6: a path of 399 questions starts at 'q0' (at most 16): "
+                                "q0 -> q1 -> q2 -> q3 -> ... -> q397 -> q398"},
+        {WW_FLOW_MAX_NODES, "more than 400 questions and outcomes in one flow file"},
+        {100000, "diep.flow:1606: more than 400 questions and outcomes in one flow file: the rest "
+                 "is not read"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len;
+        char *text = chain_text(cases[i].n, &len);
+        struct ww_flows f;
+        struct ww_diags d;
+        ww_diags_init(&d);
+        bool ok = ww_flows_load_text(&f, text, len, "diep.flow", &cfg, &d);
+        free(text);
+        if (!cases[i].want[0]) {
+            if (!ok || d.count)
+                fail_msg("chain of %d: unexpected problems", cases[i].n);
+            const struct ww_flow_question *q = &f.topics[0].questions[0];
+            assert_int_equal(q->depth, cases[i].n);
+        } else {
+            char line[600] = "";
+            if (d.count == 1)
+                ww_diag_format(&d.items[0], line, sizeof line);
+            if (ok || d.count != 1 || !strstr(line, cases[i].want))
+                fail_msg("chain of %d: %zu problems, first '%s', want one with '%s'", cases[i].n,
+                         d.count, line, cases[i].want);
+        }
+        ww_diags_destroy(&d);
+        ww_flows_destroy(&f);
+    }
+}
+
 static void test_words(void **state)
 {
     (void)state;
@@ -611,7 +684,7 @@ int main(void)
         cmocka_unit_test(test_resolve),        cmocka_unit_test(test_resolve_offline),
         cmocka_unit_test(test_view),           cmocka_unit_test(test_each_text),
         cmocka_unit_test(test_sample_content), cmocka_unit_test(test_completeness),
-        cmocka_unit_test(test_every_key_used),
+        cmocka_unit_test(test_every_key_used), cmocka_unit_test(test_deep_chains),
     };
     return cmocka_run_group_tests_name("flow", tests, setup, teardown);
 }

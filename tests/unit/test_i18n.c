@@ -175,6 +175,152 @@ static void test_po_reader(void **state)
     assert_false(ww_po_load(&po, "tests/data/locales/none.po"));
 }
 
+static void test_placeholders(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *src, *tr;
+        bool ok;
+    } cases[] = {
+        {"Stap %d van %d", "Step %d of %d", true},
+        {"Stap %d van %d", "%2$d adımdan %1$d.", true},
+        {"Stap %d van %d", "Adım %d / %d %s", false},  /* one too many */
+        {"Stap %d van %d", "Adım %d", false},          /* one missing */
+        {"Stap %d van %d", "Adım %s / %d", false},     /* another kind */
+        {"Stap %d van %d", "Adım %1$d / %d", false},   /* numbered and not */
+        {"Stap %d van %d", "Adım %1$d / %1$d", false}, /* one value twice, one gone */
+        {"Stap %d van %d", "Adım %d / %d %n", false},  /* a write */
+        {"Stap %d van %d", "Adım %d / %5d", false},    /* a width: no placeholder */
+        {"Stap %d van %d", "Adım %d / %d %lx", false},
+        {"Stap %d van %d", "Adım %d / %d %.*s", false},
+        {"Stap %d van %d", "Adım %d / %d %10$s", false},
+        {"Stap %d van %d", "Adım %d / %d %0$d", false},
+        {"Terug", "Back", true},
+        {"Terug", "Back %s", false},
+        {"Terug", "Back %%", true}, /* a percent sign */
+        {"100% zeker", "100% sure", true},
+        {"100% zeker", "%", true},
+        {"%d%%", "%%%d", true},
+        {"%s en %d", "%2$d & %1$s", true},
+        {"%s en %d", "%1$d & %2$s", false},
+        {"%d %d %d %d %d %d %d %d %d %d", "%d %d %d %d %d %d %d %d %d %d", false}, /* > 9 */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char why[128] = "";
+        bool got = ww_i18n_placeholders_match(cases[i].src, cases[i].tr, why, sizeof why);
+        if (got != cases[i].ok)
+            fail_msg("case %zu: \"%s\" -> \"%s\": %s, want %s", i, cases[i].src, cases[i].tr,
+                     got ? "match" : why, cases[i].ok ? "match" : "no match");
+        if (!got)
+            assert_true(why[0] != '\0');
+    }
+    assert_false(ww_i18n_placeholders_match("Stap %d van %d", "x %s", NULL, 0));
+}
+
+static void test_subst(void **state)
+{
+    (void)state;
+    const char *const args[] = {"2", "5"};
+    static const struct {
+        const char *text;
+        size_t n_args, size;
+        const char *want;
+        bool ok;
+    } cases[] = {
+        {"Stap %d van %d", 2, 64, "Stap 2 van 5", true},
+        {"%2$d adımdan %1$d.", 2, 64, "5 adımdan 2.", true},
+        {"100%% en 100% zeker", 0, 64, "100% en 100% zeker", true},
+        {"%n %x %5d", 0, 64, "%n %x %5d", true},              /* conversions stay text */
+        {"Stap %d van %d %s", 2, 64, "Stap 2 van 5 ", false}, /* no third value */
+        {"Stap %d van %d", 2, 8, "Stap 2 ", false},           /* cut, terminated */
+        {"%d", 2, 1, "", false},
+        {"eind %", 0, 64, "eind %", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[64];
+        memset(buf, 'x', sizeof buf);
+        bool ok = ww_i18n_subst(buf, cases[i].size, cases[i].text, args, cases[i].n_args);
+        if (ok != cases[i].ok || strcmp(buf, cases[i].want) != 0)
+            fail_msg("case %zu: \"%s\" -> \"%s\" (%d), want \"%s\" (%d)", i, cases[i].text, buf, ok,
+                     cases[i].want, cases[i].ok);
+    }
+}
+
+/* A hostile catalogue, compiled here as a translator would (msgfmt, no
+ * c-format flag): texts whose placeholders differ show in Dutch, formatted
+ * texts never read a value that is not there, and the check names each. */
+static void test_hostile_catalogue(void **state)
+{
+    (void)state;
+    char dir[96], d[160], mo[200];
+    ww_fmt(dir, sizeof dir, "%s/hostile", tmp);
+    mkdir(dir, 0755);
+    ww_fmt(d, sizeof d, "%s/tr", dir);
+    mkdir(d, 0755);
+    ww_fmt(d, sizeof d, "%s/tr/LC_MESSAGES", dir);
+    mkdir(d, 0755);
+    ww_fmt(mo, sizeof mo, "%s/wegwijzer.mo", d);
+    assert_true(run_msgfmt("tests/data/locales/hostile.po", mo));
+
+    struct ww_diags diags;
+    ww_diags_init(&diags);
+    assert_int_equal(ww_i18n_check_dir(dir, &diags), 3);
+    /* In the catalogue's order (sorted by msgid). */
+    static const char *const named[] = {"\"Het scherm begint opnieuw over %d seconden.\"",
+                                        "\"Stap %d van %d\"", "\"Terug\""};
+    for (size_t i = 0; i < 3; i++) {
+        assert_non_null(strstr(diags.items[i].file, "tr/LC_MESSAGES/wegwijzer.mo"));
+        if (!strstr(diags.items[i].msg, named[i]))
+            fail_msg("problem %zu: '%s' does not name %s", i, diags.items[i].msg, named[i]);
+    }
+    ww_diags_destroy(&diags);
+
+    ww_i18n_init(dir);
+    assert_true(ww_i18n_set("tr"));
+    assert_string_equal(ww_i18n_get("Terug"), "Terug");
+    assert_string_equal(ww_i18n_get("Tik om te beginnen"), "Başlamak için dokunun");
+    assert_string_equal(ww_i18n_get("100% zeker"), "100% emin");
+    char buf[96];
+    const int step[] = {2, 5};
+    assert_string_equal(ww_i18n_format_int(buf, sizeof buf, "Stap %d van %d", step, 2),
+                        "Stap 2 van 5");
+    const int left[] = {3, 12};
+    assert_string_equal(
+        ww_i18n_format_int(buf, sizeof buf, "Nog %d van de %d plaatsen vrij", left, 2),
+        "12 yerden 3 tanesi boş");
+    const int secs = 29;
+    assert_string_equal(ww_i18n_format_int(buf, sizeof buf,
+                                           "Het scherm begint opnieuw over %d seconden.", &secs, 1),
+                        "Het scherm begint opnieuw over 29 seconden.");
+    ww_i18n_set("nl");
+
+    /* The PO file itself, as `flow check` reads it: file:line and msgid. */
+    struct ww_po po;
+    assert_true(ww_po_load(&po, "tests/data/locales/hostile.po"));
+    ww_diags_init(&diags);
+    assert_int_equal(ww_po_check_placeholders(&po, "hostile.po", &diags), 3);
+    assert_int_equal(diags.items[0].line, 17);
+    assert_non_null(strstr(diags.items[0].msg, "\"Stap %d van %d\""));
+    ww_diags_destroy(&diags);
+    ww_po_destroy(&po);
+
+    /* Not a catalogue, or one with an entry outside the file. */
+    ww_diags_init(&diags);
+    assert_int_equal(ww_i18n_check_mo("hello", 5, "x.mo", &diags), 1);
+    static const unsigned char damaged[28] = {0xde, 0x12, 0x04, 0x95, 0, 0, 0,  0, 1, 0,
+                                              0,    0,    28,   0,    0, 0, 36, 0, 0, 0};
+    assert_int_equal(ww_i18n_check_mo((const char *)damaged, sizeof damaged, "y.mo", &diags), 1);
+    assert_non_null(strstr(diags.items[1].msg, "damaged"));
+    ww_diags_destroy(&diags);
+
+    unlink(mo);
+    rmdir(d);
+    ww_fmt(d, sizeof d, "%s/tr", dir);
+    rmdir(d);
+    rmdir(dir);
+    ww_i18n_init(tmp);
+}
+
 static void test_default_dir(void **state)
 {
     (void)state;
@@ -192,7 +338,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_switch),          cmocka_unit_test(test_langs),
         cmocka_unit_test(test_real_catalogues), cmocka_unit_test(test_po_reader),
-        cmocka_unit_test(test_default_dir),
+        cmocka_unit_test(test_default_dir),     cmocka_unit_test(test_placeholders),
+        cmocka_unit_test(test_subst),           cmocka_unit_test(test_hostile_catalogue),
     };
     return cmocka_run_group_tests_name("i18n", tests, setup, teardown);
 }

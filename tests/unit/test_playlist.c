@@ -67,6 +67,8 @@ static void test_good(void **state)
                         "location = hier\n"
                         "width_px = 1080\n"
                         "height_px = 1920\n"
+                        "film_max_width = 1280\n"
+                        "film_max_height = 720\n"
                         "[hours]\n"
                         "mon = 08:00-17:00\n"
                         "sat = gesloten\n"
@@ -87,6 +89,8 @@ static void test_good(void **state)
     assert_true(parse(text, &pl, &d));
     assert_int_equal(pl.n_items, 4);
     assert_int_equal(pl.width_px, 1080);
+    assert_int_equal(pl.film_max_width, 1280);
+    assert_int_equal(pl.film_max_height, 720);
     assert_int_equal(pl.hours[0][0], 8 * 60);
     assert_int_equal(pl.hours[0][1], 17 * 60);
     assert_int_equal(pl.items[0].kind, WW_ITEM_FILM);
@@ -181,7 +185,7 @@ static void test_missing_file(void **state)
     assert_false(ww_playlist_load(&pl, "kiosk-config", "bestaat-niet", &d));
     ww_diag_format(&d.items[0], msg, sizeof msg);
     assert_string_equal(msg, "kiosk-config/screens/bestaat-niet.ini: cannot read the playlist of "
-                             "screen 'bestaat-niet'");
+                             "screen 'bestaat-niet': No such file or directory");
     ww_diags_destroy(&d);
     ww_diags_init(&d);
     assert_false(ww_playlist_load(&pl, "kiosk-config", "../etc", &d));
