@@ -3,16 +3,20 @@
 
 #include "app.h"
 #include "core/config.h"
+#include "core/flow.h"
+#include "core/str.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char usage[] = "usage: wegwijzer config check [DIR]\n"
                             "       wegwijzer config keys\n"
                             "\n"
                             "check  read every file of the configuration folder (default\n"
                             "       kiosk-config) and print each problem as file:line: message;\n"
-                            "       exit status 1 when there is any\n"
+                            "       the flows (DIR/flows) are read too, for the partners they\n"
+                            "       send residents to; exit status 1 when there is any\n"
                             "keys   list every key of every section with its meaning\n";
 
 int ww_cmd_config(int argc, char **argv)
@@ -44,6 +48,15 @@ int ww_cmd_config(int argc, char **argv)
     struct ww_diags d;
     ww_diags_init(&d);
     bool ok = ww_config_load(&cfg, dir, &d);
+    /* The flows say where residents are sent: a municipal partner they
+     * route to needs details at every location (flow.h). */
+    char fdir[WW_PATH_SIZE + 16];
+    struct stat st;
+    if (ww_fmt(fdir, sizeof fdir, "%s/flows", dir) && stat(fdir, &st) == 0 && S_ISDIR(st.st_mode)) {
+        struct ww_flows flows;
+        ok = ww_flows_load(&flows, fdir, &cfg, &d) && ok;
+        ww_flows_destroy(&flows);
+    }
     ww_diags_print(&d, stdout);
     if (ok) {
         size_t np = 0;

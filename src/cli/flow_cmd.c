@@ -252,6 +252,8 @@ static void print_outcome(const struct walker *w, const struct ww_flow_outcome *
             printf(" (%s)", a->phone_hours);
         if (a->website[0])
             printf(" - %s", a->website);
+        if (a->address[0])
+            printf(" - %s", a->address);
         printf("\n");
     }
     if (v.alternative[0])

@@ -741,6 +741,35 @@ static bool load_one(struct ww_flows *flows, size_t *cap, const char *path, cons
     return true;
 }
 
+/* A municipal partner that an outcome sends residents to must have details
+ * of its own at every location (ww_config_check_route); reported once per
+ * partner, naming the first outcome that routes there. */
+static void check_municipal_routes(const struct ww_flows *flows, const struct ww_config *cfg,
+                                   struct ww_diags *d)
+{
+    for (size_t pi = 0; pi < cfg->n_partners; pi++) {
+        if (!cfg->partners[pi].municipal)
+            continue;
+        const struct ww_flow_topic *at = NULL;
+        int line = 0;
+        for (size_t ti = 0; ti < flows->n_topics && !at; ti++) {
+            const struct ww_flow_topic *t = &flows->topics[ti];
+            for (size_t oi = 0; oi < t->n_outcomes && !at; oi++)
+                for (size_t i = 0; i < t->outcomes[oi].n_partners; i++)
+                    if (t->outcomes[oi].partner_ok[i] && t->outcomes[oi].partner[i] == pi) {
+                        at = t;
+                        line = t->outcomes[oi].partners_line;
+                        break;
+                    }
+        }
+        if (!at)
+            continue;
+        char where[WW_PATH_SIZE + 16];
+        ww_fmt(where, sizeof where, "%s:%d", at->file, line);
+        ww_config_check_route(cfg, pi, where, d);
+    }
+}
+
 /* After every file is read: targets, partners, loops, reachability, and
  * what must be unique across files. */
 static void finish_load(struct ww_flows *flows, const struct ww_config *cfg, struct ww_diags *d,
@@ -760,6 +789,8 @@ static void finish_load(struct ww_flows *flows, const struct ww_config *cfg, str
                              a->order, b->id, b->file);
         }
     }
+    if (cfg)
+        check_municipal_routes(flows, cfg, d);
     if (flows->n_topics > 1)
         qsort(flows->topics, flows->n_topics, sizeof *flows->topics, cmp_topics);
     sort_diags(d, before);
@@ -1427,6 +1458,24 @@ static const char *const day_names[] = {N_("maandag"),   N_("dinsdag"), N_("woen
                                         N_("donderdag"), N_("vrijdag"), N_("zaterdag"),
                                         N_("zondag")};
 
+/* A partner as the resident at `loc` sees it: with the location's own
+ * details (phone, website, ...) when there is a location. */
+static const struct ww_partner *shown(const struct ww_config *cfg, const struct ww_location *loc,
+                                      size_t index)
+{
+    const struct ww_partner *p = loc ? ww_location_partner(loc, index) : NULL;
+    return p ? p : &cfg->partners[index];
+}
+
+static void view_alt(struct ww_view_alt *a, const struct ww_partner *p)
+{
+    a->name = p->name;
+    a->phone = p->phone;
+    a->phone_hours = p->phone_hours[0] ? ww_i18n_get(p->phone_hours) : "";
+    a->website = p->website;
+    a->address = p->address;
+}
+
 void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
                      const struct ww_flow_outcome *o, const struct ww_resolution *r,
                      struct ww_outcome_view *v)
@@ -1440,14 +1489,14 @@ void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
     v->helps = "";
     const struct ww_partner *p = NULL;
     if (r->here != WW_HERE_NONE && r->partner < cfg->n_partners)
-        p = &cfg->partners[r->partner];
+        p = shown(cfg, loc, r->partner);
     else if (o->n_partners && o->partner_ok[0])
-        p = &cfg->partners[o->partner[0]];
+        p = shown(cfg, loc, o->partner[0]);
     else if (o->general && loc)
-        p = &cfg->partners[loc->general_partner];
+        p = shown(cfg, loc, loc->general_partner);
     v->preferred = "";
     if (r->here != WW_HERE_NONE && r->rank > 0 && o->partner_ok[0])
-        v->preferred = cfg->partners[o->partner[0]].name;
+        v->preferred = shown(cfg, loc, o->partner[0])->name;
     if (p) {
         v->who = p->name;
         v->helps = p->helps[0] ? ww_i18n_get(p->helps) : "";
@@ -1499,22 +1548,12 @@ void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
         for (size_t i = 0; i < o->n_partners && v->n_alt < WW_FLOW_MAX_PARTNERS; i++) {
             if (!o->partner_ok[i])
                 continue;
-            const struct ww_partner *ap = &cfg->partners[o->partner[i]];
-            if (!ap->phone[0] && !ap->website[0])
+            const struct ww_partner *ap = shown(cfg, loc, o->partner[i]);
+            if (!ap->phone[0] && !ap->website[0] && !ap->address[0])
                 continue;
-            struct ww_view_alt *a = &v->alt[v->n_alt++];
-            a->name = ap->name;
-            a->phone = ap->phone;
-            a->phone_hours = ap->phone_hours[0] ? ww_i18n_get(ap->phone_hours) : "";
-            a->website = ap->website;
+            view_alt(&v->alt[v->n_alt++], ap);
         }
-        if (o->general && loc && v->n_alt == 0) {
-            const struct ww_partner *ap = &cfg->partners[loc->general_partner];
-            struct ww_view_alt *a = &v->alt[v->n_alt++];
-            a->name = ap->name;
-            a->phone = ap->phone;
-            a->phone_hours = ap->phone_hours[0] ? ww_i18n_get(ap->phone_hours) : "";
-            a->website = ap->website;
-        }
+        if (o->general && loc && v->n_alt == 0)
+            view_alt(&v->alt[v->n_alt++], shown(cfg, loc, loc->general_partner));
     }
 }

@@ -195,6 +195,10 @@ struct ww_resolution {
                                 unknown; nothing can be booked now */
 };
 
+/* (ww_flows_load with a config also reports, at the location file, each
+ * location without details of its own for a municipal partner that an
+ * outcome routes to: see ww_config_check_route.) */
+
 /* Resolve an outcome for the location and moment of `ctx`: the first
  * recommended partner on site today with a free slot from now on; else the
  * first of them (in preference order, then date) with room on a later day
@@ -213,6 +217,7 @@ struct ww_view_alt {
     const char *phone;       /* "" when none */
     const char *phone_hours; /* translated */
     const char *website;     /* "" when none */
+    const char *address;     /* "" when none */
 };
 
 /* An outcome as the screen shows it, already translated into the current

@@ -362,9 +362,10 @@ static void do_print(struct ww_kiosk *k)
     if (!k->printer)
         return;
     size_t pi;
-    const struct ww_partner *p = ww_config_partner(&k->app.cfg, bk->partner, &pi);
-    if (!p)
+    if (!ww_config_partner(&k->app.cfg, bk->partner, &pi))
         return;
+    /* The location's own details (what to bring) go on its tickets. */
+    const struct ww_partner *p = ww_location_partner(k->app.loc, pi);
     /* Room and desks came with the booking (on_booked). */
     const char *room = k->env.room[0] ? k->env.room : NULL;
     int desks = k->env.desks > 0 ? k->env.desks : 1;
