@@ -232,6 +232,8 @@ static void print_outcome(const struct walker *w, const struct ww_flow_outcome *
     printf("\n== %s\n", _("Wie kan u helpen?"));
     if (v.urgent[0])
         printf("!! %s\n", v.urgent);
+    for (size_t i = 0; i < v.n_notices; i++)
+        printf("!  %s\n", v.notices[i]);
     printf("%s\n", v.who);
     if (v.helps[0])
         printf("(%s)\n", v.helps);

@@ -98,7 +98,13 @@ static const struct flow_key {
     {SEC_OUTCOME, "alternative", false, false, "what to do when none of them is here"},
     {SEC_OUTCOME, "urgent", false, false, "a line shown and read first, e.g. Veilig Thuis"},
     {SEC_OUTCOME, "urgency", false, false,
-     "0 normal, 1 soon, 2 deadline, 3 safety (default 0): the most urgent goes first"},
+     "0 normal, 1 soon, 2 deadline, 3 safety (default 0): the most urgent goes first; "
+     "3 needs a notice with 112 or Veilig Thuis"},
+    {SEC_OUTCOME, "notice", false, true,
+     "a line always shown and read aloud, whoever is on site (safety, must-know); up to 4"},
+    {SEC_OUTCOME, "notice_ticket", false, false,
+     "yes: the notices are printed on the ticket too (only lines a resident may carry on "
+     "paper: a ticket never names the topic)"},
 };
 
 #define N_FLOW_KEYS (sizeof flow_keys / sizeof flow_keys[0])
@@ -444,6 +450,19 @@ static void on_outcome_key(struct parse *p, const struct ww_ini_item *it)
     } else if (strcmp(k, "urgent") == 0) {
         o->urgent_line = it->line;
         copy_text(p, it->line, k, o->urgent, sizeof o->urgent, v);
+    } else if (strcmp(k, "notice") == 0) {
+        if (o->n_notices == WW_FLOW_MAX_NOTICES) {
+            ww_diags_add(p->d, p->file, it->line, "outcome '%s' has more than %d notices", o->id,
+                         WW_FLOW_MAX_NOTICES);
+            return;
+        }
+        if (copy_text(p, it->line, k, o->notices[o->n_notices], WW_FLOW_TEXT, v)) {
+            o->notice_lines[o->n_notices] = it->line;
+            o->n_notices++;
+        }
+    } else if (strcmp(k, "notice_ticket") == 0) {
+        if (!ww_parse_bool(v, &o->notice_ticket))
+            ww_diags_add(p->d, p->file, it->line, "notice_ticket '%s' must be yes or no", v);
     } else if (strcmp(k, "urgency") == 0) {
         long n;
         if (!ww_parse_int(v, 0, 3, &n))
@@ -930,11 +949,14 @@ void ww_flows_each_text(const struct ww_flows *flows, ww_flow_text_fn fn, void *
                         fn(ctx, q->answers[a].text, "answer button", f, q->answers[a].line);
             } else {
                 const struct ww_flow_outcome *o = &t->outcomes[oi++];
-                const char *texts[] = {o->urgent, o->why, o->bring, o->alternative};
-                const char *whats[] = {"urgent line", "why", "what to bring", "alternative"};
-                const int lines[] = {o->urgent_line, o->why_line, o->bring_line,
-                                     o->alternative_line};
-                for (size_t k = 0; k < 4; k++)
+                if (o->urgent[0])
+                    fn(ctx, o->urgent, "urgent line", f, o->urgent_line);
+                for (size_t k = 0; k < o->n_notices; k++)
+                    fn(ctx, o->notices[k], "notice", f, o->notice_lines[k]);
+                const char *texts[] = {o->why, o->bring, o->alternative};
+                const char *whats[] = {"why", "what to bring", "alternative"};
+                const int lines[] = {o->why_line, o->bring_line, o->alternative_line};
+                for (size_t k = 0; k < 3; k++)
                     if (texts[k][0])
                         fn(ctx, texts[k], whats[k], f, lines[k]);
             }
@@ -1130,6 +1152,21 @@ static void check_address(struct check *c, const char *file, int line, const cha
     }
 }
 
+/* Does a line name the emergency number 112 (as a number of its own) or
+ * Veilig Thuis? */
+static bool names_emergency(const char *text)
+{
+    if (strstr(text, "Veilig Thuis"))
+        return true;
+    for (const char *s = strstr(text, "112"); s; s = strstr(s + 1, "112")) {
+        bool before = s == text || !isdigit((unsigned char)s[-1]);
+        bool after = !isdigit((unsigned char)s[3]);
+        if (before && after)
+            return true;
+    }
+    return false;
+}
+
 static void check_button(struct check *c, const char *file, int line, const char *what,
                          const char *text)
 {
@@ -1322,6 +1359,19 @@ bool ww_flows_check(const struct ww_flows *flows, const struct ww_flow_check_par
             for (size_t k = 0; k < 4; k++)
                 if (texts[k][0] && k != 2) /* bring is a list, not sentences */
                     check_sentences(&c, f, lines[k], what, texts[k]);
+            bool emergency = false;
+            for (size_t k = 0; k < o->n_notices; k++) {
+                check_abbrev(&c, f, o->notice_lines[k], o->notices[k]);
+                check_address(&c, f, o->notice_lines[k], o->notices[k]);
+                check_sentences(&c, f, o->notice_lines[k], what, o->notices[k]);
+                emergency = emergency || names_emergency(o->notices[k]);
+            }
+            if (o->urgency == 3 && !emergency)
+                ww_diags_add(c.err, f, o->line,
+                             "outcome '%s' has urgency 3 (safety) but no emergency line: add "
+                             "'notice = Is er nu direct gevaar? Bel dan 112.' (or a notice "
+                             "that names Veilig Thuis)",
+                             o->id);
         }
     }
     if (p && p->locales_dir)
@@ -1482,6 +1532,8 @@ void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
 {
     memset(v, 0, sizeof *v);
     v->urgent = o->urgent[0] ? ww_i18n_get(o->urgent) : "";
+    for (size_t i = 0; i < o->n_notices && i < WW_FLOW_MAX_NOTICES; i++)
+        v->notices[v->n_notices++] = ww_i18n_get(o->notices[i]);
     v->why = ww_i18n_get(o->why);
     v->alternative = o->alternative[0] ? ww_i18n_get(o->alternative) : "";
     v->here = r->here;

@@ -298,6 +298,12 @@ enum ww_err ww_ticket_build(struct ww_ticket *t, const struct ww_ticket_params *
                 add(t, WW_TLINE_ITEM, T(item));
         }
     }
+    if (p->n_notices && p->notices) {
+        add(t, WW_TLINE_RULE, "");
+        for (size_t i = 0; i < p->n_notices; i++)
+            if (p->notices[i] && *p->notices[i] && t->n + 6 < WW_TICKET_MAX_LINES)
+                add(t, WW_TLINE_TEXT, T(p->notices[i]));
+    }
     add(t, WW_TLINE_RULE, "");
     add(t, WW_TLINE_QR, "");
     add(t, WW_TLINE_SMALL, T(MSG_SHOW));

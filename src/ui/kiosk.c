@@ -377,6 +377,13 @@ static void do_print(struct ww_kiosk *k)
     tp.room = room;
     tp.desks = desks;
     tp.bring = o && o->bring[0] ? o->bring : NULL;
+    const char *notices[WW_FLOW_MAX_NOTICES];
+    if (o && o->notice_ticket) {
+        for (size_t i = 0; i < o->n_notices && i < WW_FLOW_MAX_NOTICES; i++)
+            notices[i] = o->notices[i];
+        tp.notices = notices;
+        tp.n_notices = o->n_notices;
+    }
     tp.lang = k->s.lang;
     tp.tr = translate_cb;
     tp.width = ww_print_worker_width(k->printer);

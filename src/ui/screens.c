@@ -823,13 +823,26 @@ static void outcome(struct b *b)
     int y = b->top;
     int w = b->x1 - b->x0;
     int pad = pad_of(b);
-    if (v.urgent && *v.urgent) {
-        int th = text_h(b, v.urgent, L->body_px, true, w - 2 * pad);
+    /* The urgent line and the notices (safety, must-know) come first, in
+     * one marked box, whoever is on site: shown and read on every visit. */
+    const char *first[1 + WW_FLOW_MAX_NOTICES];
+    size_t n_first = 0;
+    if (v.urgent && *v.urgent)
+        first[n_first++] = v.urgent;
+    for (size_t i = 0; i < v.n_notices; i++)
+        if (v.notices[i] && *v.notices[i])
+            first[n_first++] = v.notices[i];
+    if (n_first) {
+        int th = 0;
+        for (size_t i = 0; i < n_first; i++)
+            th += (i ? L->gap / 2 : 0) + text_h(b, first[i], L->body_px, true, w - 2 * pad);
         struct ww_rect r = {b->x0, y, w, th + 2 * pad};
         rect(b, r, WW_C_URGENT, L->radius);
         frame(b, r, WW_C_URGENT_EDGE, L->radius, L->edge * 2);
-        text(b, v.urgent, L->body_px, true, WW_C_URGENT_TEXT, WW_C_URGENT,
-             (struct ww_rect){r.x + pad, r.y + pad, w - 2 * pad, 0}, WW_TEXT_START);
+        int ty = r.y + pad;
+        for (size_t i = 0; i < n_first; i++)
+            ty += L->gap / 2 + text(b, first[i], L->body_px, true, WW_C_URGENT_TEXT, WW_C_URGENT,
+                                    (struct ww_rect){r.x + pad, ty, w - 2 * pad, 0}, WW_TEXT_START);
         y += r.h + L->gap;
     }
     y += heading(b, _("Wie kan u helpen?"), y) + L->gap / 2;

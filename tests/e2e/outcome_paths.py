@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
 """Print one line per outcome of every flow: TOPIC OUTCOME A1 A2 ...
+(with --notices: TOPIC|OUTCOME|A1 A2 ...|NOTICE|NOTICE..., the outcome's
+always-shown lines).
 
 A1 A2 ... are the answer numbers (1-based, as the kiosk's answer:N targets
 and `flow walk` number them) that lead from the topic's first question to
@@ -13,7 +15,7 @@ from collections import deque
 
 
 def parse(path):
-    topic, start, nodes, kind = None, None, {}, {}
+    topic, start, nodes, kind, notices = None, None, {}, {}, {}
     cur = None
     with open(path, encoding="utf-8") as f:
         for raw in f:
@@ -38,12 +40,18 @@ def parse(path):
                 nodes[cur[1]].append(value.rsplit("->", 1)[1].strip())
             elif cur[0] == "question" and key == "dontknow":
                 nodes[cur[1]].append(("0", value))
-    return topic, start, nodes, kind
+            elif cur[0] == "outcome" and key == "notice":
+                notices.setdefault(cur[1], []).append(value)
+    return topic, start, nodes, kind, notices
 
 
 def main():
-    for path in sys.argv[1:]:
-        topic, start, nodes, kind = parse(path)
+    args = sys.argv[1:]
+    with_notices = bool(args) and args[0] == "--notices"
+    if with_notices:
+        args = args[1:]
+    for path in args:
+        topic, start, nodes, kind, notices = parse(path)
         seen = {start: []}
         queue = deque([start])
         while queue:
@@ -61,7 +69,11 @@ def main():
                     seen[target] = seen[q] + [num]
                     queue.append(target)
         for node, answers in seen.items():
-            if kind.get(node) == "outcome":
+            if kind.get(node) != "outcome":
+                continue
+            if with_notices:
+                print("|".join([topic, node, " ".join(answers)] + notices.get(node, [])))
+            else:
                 print(topic, node, *answers)
 
 

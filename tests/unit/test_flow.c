@@ -378,6 +378,15 @@ static void test_resolve_offline(void **state)
     assert_string_equal(v.offline, "");
 }
 
+static void notice_seen(void *ctx, const char *text, const char *what, const char *file, int line)
+{
+    (void)text;
+    (void)file;
+    (void)line;
+    if (strcmp(what, "notice") == 0)
+        ((int *)ctx)[0]++;
+}
+
 static void test_view(void **state)
 {
     (void)state;
@@ -437,6 +446,104 @@ static void test_view(void **state)
     assert_string_equal(u->id, "onveilig");
     ww_outcome_view(&cfg, loc, u, &r, &v);
     assert_string_equal(v.urgent, "Bel Veilig Thuis: 0800-2000. Dag en nacht, gratis.");
+}
+
+/* Notices are shown whoever is on site; a safety outcome needs one that
+ * names the emergency number; at most four. */
+static const char notice_flow[] = "[topic proef]\n"
+                                  "title = Proef\n"
+                                  "icon = geld\n"
+                                  "order = 1\n"
+                                  "start = eerste\n"
+                                  "[question eerste]\n"
+                                  "text = Voelt u zich thuis veilig?\n"
+                                  "answer = Ja -> goed\n"
+                                  "answer = Nee -> onveilig\n"
+                                  "[outcome goed]\n"
+                                  "partners = uwv\n"
+                                  "why = Fijn.\n"
+                                  "notice = Kijk op uwv.nl. Daar vraagt u de WW aan.\n"
+                                  "notice_ticket = yes\n"
+                                  "[outcome onveilig]\n"
+                                  "partners = veilig-thuis, wijkteam\n"
+                                  "why = Wij helpen u.\n"
+                                  "alternative = Bel ons.\n"
+                                  "notice = %s\n"
+                                  "urgency = 3\n";
+
+static void test_notices(void **state)
+{
+    (void)state;
+    ww_i18n_set("nl");
+    char text[2048];
+    struct ww_flows f;
+    struct ww_diags d, w;
+    ww_diags_init(&d);
+    ww_diags_init(&w);
+    ww_fmt(text, sizeof text, notice_flow, "Is er nu direct gevaar? Bel dan 112.");
+    assert_true(ww_flows_load_text(&f, text, strlen(text), "proef.flow", &cfg, &d));
+    assert_true(ww_flows_check(&f, NULL, &d, &w));
+    assert_int_equal(d.count, 0);
+    const struct ww_flow_outcome *g = &f.topics[0].outcomes[0];
+    const struct ww_flow_outcome *o = &f.topics[0].outcomes[1];
+    assert_int_equal(g->n_notices, 1);
+    assert_true(g->notice_ticket);
+    assert_int_equal(g->notice_lines[0], 13);
+    assert_false(o->notice_ticket);
+    const struct ww_location *loc = ww_config_location(&cfg, "weener-xl");
+    /* Every kind of resolution shows the notice. */
+    for (int here = WW_HERE_TODAY; here <= WW_HERE_NONE; here++) {
+        struct ww_resolution r;
+        memset(&r, 0, sizeof r);
+        r.here = (enum ww_here)here;
+        r.rank = here == WW_HERE_NONE ? -1 : 0;
+        r.partner = o->partner[0];
+        r.day = ww_day_from_ymd(2026, 11, 24);
+        r.first_free = 9 * 60;
+        struct ww_outcome_view v;
+        ww_outcome_view(&cfg, loc, o, &r, &v);
+        assert_int_equal(v.n_notices, 1);
+        assert_string_equal(v.notices[0], "Is er nu direct gevaar? Bel dan 112.");
+    }
+    /* The notice is a resident text for translators. */
+    struct collect_notice {
+        int n;
+    } cn = {0};
+    ww_flows_each_text(&f, notice_seen, &cn);
+    assert_int_equal(cn.n, 2);
+    ww_flows_destroy(&f);
+
+    /* Urgency 3 without 112 or Veilig Thuis in a notice: refused, with the
+     * outcome's line. 1120 is not 112. */
+    static const char *const not_emergency[] = {"Bel ons op 0800-1120.", "Praat met iemand."};
+    for (size_t i = 0; i < 2; i++) {
+        ww_fmt(text, sizeof text, notice_flow, not_emergency[i]);
+        assert_true(ww_flows_load_text(&f, text, strlen(text), "proef.flow", &cfg, &d));
+        assert_false(ww_flows_check(&f, NULL, &d, &w));
+        char line[600];
+        ww_diag_format(&d.items[d.count - 1], line, sizeof line);
+        assert_string_equal(line, "proef.flow:15: outcome 'onveilig' has urgency 3 (safety) but "
+                                  "no emergency line: add 'notice = Is er nu direct gevaar? Bel "
+                                  "dan 112.' (or a notice that names Veilig Thuis)");
+        ww_flows_destroy(&f);
+    }
+    ww_fmt(text, sizeof text, notice_flow, "Bel Veilig Thuis: 0800-2000.");
+    size_t before = d.count;
+    assert_true(ww_flows_load_text(&f, text, strlen(text), "proef.flow", &cfg, &d));
+    assert_true(ww_flows_check(&f, NULL, &d, &w));
+    assert_int_equal(d.count, before);
+    ww_flows_destroy(&f);
+
+    /* A fifth notice is one too many. */
+    ww_fmt(text, sizeof text, notice_flow,
+           "Bel 112.\nnotice = Twee.\nnotice = Drie.\nnotice = Vier.\nnotice = Vijf.");
+    assert_false(ww_flows_load_text(&f, text, strlen(text), "proef.flow", &cfg, &d));
+    char line[600];
+    ww_diag_format(&d.items[d.count - 1], line, sizeof line);
+    assert_string_equal(line, "proef.flow:23: outcome 'onveilig' has more than 4 notices");
+    ww_flows_destroy(&f);
+    ww_diags_destroy(&d);
+    ww_diags_destroy(&w);
 }
 
 /* Each text once per occurrence, with its own line. */
@@ -611,7 +718,7 @@ int main(void)
         cmocka_unit_test(test_resolve),        cmocka_unit_test(test_resolve_offline),
         cmocka_unit_test(test_view),           cmocka_unit_test(test_each_text),
         cmocka_unit_test(test_sample_content), cmocka_unit_test(test_completeness),
-        cmocka_unit_test(test_every_key_used),
+        cmocka_unit_test(test_every_key_used), cmocka_unit_test(test_notices),
     };
     return cmocka_run_group_tests_name("flow", tests, setup, teardown);
 }

@@ -130,6 +130,25 @@ static void test_layout_dutch(void **state)
     assert_string_equal(find_line(&t, WW_TLINE_TEXT, 1), "Spreekkamer 1");
     assert_string_equal(find_line(&t, WW_TLINE_ITEM, 0), "Uw paspoort");
     assert_null(find_line(&t, WW_TLINE_ITEM, 1));
+    /* The outcome's notices on paper (notice_ticket): after what to bring,
+     * before the QR code. */
+    const char *notices[] = {"Kijk op uwv.nl. Daar vraagt u de WW aan."};
+    p.notices = notices;
+    p.n_notices = 1;
+    assert_int_equal(ww_ticket_build(&t, &p), WW_OK);
+    size_t item = t.n, notice = t.n, qr = t.n;
+    for (size_t i = 0; i < t.n; i++) {
+        if (t.lines[i].kind == WW_TLINE_ITEM)
+            item = i;
+        if (strcmp(t.lines[i].text, notices[0]) == 0)
+            notice = i;
+        if (t.lines[i].kind == WW_TLINE_QR)
+            qr = i;
+    }
+    assert_true(item < notice && notice < qr);
+    assert_int_equal(t.lines[notice].kind, WW_TLINE_TEXT);
+    p.notices = NULL;
+    p.n_notices = 0;
     /* Nothing personal: no line holds the topic. */
     ww_strlcpy(b.topic, "scheiden", sizeof b.topic);
     assert_int_equal(ww_ticket_build(&t, &p), WW_OK);
