@@ -684,6 +684,23 @@ void ww_config_location_ids(const struct ww_config *cfg, char *buf, size_t size)
     }
 }
 
+size_t ww_bring_items(const char *list, char *buf, size_t size, const char **items, size_t max)
+{
+    size_t n = 0;
+    ww_strlcpy(buf, list ? list : "", size);
+    char *s = buf;
+    while (s && n < max) {
+        char *semi = strchr(s, ';');
+        if (semi)
+            *semi = '\0';
+        char *item = ww_trim(s);
+        if (*item)
+            items[n++] = item;
+        s = semi ? semi + 1 : NULL;
+    }
+    return n;
+}
+
 const struct ww_partner *ww_location_partner(const struct ww_location *loc, size_t index)
 {
     return index < loc->n_partners ? &loc->partners[index] : NULL;

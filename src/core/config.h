@@ -145,6 +145,13 @@ void ww_config_location_ids(const struct ww_config *cfg, char *buf, size_t size)
 bool ww_config_closed(const struct ww_config *cfg, const struct ww_location *loc, ww_day day,
                       const char **reason);
 
+/* Split a what-to-bring list ("A; B; C") into its items, trimmed, empty
+ * ones left out: copies `list` into `buf` and points items[] into it.
+ * Returns the number of items (at most `max`). Every item is a text of its
+ * own for translators, so the screen, speech and ticket translate item by
+ * item. */
+size_t ww_bring_items(const char *list, char *buf, size_t size, const char **items, size_t max);
+
 /* Print the key tables (`wegwijzer config keys`). */
 void ww_config_help(FILE *out);
 

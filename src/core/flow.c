@@ -953,12 +953,15 @@ void ww_flows_each_text(const struct ww_flows *flows, ww_flow_text_fn fn, void *
                     fn(ctx, o->urgent, "urgent line", f, o->urgent_line);
                 for (size_t k = 0; k < o->n_notices; k++)
                     fn(ctx, o->notices[k], "notice", f, o->notice_lines[k]);
-                const char *texts[] = {o->why, o->bring, o->alternative};
-                const char *whats[] = {"why", "what to bring", "alternative"};
-                const int lines[] = {o->why_line, o->bring_line, o->alternative_line};
-                for (size_t k = 0; k < 3; k++)
-                    if (texts[k][0])
-                        fn(ctx, texts[k], whats[k], f, lines[k]);
+                if (o->why[0])
+                    fn(ctx, o->why, "why", f, o->why_line);
+                char buf[WW_TEXT_SIZE];
+                const char *items[WW_VIEW_MAX_BRING];
+                size_t n = ww_bring_items(o->bring, buf, sizeof buf, items, WW_VIEW_MAX_BRING);
+                for (size_t k = 0; k < n; k++)
+                    fn(ctx, items[k], "what to bring", f, o->bring_line);
+                if (o->alternative[0])
+                    fn(ctx, o->alternative, "alternative", f, o->alternative_line);
             }
         }
     }
@@ -1519,7 +1522,7 @@ static const struct ww_partner *shown(const struct ww_config *cfg, const struct 
 
 static void view_alt(struct ww_view_alt *a, const struct ww_partner *p)
 {
-    a->name = p->name;
+    a->name = ww_i18n_get(p->name);
     a->phone = p->phone;
     a->phone_hours = p->phone_hours[0] ? ww_i18n_get(p->phone_hours) : "";
     a->website = p->website;
@@ -1548,26 +1551,18 @@ void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
         p = shown(cfg, loc, loc->general_partner);
     v->preferred = "";
     if (r->here != WW_HERE_NONE && r->rank > 0 && o->partner_ok[0])
-        v->preferred = shown(cfg, loc, o->partner[0])->name;
+        v->preferred = ww_i18n_get(shown(cfg, loc, o->partner[0])->name);
     if (p) {
-        v->who = p->name;
+        v->who = ww_i18n_get(p->name);
         v->helps = p->helps[0] ? ww_i18n_get(p->helps) : "";
     }
-    /* What to bring: the outcome's list, else the partner's own. */
+    /* What to bring: the outcome's list, else the partner's own; each item
+     * is a text of its own in the catalogue. */
     const char *bring = o->bring[0] ? o->bring : p ? p->bring : "";
-    ww_strlcpy(v->bring_buf, bring[0] ? ww_i18n_get(bring) : "", sizeof v->bring_buf);
-    char *s = v->bring_buf;
-    while (*s && v->n_bring < WW_VIEW_MAX_BRING) {
-        char *semi = strchr(s, ';');
-        if (semi)
-            *semi = '\0';
-        char *item = ww_trim(s);
-        if (*item)
-            v->bring[v->n_bring++] = item;
-        if (!semi)
-            break;
-        s = semi + 1;
-    }
+    v->n_bring =
+        ww_bring_items(bring, v->bring_buf, sizeof v->bring_buf, v->bring, WW_VIEW_MAX_BRING);
+    for (size_t i = 0; i < v->n_bring; i++)
+        v->bring[i] = ww_i18n_get(v->bring[i]);
     char t[6];
     v->offline = "";
     if (r->offline)
@@ -1576,14 +1571,15 @@ void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
     if (r->here == WW_HERE_TODAY && r->offline) {
         /* From the pattern: who is usually here today, not who has room. */
         if (r->room[0])
-            ww_fmt(v->here_line, sizeof v->here_line, "%s: %s", _("Vandaag aanwezig"), r->room);
+            ww_fmt(v->here_line, sizeof v->here_line, "%s: %s", _("Vandaag aanwezig"),
+                   ww_i18n_get(r->room));
         else
             ww_strlcpy(v->here_line, _("Vandaag aanwezig"), sizeof v->here_line);
     } else if (r->here == WW_HERE_TODAY) {
         ww_minute_format(r->first_free, t);
         if (r->room[0])
             ww_fmt(v->here_line, sizeof v->here_line, "%s: %s, %s", _("Vandaag aanwezig"), t,
-                   r->room);
+                   ww_i18n_get(r->room));
         else
             ww_fmt(v->here_line, sizeof v->here_line, "%s: %s", _("Vandaag aanwezig"), t);
     } else if (r->here == WW_HERE_LATER) {

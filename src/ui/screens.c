@@ -870,7 +870,7 @@ static void time_screen(struct b *b)
     const struct ww_partner *p =
         r->partner < b->env->cfg->n_partners ? &b->env->cfg->partners[r->partner] : NULL;
     if (p)
-        y += para(b, p->name, y, WW_C_TEXT);
+        y += para(b, ww_i18n_get(p->name), y, WW_C_TEXT);
     if (b->s->full)
         y += L->gap / 2 +
              para(b, _("Die tijd is net vergeven. Kies opnieuw."), y + L->gap / 2, WW_C_TEXT);
@@ -921,12 +921,12 @@ static void confirm(struct b *b)
     int inner = y + pad;
     size_t at_panel = b->d->n;
     if (p)
-        inner += text(b, p->name, L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+        inner += text(b, ww_i18n_get(p->name), L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     inner += text(b, when, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                   (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     if (day == b->env->today && r->room[0])
-        inner += text(b, r->room, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
+        inner += text(b, ww_i18n_get(r->room), L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     if (b->s->book_error != WW_OK && !b->s->full)
         inner += L->gap +
@@ -1019,7 +1019,7 @@ static void ticket(struct b *b)
     char when[128], line[160];
     when_text(b, bk->day, bk->start, when, sizeof when);
     if (p)
-        inner += text(b, p->name, L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+        inner += text(b, ww_i18n_get(p->name), L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     inner += text(b, when, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                   (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
@@ -1028,10 +1028,10 @@ static void ticket(struct b *b)
         if (b->env->desks > 1 && bk->desk > 0) {
             char desk[16];
             ww_fmt(desk, sizeof desk, "%d", bk->desk);
-            fill_in(_("{room}, plek {desk}"), "{room}", b->env->room, "{desk}", desk, line,
-                    sizeof line);
+            fill_in(_("{room}, plek {desk}"), "{room}", ww_i18n_get(b->env->room), "{desk}", desk,
+                    line, sizeof line);
         } else {
-            ww_strlcpy(line, b->env->room, sizeof line);
+            ww_strlcpy(line, ww_i18n_get(b->env->room), sizeof line);
         }
         inner += text(b, line, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);

@@ -546,11 +546,70 @@ static void test_notices(void **state)
     ww_diags_destroy(&w);
 }
 
+/* With the shipped catalogues, every outcome of the sample shows its list
+ * to bring item by item in the resident's language (a list of several items
+ * used to come out Dutch), and the partner's name and room with a gloss. */
+static void test_view_translated(void **state)
+{
+    (void)state;
+    struct stat st;
+    if (stat("build/locale/pl/LC_MESSAGES/wegwijzer.mo", &st) != 0)
+        skip();
+    struct ww_flows f;
+    struct ww_diags d;
+    ww_diags_init(&d);
+    assert_true(ww_flows_load(&f, "kiosk-config/flows", &cfg, &d));
+    ww_i18n_init("build/locale");
+    const struct ww_location *loc = ww_config_location(&cfg, "weener-xl");
+    static const char *const langs[] = {"en", "tr", "ar", "pl", "uk"};
+    size_t multi = 0;
+    for (size_t li = 0; li < 5; li++) {
+        assert_true(ww_i18n_set(langs[li]));
+        for (size_t ti = 0; ti < f.n_topics; ti++)
+            for (size_t oi = 0; oi < f.topics[ti].n_outcomes; oi++) {
+                const struct ww_flow_outcome *o = &f.topics[ti].outcomes[oi];
+                struct ww_resolution r;
+                memset(&r, 0, sizeof r);
+                r.here = WW_HERE_TODAY;
+                r.partner = o->partner[0];
+                r.first_free = 9 * 60;
+                ww_strlcpy(r.room, "Spreekkamer 1", sizeof r.room);
+                struct ww_outcome_view v;
+                ww_outcome_view(&cfg, loc, o, &r, &v);
+                char buf[WW_TEXT_SIZE];
+                const char *dutch[WW_VIEW_MAX_BRING];
+                const char *list = o->bring[0] ? o->bring : cfg.partners[o->partner[0]].bring;
+                size_t n = ww_bring_items(list, buf, sizeof buf, dutch, WW_VIEW_MAX_BRING);
+                assert_int_equal(v.n_bring, n);
+                multi += n > 1;
+                for (size_t k = 0; k < n; k++)
+                    if (strcmp(v.bring[k], dutch[k]) == 0)
+                        fail_msg("%s: %s/%s: \"%s\" not translated", langs[li], f.topics[ti].id,
+                                 o->id, dutch[k]);
+                /* The name as on the door (up to its own brackets), then a gloss. */
+                const char *name = cfg.partners[o->partner[0]].name;
+                const char *paren = strstr(name, " (");
+                size_t keep = paren ? (size_t)(paren - name) : strlen(name);
+                if (strcmp(v.who, name) == 0 || strncmp(v.who, name, keep) != 0)
+                    fail_msg("%s: the name \"%s\" is shown as \"%s\" (the Dutch name and a "
+                             "gloss)",
+                             langs[li], name, v.who);
+                assert_null(strstr(v.here_line, "Spreekkamer 1,"));
+                assert_non_null(strstr(v.here_line, "Spreekkamer 1 ("));
+            }
+    }
+    assert_true(multi > 0);
+    ww_i18n_set("nl");
+    ww_flows_destroy(&f);
+    ww_diags_destroy(&d);
+}
+
 /* Each text once per occurrence, with its own line. */
 struct collect {
     int n;
     int title_line;
-    bool saw_bring;
+    int bring_items; /* the two items of "Brieven van schuldeisers; Uw bankafschriften" */
+    bool saw_list;   /* the list as one text: never (translated item by item) */
 };
 
 static void collect(void *ctx, const char *text, const char *what, const char *file, int line)
@@ -563,8 +622,11 @@ static void collect(void *ctx, const char *text, const char *what, const char *f
     }
     if (strcmp(text, "Soms") == 0)
         assert_string_equal(what, "answer button");
-    if (strcmp(text, "Brieven van schuldeisers; Uw bankafschriften") == 0)
-        c->saw_bring = true;
+    if (strchr(text, ';') && strcmp(what, "what to bring") == 0)
+        c->saw_list = true;
+    if (strcmp(what, "what to bring") == 0 &&
+        (strcmp(text, "Brieven van schuldeisers") == 0 || strcmp(text, "Uw bankafschriften") == 0))
+        c->bring_items++;
     assert_non_null(strstr(file, "tests/data/flows/"));
     assert_true(line > 0);
 }
@@ -575,7 +637,8 @@ static void test_each_text(void **state)
     struct collect c = {0};
     ww_flows_each_text(&flows, collect, &c);
     assert_int_equal(c.title_line, 3);
-    assert_true(c.saw_bring);
+    assert_true(c.bring_items >= 2);
+    assert_false(c.saw_list);
     assert_true(c.n >= 25);
 }
 
@@ -713,12 +776,19 @@ static void test_sample_content(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_load),           cmocka_unit_test(test_broken_fixtures),
-        cmocka_unit_test(test_words),          cmocka_unit_test(test_abbreviations),
-        cmocka_unit_test(test_resolve),        cmocka_unit_test(test_resolve_offline),
-        cmocka_unit_test(test_view),           cmocka_unit_test(test_each_text),
-        cmocka_unit_test(test_sample_content), cmocka_unit_test(test_completeness),
-        cmocka_unit_test(test_every_key_used), cmocka_unit_test(test_notices),
+        cmocka_unit_test(test_load),
+        cmocka_unit_test(test_broken_fixtures),
+        cmocka_unit_test(test_words),
+        cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_resolve),
+        cmocka_unit_test(test_resolve_offline),
+        cmocka_unit_test(test_view),
+        cmocka_unit_test(test_each_text),
+        cmocka_unit_test(test_sample_content),
+        cmocka_unit_test(test_completeness),
+        cmocka_unit_test(test_every_key_used),
+        cmocka_unit_test(test_notices),
+        cmocka_unit_test(test_view_translated),
     };
     return cmocka_run_group_tests_name("flow", tests, setup, teardown);
 }
