@@ -759,9 +759,6 @@ static int who_card(struct b *b, const struct ww_outcome_view *v, int x0, int x1
         if (v->alt[i].phone_hours[0])
             inner += text(b, v->alt[i].phone_hours, L->small_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
                           (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
-        if (v->alt[i].address[0])
-            inner += text(b, v->alt[i].address, L->small_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
-                          (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
     }
     if (v->here == WW_HERE_NONE && v->alternative && *v->alternative)
         inner +=
