@@ -1048,6 +1048,9 @@ static void ticket(struct b *b)
         ww_outcome_view(b->env->cfg, b->env->loc, o, &b->s->resolution, &v);
         if (v.n_bring > 0)
             y = bring_card(b, &v, b->x0, b->x1, y) + L->gap;
+        /* The notices the outcome prints on the ticket. */
+        for (size_t i = 0; o->notice_ticket && i < v.n_notices; i++)
+            y += para(b, v.notices[i], y, WW_C_TEXT) + L->gap / 2;
     }
     if (b->env->loc->callback_phone[0]) {
         ww_fmt(line, sizeof line, "%s %s", _("Wij bellen u alleen vanaf dit nummer:"),

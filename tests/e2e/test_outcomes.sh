@@ -113,6 +113,22 @@ for loc in weener-xl $HK; do
                 grep -c 1)" -eq "$n_notices"
     done
 done
+# notice_ticket: the ticket screen shows what the paper says, the WW notice too.
+path=$(awk -F'|' '$1 == "uitkering" && $2 == "ww" { print $3 }' "$WW_TMP/notices")
+{
+    echo "tap start"
+    echo "tap topic:uitkering"
+    for a in $path; do echo "tap answer:$a"; done
+    echo "expect screen outcome"
+    echo "tap book"
+    echo "tap-first time:"
+    echo "tap confirm"
+    echo "expect screen ticket"
+    echo "expect text Kijk op uwv.nl. Daar vraagt u de WW aan."
+} >"$WW_TMP/ww-ticket.txt"
+rm -rf "$WEGWIJZER_STATE"
+expect "kiosk: the WW notice is on the ticket screen (notice_ticket)" 0 "" -- \
+    ww kiosk --location weener-xl --now $NOW --script "$WW_TMP/ww-ticket.txt"
 check "Hollands Kroon kiosk: outcomes and tickets show nothing of Den Bosch" \
     sh -c "! grep -Ein '14 073|hertogenbosch|Weener' '$WW_TMP/kiosk-$HK-present.txt' \
         '$WW_TMP/kiosk-$HK-absent.txt' '$WW_TMP/spoken-$HK-present.txt' \
