@@ -69,7 +69,9 @@ static const char pot_usage[] =
     "\n"
     "Extract every resident-facing text into a PO template with #: file:line\n"
     "references: texts marked _(\"...\") or N_(\"...\") in the C sources, every text\n"
-    "of the flow files, and the partners' texts (helps, phone hours, bring).\n"
+    "of the flow files, the partners' texts (name, helps, phone hours, every\n"
+    "item to bring) from partners.ini and from each location's own [partner ID]\n"
+    "sections, and the room names of the locations' weekly patterns.\n"
     "\n"
     "  -o FILE           where to write (default locales/wegwijzer.pot; - = stdout)\n"
     "  --src DIR         C sources to scan (default src)\n"
@@ -226,8 +228,8 @@ static void print_outcome(const struct walker *w, const struct ww_flow_outcome *
     struct ww_outcome_view v;
     ww_outcome_view(&w->app->cfg, w->have_loc ? w->app->loc : NULL, o, &r, &v);
     printf("\n== %s\n", _("Wie kan u helpen?"));
-    if (v.urgent[0])
-        printf("!! %s\n", v.urgent);
+    for (size_t i = 0; i < v.n_notices; i++)
+        printf("!  %s\n", v.notices[i]);
     printf("%s\n", v.who);
     if (v.helps[0])
         printf("(%s)\n", v.helps);
@@ -248,6 +250,8 @@ static void print_outcome(const struct walker *w, const struct ww_flow_outcome *
             printf(" (%s)", a->phone_hours);
         if (a->website[0])
             printf(" - %s", a->website);
+        if (a->address[0])
+            printf(" - %s", a->address);
         printf("\n");
     }
     if (v.alternative[0])
@@ -705,7 +709,7 @@ static void pot_write(const struct pot *pot, FILE *f)
         if (e->what && strcmp(e->what, "answer button") == 0)
             fputs("#. answer button: at most 40 characters\n", f);
         else if (e->what && strcmp(e->what, "what to bring") == 0)
-            fputs("#. what to bring: keep the ';' between the items\n", f);
+            fputs("#. what to bring: one item of the list\n", f);
         else if (e->what)
             fprintf(f, "#. %s\n", e->what);
         fputs("#:", f);
@@ -732,6 +736,20 @@ static void pot_write(const struct pot *pot, FILE *f)
         po_quote(f, e->msgid);
         fputs("\nmsgstr \"\"\n", f);
     }
+}
+
+/* A partner's resident texts: its name, what it helps with, when to call
+ * and every item to bring (each a text of its own). */
+static void pot_partner(struct pot *pot, const struct ww_partner *p, const char *file, int line)
+{
+    pot_add(pot, p->name, "partner name (keep the name; a short gloss may follow)", file, line);
+    pot_add(pot, p->helps, "partner: what they help with", file, line);
+    pot_add(pot, p->phone_hours, "partner: when to call", file, line);
+    char buf[WW_TEXT_SIZE];
+    const char *items[WW_VIEW_MAX_BRING];
+    size_t n = ww_bring_items(p->bring, buf, sizeof buf, items, WW_VIEW_MAX_BRING);
+    for (size_t i = 0; i < n; i++)
+        pot_add(pot, items[i], "what to bring", file, line);
 }
 
 static int cmd_pot(int argc, char **argv)
@@ -789,11 +807,17 @@ static int cmd_pot(int argc, char **argv)
     }
     scan_dir(&pot, src);
     ww_flows_each_text(&flows, pot_add_cb, &pot);
-    for (size_t i = 0; i < app.cfg.n_partners; i++) {
-        const struct ww_partner *p = &app.cfg.partners[i];
-        pot_add(&pot, p->helps, "partner: what they help with", p->file, p->line);
-        pot_add(&pot, p->phone_hours, "partner: when to call", p->file, p->line);
-        pot_add(&pot, p->bring, "what to bring", p->file, p->line);
+    for (size_t i = 0; i < app.cfg.n_partners; i++)
+        pot_partner(&pot, &app.cfg.partners[i], app.cfg.partners[i].file, app.cfg.partners[i].line);
+    for (size_t l = 0; l < app.cfg.n_locations; l++) {
+        const struct ww_location *loc = &app.cfg.locations[l];
+        for (size_t i = 0; i < loc->n_presence; i++)
+            pot_add(&pot, loc->presence[i].room,
+                    "room name (keep the name on the door; a short gloss may follow)", loc->file,
+                    loc->presence[i].line);
+        for (size_t i = 0; i < loc->n_partners; i++)
+            if (loc->partners[i].local_line)
+                pot_partner(&pot, &loc->partners[i], loc->file, loc->partners[i].local_line);
     }
     FILE *f = strcmp(out, "-") == 0 ? stdout : fopen(out, "w");
     if (!f) {

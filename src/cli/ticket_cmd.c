@@ -74,7 +74,8 @@ static int build(struct ww_app *app, const struct ww_booking *b, const char *lan
                  struct ww_ticket *t)
 {
     size_t pi;
-    const struct ww_partner *partner = ww_config_partner(&app->cfg, b->partner, &pi);
+    const struct ww_partner *partner =
+        ww_config_partner(&app->cfg, b->partner, &pi) ? ww_location_partner(app->loc, pi) : NULL;
     if (!partner) {
         ww_app_fail(app, "ticket %s: partner '%s' is no longer in the configuration", b->ticket,
                     b->partner);

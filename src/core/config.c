@@ -27,13 +27,34 @@ static const struct ww_key partner_keys[] = {
     {"phone_hours", WW_KEY_STR, F(ww_partner, phone_hours), WW_NAME_SIZE, 0, 0, false,
      "when that phone is answered"},
     {"website", WW_KEY_STR, F(ww_partner, website), 128, 0, 0, false, "web address"},
+    {"address", WW_KEY_STR, F(ww_partner, address), WW_NAME_SIZE, 0, 0, false,
+     "where residents can visit them: street and town"},
     {"bring", WW_KEY_STR, F(ww_partner, bring), WW_TEXT_SIZE, 0, 0, false,
      "what to bring, items separated by ';'"},
     {"slot_minutes", WW_KEY_INT, F(ww_partner, slot_minutes), 0, 5, 120, false,
      "length of one appointment in minutes (default 20)"},
     {"general", WW_KEY_BOOL, F(ww_partner, general), 0, 0, 0, false,
      "yes for the general desk that helps with anything"},
+    {"municipal", WW_KEY_BOOL, F(ww_partner, municipal), 0, 0, 0, false,
+     "yes for a service of the municipality: every location that uses it gives its own "
+     "phone, website or address"},
 };
+
+/* The partner keys a location may set for itself in a [partner ID] section
+ * of its own file; the others (name, letter, slot length, general,
+ * municipal) are the same everywhere. */
+static const char *const local_partner_keys[] = {"helps",   "phone",   "phone_hours",
+                                                 "website", "address", "bring"};
+/* Of those, the ones that tell a resident how to reach the partner. */
+static const char *const contact_keys[] = {"phone", "website", "address"};
+
+static bool in_list(const char *const *list, size_t n, const char *key)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], key) == 0)
+            return true;
+    return false;
+}
 
 static const struct ww_key location_keys[] = {
     {"name", WW_KEY_STR, F(ww_location, name), WW_NAME_SIZE, 0, 0, true, "name of the location"},
@@ -119,6 +140,8 @@ static const struct section_def sections[] = {
     {"presence", presence_keys, COUNT(presence_keys)},
 };
 
+#define N_LOCAL_KEYS COUNT(local_partner_keys)
+
 void ww_config_help(FILE *out)
 {
     fprintf(out, "partners.ini:\n");
@@ -128,6 +151,18 @@ void ww_config_help(FILE *out)
         ww_keys_help(sections[i].keys, sections[i].n, sections[i].name, out);
         fprintf(out, "\n");
     }
+    /* The partner keys a location may set, straight from the partner table. */
+    struct ww_key local[N_LOCAL_KEYS];
+    size_t n = 0;
+    for (size_t k = 0; k < COUNT(partner_keys); k++)
+        if (in_list(local_partner_keys, N_LOCAL_KEYS, partner_keys[k].name)) {
+            local[n] = partner_keys[k];
+            local[n++].required = false;
+        }
+    ww_keys_help(local, n, "partner ID", out);
+    fprintf(out, "  (this location's own details of a partner in partners.ini; they replace\n"
+                 "   the shared ones here. A municipal partner needs its own phone, website\n"
+                 "   or address at every location that uses it.)\n\n");
     fprintf(out, "[closed]   (in closed.ini for every location, or in a location file)\n"
                  "  YYYY-MM-DD = reason\n");
 }
@@ -137,6 +172,8 @@ void ww_config_each_key(void (*fn)(void *ctx, const char *section, const char *k
     for (size_t i = 0; i < COUNT(sections); i++)
         for (size_t k = 0; k < sections[i].n; k++)
             fn(ctx, sections[i].name, sections[i].keys[k].name);
+    for (size_t k = 0; k < N_LOCAL_KEYS; k++)
+        fn(ctx, "location partner ID", local_partner_keys[k]);
 }
 
 /* ---- growing arrays ---- */
@@ -264,10 +301,21 @@ static bool closed_file_item(void *ctx, const struct ww_ini_item *it)
 
 /* ---- locations/ID.ini ---- */
 
-enum loc_section { LS_NONE, LS_LOCATION, LS_HOURS, LS_SCREEN, LS_PRESENCE, LS_CLOSED, LS_BAD };
+enum loc_section {
+    LS_NONE,
+    LS_LOCATION,
+    LS_HOURS,
+    LS_SCREEN,
+    LS_PRESENCE,
+    LS_CLOSED,
+    LS_PARTNER,
+    LS_BAD
+};
 
 struct location_ctx {
+    const struct ww_config *cfg;
     struct ww_location *loc;
+    struct ww_partner *partner; /* LS_PARTNER: the location's copy being filled */
     struct ww_diags *d;
     const char *file;
     enum loc_section sec;
@@ -292,25 +340,52 @@ static void location_finish_section(struct location_ctx *c)
     }
 }
 
+/* `[partner ID]` in a location file: start filling the location's copy of
+ * that partner. */
+static bool location_partner_section(struct location_ctx *c, const struct ww_ini_item *it)
+{
+    size_t pi;
+    if (!ww_config_partner(c->cfg, it->arg, &pi) || pi >= c->loc->n_partners) {
+        ww_diags_add(c->d, c->file, it->line, "[partner %s]: unknown partner (not in partners.ini)",
+                     it->arg);
+        c->sec = LS_BAD;
+        return true;
+    }
+    struct ww_partner *p = &c->loc->partners[pi];
+    if (p->local_line) {
+        ww_diags_add(c->d, c->file, it->line,
+                     "section [partner %s] appears twice (first at line %d)", it->arg,
+                     p->local_line);
+        c->sec = LS_BAD;
+        return true;
+    }
+    p->local_line = it->line;
+    c->partner = p;
+    c->seen[LS_PARTNER] = 0;
+    return true;
+}
+
 static bool location_item(void *ctx, const struct ww_ini_item *it)
 {
     struct location_ctx *c = ctx;
     struct ww_location *loc = c->loc;
     if (it->kind == WW_INI_SECTION) {
         location_finish_section(c);
-        static const char *const names[] = {"",       "location", "hours",
-                                            "screen", "presence", "closed"};
+        static const char *const names[] = {"",         "location", "hours",  "screen",
+                                            "presence", "closed",   "partner"};
         c->sec = LS_BAD;
         for (int i = LS_LOCATION; i < LS_BAD; i++)
             if (strcmp(it->section, names[i]) == 0)
                 c->sec = (enum loc_section)i;
         if (c->sec == LS_BAD) {
             ww_diags_add(c->d, c->file, it->line,
-                         "unknown section [%s] (expected location, hours, screen, presence or "
-                         "closed)",
+                         "unknown section [%s] (expected location, hours, screen, presence, "
+                         "closed or partner ID)",
                          it->section);
             return true;
         }
+        if (c->sec == LS_PARTNER)
+            return location_partner_section(c, it);
         if (*it->arg) {
             ww_diags_add(c->d, c->file, it->line, "[%s] takes no id", it->section);
         }
@@ -339,6 +414,8 @@ static bool location_item(void *ctx, const struct ww_ini_item *it)
     case LS_LOCATION:
         ww_keys_apply(location_keys, COUNT(location_keys), loc, &c->seen[LS_LOCATION], c->file, it,
                       c->d);
+        if (strcmp(it->key, "general") == 0)
+            loc->general_line = it->line;
         break;
     case LS_HOURS:
         ww_keys_apply(hours_keys, COUNT(hours_keys), loc, &c->seen[LS_HOURS], c->file, it, c->d);
@@ -352,6 +429,27 @@ static bool location_item(void *ctx, const struct ww_ini_item *it)
         break;
     case LS_CLOSED:
         closed_item(&loc->closed, &loc->n_closed, c->file, it, c->d);
+        break;
+    case LS_PARTNER:
+        if (!in_list(local_partner_keys, N_LOCAL_KEYS, it->key)) {
+            bool known = false;
+            for (size_t k = 0; k < COUNT(partner_keys); k++)
+                known = known || strcmp(partner_keys[k].name, it->key) == 0;
+            if (known)
+                ww_diags_add(c->d, c->file, it->line,
+                             "[partner %s]: '%s' is the same at every location: set it in "
+                             "partners.ini (a location may set helps, phone, phone_hours, "
+                             "website, address and bring)",
+                             c->partner->id, it->key);
+            else
+                ww_diags_add(c->d, c->file, it->line, "[partner %s]: unknown key '%s'",
+                             c->partner->id, it->key);
+            break;
+        }
+        if (ww_keys_apply(partner_keys, COUNT(partner_keys), c->partner, &c->seen[LS_PARTNER],
+                          c->file, it, c->d) &&
+            in_list(contact_keys, COUNT(contact_keys), it->key) && *it->value)
+            c->partner->local_contact = true;
         break;
     case LS_BAD:
         break; /* the section header was already reported */
@@ -369,17 +467,60 @@ static void location_defaults(struct ww_location *loc)
     loc->screen = (struct ww_screen_geom){1080, 1920, 300, 533, 800};
 }
 
+/* A municipal partner means nothing without its municipality: a location
+ * that uses one must say how to reach it there. */
+static void check_local(const struct ww_location *loc, size_t pi, int line, const char *how,
+                        struct ww_diags *d)
+{
+    if (pi >= loc->n_partners)
+        return;
+    const struct ww_partner *p = &loc->partners[pi];
+    if (!p->municipal || p->local_contact)
+        return;
+    ww_diags_add(d, loc->file, line,
+                 "%s %s, a municipal partner, but this file gives no details of its own: add "
+                 "[partner %s] with this municipality's phone, website or address",
+                 p->id, how, p->id);
+}
+
+void ww_config_check_route(const struct ww_config *cfg, size_t index, const char *used_at,
+                           struct ww_diags *d)
+{
+    for (size_t i = 0; i < cfg->n_locations; i++) {
+        const struct ww_location *loc = &cfg->locations[i];
+        if (index >= loc->n_partners)
+            continue;
+        const struct ww_partner *p = &loc->partners[index];
+        if (!p->municipal || p->local_contact)
+            continue;
+        /* A partner that is here or is the general desk was reported at
+         * that line already. */
+        bool reported = *loc->general && loc->general_partner == index;
+        for (size_t k = 0; k < loc->n_presence && !reported; k++)
+            reported = strcmp(loc->presence[k].partner_id, p->id) == 0;
+        if (reported)
+            continue;
+        ww_diags_add(d, loc->file, 0,
+                     "%s is a municipal partner that residents are sent to (%s), but this file "
+                     "gives no details of its own: add [partner %s] with this municipality's "
+                     "phone, website or address",
+                     p->id, used_at, p->id);
+    }
+}
+
 /* Cross-file checks once everything is read: partner references, the
  * general desk, presence inside opening hours. */
 static void location_resolve(struct ww_config *cfg, struct ww_location *loc, struct ww_diags *d)
 {
     size_t gi;
     if (*loc->general) {
-        if (!ww_config_partner(cfg, loc->general, &gi))
-            ww_diags_add(d, loc->file, 0, "general = %s: unknown partner (not in partners.ini)",
-                         loc->general);
-        else
+        if (!ww_config_partner(cfg, loc->general, &gi)) {
+            ww_diags_add(d, loc->file, loc->general_line,
+                         "general = %s: unknown partner (not in partners.ini)", loc->general);
+        } else {
             loc->general_partner = gi;
+            check_local(loc, gi, loc->general_line, "is the general desk here", d);
+        }
     }
     char perr[256];
     if (!ww_printer_check_uri(loc->printer, perr, sizeof perr))
@@ -401,6 +542,7 @@ static void location_resolve(struct ww_config *cfg, struct ww_location *loc, str
                          p->partner_id);
             continue;
         }
+        check_local(loc, p->partner, p->line, "is here", d);
         for (int wd = 0; wd < 7; wd++) {
             if (!(p->weekdays & (1u << wd)))
                 continue;
@@ -458,7 +600,16 @@ static void load_locations(struct ww_config *cfg, struct ww_diags *d)
             ww_diags_add(d, loc->file, 0,
                          "the file name must be a location id (a-z, 0-9 and '-', at most 31)");
         ww_strlcpy(loc->id, id, sizeof loc->id);
-        struct location_ctx c = {.loc = loc, .d = d, .file = loc->file};
+        /* The location starts from the shared partners; its own [partner ID]
+         * sections are merged over them while it is read. */
+        if (cfg->n_partners) {
+            loc->partners = calloc(cfg->n_partners, sizeof *loc->partners);
+            if (!loc->partners)
+                abort();
+            memcpy(loc->partners, cfg->partners, cfg->n_partners * sizeof *loc->partners);
+            loc->n_partners = cfg->n_partners;
+        }
+        struct location_ctx c = {.cfg = cfg, .loc = loc, .d = d, .file = loc->file};
         ww_ini_parse_file(loc->file, d, location_item, &c);
         location_finish_section(&c);
         if (!c.had[LS_LOCATION])
@@ -506,6 +657,7 @@ void ww_config_destroy(struct ww_config *cfg)
     for (size_t i = 0; i < cfg->n_locations; i++) {
         free(cfg->locations[i].presence);
         free(cfg->locations[i].closed);
+        free(cfg->locations[i].partners);
     }
     free(cfg->locations);
     free(cfg->partners);
@@ -535,6 +687,28 @@ void ww_config_location_ids(const struct ww_config *cfg, char *buf, size_t size)
             break;
         used += (size_t)n;
     }
+}
+
+size_t ww_bring_items(const char *list, char *buf, size_t size, const char **items, size_t max)
+{
+    size_t n = 0;
+    ww_strlcpy(buf, list ? list : "", size);
+    char *s = buf;
+    while (s && n < max) {
+        char *semi = strchr(s, ';');
+        if (semi)
+            *semi = '\0';
+        char *item = ww_trim(s);
+        if (*item)
+            items[n++] = item;
+        s = semi ? semi + 1 : NULL;
+    }
+    return n;
+}
+
+const struct ww_partner *ww_location_partner(const struct ww_location *loc, size_t index)
+{
+    return index < loc->n_partners ? &loc->partners[index] : NULL;
 }
 
 const struct ww_location *ww_config_location(const struct ww_config *cfg, const char *id)

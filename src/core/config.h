@@ -2,8 +2,11 @@
  *
  *   partners.ini            [partner ID] sections: who helps with what
  *   closed.ini              [closed] DATE = reason: closed at every location
- *   locations/ID.ini        [location], [hours], [screen], [closed] and one
- *                           [presence] section per entry of the weekly pattern
+ *   locations/ID.ini        [location], [hours], [screen], [closed], one
+ *                           [presence] section per entry of the weekly pattern,
+ *                           and [partner ID] sections: this location's own
+ *                           details of a partner (phone, hours, website,
+ *                           address, ...), merged over the partners.ini entry
  *
  * Every key is described once in a table (see config.c) that drives parsing,
  * range errors with file:line, `wegwijzer config keys` and a test that the
@@ -32,11 +35,19 @@ struct ww_partner {
     char phone[32];           /* for residents */
     char phone_hours[WW_NAME_SIZE];
     char website[128];
-    char bring[WW_TEXT_SIZE]; /* documents, separated by ';' */
-    int slot_minutes;         /* length of one appointment */
-    bool general;             /* the general desk ("Praat met een medewerker") */
+    char address[WW_NAME_SIZE]; /* where to visit them ("" = not shown) */
+    char bring[WW_TEXT_SIZE];   /* documents, separated by ';' */
+    int slot_minutes;           /* length of one appointment */
+    bool general;               /* the general desk ("Praat met een medewerker") */
+    bool municipal;             /* a service of the municipality: each location that
+                                   uses it must give its own details */
     char file[WW_PATH_SIZE];
     int line;
+    /* In a location's merged copy (ww_location.partners): the line of the
+     * location's own [partner ID] section (0 = none), and whether it gave a
+     * phone, website or address of its own. */
+    int local_line;
+    bool local_contact;
 };
 
 /* One entry of the weekly pattern: a partner at a location on some weekdays. */
@@ -84,6 +95,13 @@ struct ww_location {
     struct ww_closed *closed; /* this location only */
     size_t n_closed;
     size_t general_partner; /* index of `general` in config.partners */
+    int general_line;       /* line of the `general` key (0 when missing) */
+    /* Every partner as this location shows it to residents: the partners.ini
+     * entries (same order and indexes as config.partners) with this
+     * location's [partner ID] sections merged over them. Owned; use
+     * ww_location_partner(). */
+    struct ww_partner *partners;
+    size_t n_partners;
     char file[WW_PATH_SIZE];
 };
 
@@ -106,6 +124,18 @@ void ww_config_destroy(struct ww_config *cfg);
 const struct ww_partner *ww_config_partner(const struct ww_config *cfg, const char *id,
                                            size_t *index);
 const struct ww_location *ww_config_location(const struct ww_config *cfg, const char *id);
+/* Partner `index` (a config.partners index) with `loc`'s own details merged
+ * in: what residents at that location see and hear (phone, hours, website,
+ * address, helps, bring). Ids, letters and slot lengths are the same as in
+ * config.partners. Borrowed from the location; NULL when index is out of
+ * range. */
+const struct ww_partner *ww_location_partner(const struct ww_location *loc, size_t index);
+/* Report (into `d`, at the location's file) every location that has no
+ * details of its own for the municipal partner `index`, which `used_at`
+ * ("flows/x.flow:12") routes residents to. Does nothing for a partner that
+ * is not municipal. */
+void ww_config_check_route(const struct ww_config *cfg, size_t index, const char *used_at,
+                           struct ww_diags *d);
 /* The location ids, comma-separated, for messages ("a, b"); cut short
  * when `size` runs out. */
 void ww_config_location_ids(const struct ww_config *cfg, char *buf, size_t size);
@@ -114,6 +144,13 @@ void ww_config_location_ids(const struct ww_config *cfg, char *buf, size_t size)
  * closed, *reason (if not NULL) names why (borrowed). */
 bool ww_config_closed(const struct ww_config *cfg, const struct ww_location *loc, ww_day day,
                       const char **reason);
+
+/* Split a what-to-bring list ("A; B; C") into its items, trimmed, empty
+ * ones left out: copies `list` into `buf` and points items[] into it.
+ * Returns the number of items (at most `max`). Every item is a text of its
+ * own for translators, so the screen, speech and ticket translate item by
+ * item. */
+size_t ww_bring_items(const char *list, char *buf, size_t size, const char **items, size_t max);
 
 /* Print the key tables (`wegwijzer config keys`). */
 void ww_config_help(FILE *out);

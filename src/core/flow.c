@@ -97,9 +97,14 @@ static const struct flow_key {
     {SEC_OUTCOME, "bring", false, false,
      "documents to bring, separated by ';' (default: the partner's own list)"},
     {SEC_OUTCOME, "alternative", false, false, "what to do when none of them is here"},
-    {SEC_OUTCOME, "urgent", false, false, "a line shown and read first, e.g. Veilig Thuis"},
     {SEC_OUTCOME, "urgency", false, false,
-     "0 normal, 1 soon, 2 deadline, 3 safety (default 0): the most urgent goes first"},
+     "0 normal, 1 soon, 2 deadline, 3 safety (default 0): the most urgent goes first; "
+     "3 needs a notice with 112 or Veilig Thuis"},
+    {SEC_OUTCOME, "notice", false, true,
+     "a line always shown and read aloud, whoever is on site (safety, must-know); up to 4"},
+    {SEC_OUTCOME, "notice_ticket", false, false,
+     "yes: the notices are printed on the ticket too (only lines a resident may carry on "
+     "paper: a ticket never names the topic)"},
 };
 
 #define N_FLOW_KEYS (sizeof flow_keys / sizeof flow_keys[0])
@@ -451,9 +456,19 @@ static void on_outcome_key(struct parse *p, const struct ww_ini_item *it)
     } else if (strcmp(k, "alternative") == 0) {
         o->alternative_line = it->line;
         copy_text(p, it->line, k, o->alternative, sizeof o->alternative, v);
-    } else if (strcmp(k, "urgent") == 0) {
-        o->urgent_line = it->line;
-        copy_text(p, it->line, k, o->urgent, sizeof o->urgent, v);
+    } else if (strcmp(k, "notice") == 0) {
+        if (o->n_notices == WW_FLOW_MAX_NOTICES) {
+            ww_diags_add(p->d, p->file, it->line, "outcome '%s' has more than %d notices", o->id,
+                         WW_FLOW_MAX_NOTICES);
+            return;
+        }
+        if (copy_text(p, it->line, k, o->notices[o->n_notices], WW_FLOW_TEXT, v)) {
+            o->notice_lines[o->n_notices] = it->line;
+            o->n_notices++;
+        }
+    } else if (strcmp(k, "notice_ticket") == 0) {
+        if (!ww_parse_bool(v, &o->notice_ticket))
+            ww_diags_add(p->d, p->file, it->line, "notice_ticket '%s' must be yes or no", v);
     } else if (strcmp(k, "urgency") == 0) {
         long n;
         if (!ww_parse_int(v, 0, 3, &n))
@@ -849,6 +864,35 @@ static bool load_one(struct ww_flows *flows, size_t *cap, const char *path, cons
     return true;
 }
 
+/* A municipal partner that an outcome sends residents to must have details
+ * of its own at every location (ww_config_check_route); reported once per
+ * partner, naming the first outcome that routes there. */
+static void check_municipal_routes(const struct ww_flows *flows, const struct ww_config *cfg,
+                                   struct ww_diags *d)
+{
+    for (size_t pi = 0; pi < cfg->n_partners; pi++) {
+        if (!cfg->partners[pi].municipal)
+            continue;
+        const struct ww_flow_topic *at = NULL;
+        int line = 0;
+        for (size_t ti = 0; ti < flows->n_topics && !at; ti++) {
+            const struct ww_flow_topic *t = &flows->topics[ti];
+            for (size_t oi = 0; oi < t->n_outcomes && !at; oi++)
+                for (size_t i = 0; i < t->outcomes[oi].n_partners; i++)
+                    if (t->outcomes[oi].partner_ok[i] && t->outcomes[oi].partner[i] == pi) {
+                        at = t;
+                        line = t->outcomes[oi].partners_line;
+                        break;
+                    }
+        }
+        if (!at)
+            continue;
+        char where[WW_PATH_SIZE + 16];
+        ww_fmt(where, sizeof where, "%s:%d", at->file, line);
+        ww_config_check_route(cfg, pi, where, d);
+    }
+}
+
 /* After every file is read: targets, partners, loops, reachability, and
  * what must be unique across files. */
 static void finish_load(struct ww_flows *flows, const struct ww_config *cfg, struct ww_diags *d,
@@ -868,6 +912,8 @@ static void finish_load(struct ww_flows *flows, const struct ww_config *cfg, str
                              a->order, b->id, b->file);
         }
     }
+    if (cfg)
+        check_municipal_routes(flows, cfg, d);
     if (flows->n_topics > 1)
         qsort(flows->topics, flows->n_topics, sizeof *flows->topics, cmp_topics);
     sort_diags(d, before);
@@ -1007,13 +1053,17 @@ void ww_flows_each_text(const struct ww_flows *flows, ww_flow_text_fn fn, void *
                         fn(ctx, q->answers[a].text, "answer button", f, q->answers[a].line);
             } else {
                 const struct ww_flow_outcome *o = &t->outcomes[oi++];
-                const char *texts[] = {o->urgent, o->why, o->bring, o->alternative};
-                const char *whats[] = {"urgent line", "why", "what to bring", "alternative"};
-                const int lines[] = {o->urgent_line, o->why_line, o->bring_line,
-                                     o->alternative_line};
-                for (size_t k = 0; k < 4; k++)
-                    if (texts[k][0])
-                        fn(ctx, texts[k], whats[k], f, lines[k]);
+                for (size_t k = 0; k < o->n_notices; k++)
+                    fn(ctx, o->notices[k], "notice", f, o->notice_lines[k]);
+                if (o->why[0])
+                    fn(ctx, o->why, "why", f, o->why_line);
+                char buf[WW_TEXT_SIZE];
+                const char *items[WW_VIEW_MAX_BRING];
+                size_t n = ww_bring_items(o->bring, buf, sizeof buf, items, WW_VIEW_MAX_BRING);
+                for (size_t k = 0; k < n; k++)
+                    fn(ctx, items[k], "what to bring", f, o->bring_line);
+                if (o->alternative[0])
+                    fn(ctx, o->alternative, "alternative", f, o->alternative_line);
             }
         }
     }
@@ -1205,6 +1255,21 @@ static void check_address(struct check *c, const char *file, int line, const cha
                 return;
             }
     }
+}
+
+/* Does a line name the emergency number 112 (as a number of its own) or
+ * Veilig Thuis? */
+static bool names_emergency(const char *text)
+{
+    if (strstr(text, "Veilig Thuis"))
+        return true;
+    for (const char *s = strstr(text, "112"); s; s = strstr(s + 1, "112")) {
+        bool before = s == text || !isdigit((unsigned char)s[-1]);
+        bool after = !isdigit((unsigned char)s[3]);
+        if (before && after)
+            return true;
+    }
+    return false;
 }
 
 static void check_button(struct check *c, const char *file, int line, const char *what,
@@ -1418,18 +1483,31 @@ bool ww_flows_check(const struct ww_flows *flows, const struct ww_flow_check_par
         }
         for (size_t oi = 0; oi < t->n_outcomes; oi++) {
             const struct ww_flow_outcome *o = &t->outcomes[oi];
-            const char *texts[] = {o->urgent, o->why, o->bring, o->alternative};
-            const int lines[] = {o->urgent_line, o->why_line, o->bring_line, o->alternative_line};
-            for (size_t k = 0; k < 4; k++)
+            const char *texts[] = {o->why, o->bring, o->alternative};
+            const int lines[] = {o->why_line, o->bring_line, o->alternative_line};
+            for (size_t k = 0; k < 3; k++)
                 if (texts[k][0]) {
                     check_abbrev(&c, f, lines[k], texts[k]);
                     check_address(&c, f, lines[k], texts[k]);
                 }
             char what[64];
             ww_fmt(what, sizeof what, "outcome '%s'", o->id);
-            for (size_t k = 0; k < 4; k++)
-                if (texts[k][0] && k != 2) /* bring is a list, not sentences */
+            for (size_t k = 0; k < 3; k++)
+                if (texts[k][0] && k != 1) /* bring is a list, not sentences */
                     check_sentences(&c, f, lines[k], what, texts[k]);
+            bool emergency = false;
+            for (size_t k = 0; k < o->n_notices; k++) {
+                check_abbrev(&c, f, o->notice_lines[k], o->notices[k]);
+                check_address(&c, f, o->notice_lines[k], o->notices[k]);
+                check_sentences(&c, f, o->notice_lines[k], what, o->notices[k]);
+                emergency = emergency || names_emergency(o->notices[k]);
+            }
+            if (o->urgency == 3 && !emergency)
+                ww_diags_add(c.err, f, o->line,
+                             "outcome '%s' has urgency 3 (safety) but no emergency line: add "
+                             "'notice = Is er nu direct gevaar? Bel dan 112.' (or a notice "
+                             "that names Veilig Thuis)",
+                             o->id);
         }
     }
     if (p && p->locales_dir)
@@ -1566,12 +1644,31 @@ static const char *const day_names[] = {N_("maandag"),   N_("dinsdag"), N_("woen
                                         N_("donderdag"), N_("vrijdag"), N_("zaterdag"),
                                         N_("zondag")};
 
+/* A partner as the resident at `loc` sees it: with the location's own
+ * details (phone, website, ...) when there is a location. */
+static const struct ww_partner *shown(const struct ww_config *cfg, const struct ww_location *loc,
+                                      size_t index)
+{
+    const struct ww_partner *p = loc ? ww_location_partner(loc, index) : NULL;
+    return p ? p : &cfg->partners[index];
+}
+
+static void view_alt(struct ww_view_alt *a, const struct ww_partner *p)
+{
+    a->name = ww_i18n_get(p->name);
+    a->phone = p->phone;
+    a->phone_hours = p->phone_hours[0] ? ww_i18n_get(p->phone_hours) : "";
+    a->website = p->website;
+    a->address = p->address;
+}
+
 void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
                      const struct ww_flow_outcome *o, const struct ww_resolution *r,
                      struct ww_outcome_view *v)
 {
     memset(v, 0, sizeof *v);
-    v->urgent = o->urgent[0] ? ww_i18n_get(o->urgent) : "";
+    for (size_t i = 0; i < o->n_notices && i < WW_FLOW_MAX_NOTICES; i++)
+        v->notices[v->n_notices++] = ww_i18n_get(o->notices[i]);
     v->why = ww_i18n_get(o->why);
     v->alternative = o->alternative[0] ? ww_i18n_get(o->alternative) : "";
     v->here = r->here;
@@ -1579,33 +1676,25 @@ void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
     v->helps = "";
     const struct ww_partner *p = NULL;
     if (r->here != WW_HERE_NONE && r->partner < cfg->n_partners)
-        p = &cfg->partners[r->partner];
+        p = shown(cfg, loc, r->partner);
     else if (o->n_partners && o->partner_ok[0])
-        p = &cfg->partners[o->partner[0]];
+        p = shown(cfg, loc, o->partner[0]);
     else if (o->general && loc)
-        p = &cfg->partners[loc->general_partner];
+        p = shown(cfg, loc, loc->general_partner);
     v->preferred = "";
     if (r->here != WW_HERE_NONE && r->rank > 0 && o->partner_ok[0])
-        v->preferred = cfg->partners[o->partner[0]].name;
+        v->preferred = ww_i18n_get(shown(cfg, loc, o->partner[0])->name);
     if (p) {
-        v->who = p->name;
+        v->who = ww_i18n_get(p->name);
         v->helps = p->helps[0] ? ww_i18n_get(p->helps) : "";
     }
-    /* What to bring: the outcome's list, else the partner's own. */
+    /* What to bring: the outcome's list, else the partner's own; each item
+     * is a text of its own in the catalogue. */
     const char *bring = o->bring[0] ? o->bring : p ? p->bring : "";
-    ww_strlcpy(v->bring_buf, bring[0] ? ww_i18n_get(bring) : "", sizeof v->bring_buf);
-    char *s = v->bring_buf;
-    while (*s && v->n_bring < WW_VIEW_MAX_BRING) {
-        char *semi = strchr(s, ';');
-        if (semi)
-            *semi = '\0';
-        char *item = ww_trim(s);
-        if (*item)
-            v->bring[v->n_bring++] = item;
-        if (!semi)
-            break;
-        s = semi + 1;
-    }
+    v->n_bring =
+        ww_bring_items(bring, v->bring_buf, sizeof v->bring_buf, v->bring, WW_VIEW_MAX_BRING);
+    for (size_t i = 0; i < v->n_bring; i++)
+        v->bring[i] = ww_i18n_get(v->bring[i]);
     char t[6];
     v->offline = "";
     if (r->offline)
@@ -1615,14 +1704,15 @@ void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
     if (r->here == WW_HERE_TODAY && r->offline) {
         /* From the pattern: who is usually here today, not who has room. */
         if (r->room[0])
-            ww_fmt(v->here_line, sizeof v->here_line, "%s: %s", _("Vandaag aanwezig"), r->room);
+            ww_fmt(v->here_line, sizeof v->here_line, "%s: %s", _("Vandaag aanwezig"),
+                   ww_i18n_get(r->room));
         else
             ww_strlcpy(v->here_line, _("Vandaag aanwezig"), sizeof v->here_line);
     } else if (r->here == WW_HERE_TODAY) {
         ww_minute_format(r->first_free, t);
         if (r->room[0])
             ww_fmt(v->here_line, sizeof v->here_line, "%s: %s, %s", _("Vandaag aanwezig"), t,
-                   r->room);
+                   ww_i18n_get(r->room));
         else
             ww_fmt(v->here_line, sizeof v->here_line, "%s: %s", _("Vandaag aanwezig"), t);
     } else if (r->here == WW_HERE_LATER) {
@@ -1639,22 +1729,12 @@ void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
         for (size_t i = 0; i < o->n_partners && v->n_alt < WW_FLOW_MAX_PARTNERS; i++) {
             if (!o->partner_ok[i])
                 continue;
-            const struct ww_partner *ap = &cfg->partners[o->partner[i]];
-            if (!ap->phone[0] && !ap->website[0])
+            const struct ww_partner *ap = shown(cfg, loc, o->partner[i]);
+            if (!ap->phone[0] && !ap->website[0] && !ap->address[0])
                 continue;
-            struct ww_view_alt *a = &v->alt[v->n_alt++];
-            a->name = ap->name;
-            a->phone = ap->phone;
-            a->phone_hours = ap->phone_hours[0] ? ww_i18n_get(ap->phone_hours) : "";
-            a->website = ap->website;
+            view_alt(&v->alt[v->n_alt++], ap);
         }
-        if (o->general && loc && v->n_alt == 0) {
-            const struct ww_partner *ap = &cfg->partners[loc->general_partner];
-            struct ww_view_alt *a = &v->alt[v->n_alt++];
-            a->name = ap->name;
-            a->phone = ap->phone;
-            a->phone_hours = ap->phone_hours[0] ? ww_i18n_get(ap->phone_hours) : "";
-            a->website = ap->website;
-        }
+        if (o->general && loc && v->n_alt == 0)
+            view_alt(&v->alt[v->n_alt++], shown(cfg, loc, loc->general_partner));
     }
 }

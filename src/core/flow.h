@@ -7,7 +7,9 @@
  *                   icons = ID, ID... (optional, one pictogram per answer),
  *                   dontknow = TARGET (optional; default: the general desk)
  *   [outcome ID]    partners = ID, ID (1..3, preference order), why,
- *                   bring? (A; B), alternative?, urgent?, urgency (0..3)
+ *                   bring? (A; B), alternative?, urgent?, urgency (0..3),
+ *                   notice* (lines always shown and read, repeated up to 4),
+ *                   notice_ticket? (yes: the notices are printed too)
  *
  * Question and outcome ids are local to their file; a TARGET names a question
  * or an outcome of the same file. All texts are Dutch (B1) and are also the
@@ -41,6 +43,7 @@
 #define WW_FLOW_MAX_TOPICS   10  /* places in the topic grid: order = 1..10 */
 #define WW_FLOW_TEXT         400 /* one sentence or two */
 #define WW_FLOW_BUTTON       160 /* an answer text (B1 limit: 40 characters) */
+#define WW_FLOW_MAX_NOTICES  4   /* always-shown lines of one outcome */
 
 /* Outcome index of the general desk (ww_flows_outcome accepts it). */
 #define WW_FLOW_GENERAL (-2)
@@ -87,9 +90,14 @@ struct ww_flow_outcome {
     char why[WW_FLOW_TEXT];
     char bring[WW_TEXT_SIZE]; /* "A; B" or "" (then the partners' own) */
     char alternative[WW_FLOW_TEXT];
-    char urgent[WW_FLOW_TEXT]; /* shown first, e.g. Veilig Thuis; "" when none */
-    int urgency;               /* 0 normal, 1 soon, 2 deadline, 3 safety */
-    int line, partners_line, why_line, bring_line, alternative_line, urgent_line;
+    int urgency; /* 0 normal, 1 soon, 2 deadline, 3 safety */
+    /* Lines shown and read on this outcome whoever is on site (safety,
+     * must-know): "Is er nu direct gevaar? Bel dan 112." */
+    char notices[WW_FLOW_MAX_NOTICES][WW_FLOW_TEXT];
+    int notice_lines[WW_FLOW_MAX_NOTICES];
+    size_t n_notices;
+    bool notice_ticket; /* the notices are printed on the ticket too */
+    int line, partners_line, why_line, bring_line, alternative_line;
 };
 
 struct ww_flow_topic {
@@ -151,11 +159,13 @@ struct ww_flow_check_params {
     const char *template_path; /* a .pot (flow pot): its texts must be translated too; or NULL */
 };
 
-/* B1 limits, pictograms and translations. Errors (a button text - answer
- * or topic title - longer than 40 characters, abbreviations, unknown
- * pictogram, missing translation, a translation whose placeholders differ
- * from its source's: "locales/tr.po:12: the translation of \"...\": ...")
- * go to `errors`; warnings (a sentence of a
+/* B1 limits, safety, pictograms and translations. Errors (a button text -
+ * answer or topic title - longer than 40 characters, abbreviations, an
+ * outcome of urgency 3 (safety) without a notice line that names the
+ * emergency number 112 or Veilig Thuis, unknown pictogram, missing
+ * translation, a translation whose placeholders differ from its source's:
+ * "locales/tr.po:12: the translation of \"...\": ...") go to `errors`;
+ * warnings (a sentence of a
  * question, explanation or outcome with more than 12 words or more than one
  * comma, "je"/"jij" instead of "u", a translated button longer than 40
  * characters) to `warnings`, both as file:line: message. Returns true when
@@ -167,8 +177,8 @@ bool ww_flows_check(const struct ww_flows *flows, const struct ww_flow_check_par
 /* Every resident-facing text of the flows, with where it is, in file order.
  * `fn` is called once per occurrence (the same text may come several times)
  * with `what` it is, for translators: "topic title", "question",
- * "explanation", "answer button", "urgent line", "why", "what to bring",
- * "alternative". */
+ * "explanation", "answer button", "notice", "why", "what to
+ * bring", "alternative". */
 typedef void (*ww_flow_text_fn)(void *ctx, const char *text, const char *what, const char *file,
                                 int line);
 void ww_flows_each_text(const struct ww_flows *flows, ww_flow_text_fn fn, void *ctx);
@@ -206,6 +216,10 @@ struct ww_resolution {
                                 unknown; nothing can be booked now */
 };
 
+/* (ww_flows_load with a config also reports, at the location file, each
+ * location without details of its own for a municipal partner that an
+ * outcome routes to: see ww_config_check_route.) */
+
 /* Resolve an outcome for the location and moment of `ctx`: the first
  * recommended partner on site today with a free slot from now on; else the
  * first of them (in preference order, then date) with room on a later day
@@ -224,6 +238,7 @@ struct ww_view_alt {
     const char *phone;       /* "" when none */
     const char *phone_hours; /* translated */
     const char *website;     /* "" when none */
+    const char *address;     /* "" when none */
 };
 
 /* An outcome as the screen shows it, already translated into the current
@@ -231,7 +246,8 @@ struct ww_view_alt {
  * catalogue or the view's own buffers: valid while those live and the
  * language does not change. Nothing to free. */
 struct ww_outcome_view {
-    const char *urgent;    /* "" when none: shown first, spoken first */
+    const char *notices[WW_FLOW_MAX_NOTICES]; /* always shown and read first */
+    size_t n_notices;
     const char *who;       /* name of the partner to see ("" when NONE) */
     const char *preferred; /* the outcome's first choice when `who` is another partner
                               (the `why` text may name the first choice), else "" */

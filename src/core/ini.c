@@ -220,7 +220,7 @@ bool ww_ini_parse_file(const char *path, struct ww_diags *d, ww_ini_handler hand
 
 /* ---- keys ---- */
 
-static bool parse_bool(const char *v, bool *out)
+bool ww_parse_bool(const char *v, bool *out)
 {
     static const char *const yes[] = {"yes", "ja", "true", "1", "on"};
     static const char *const no[] = {"no", "nee", "false", "0", "off"};
@@ -334,7 +334,7 @@ bool ww_keys_apply(const struct ww_key *table, size_t n, void *target, unsigned 
         return true;
     }
     case WW_KEY_BOOL:
-        if (!parse_bool(v, (bool *)field)) {
+        if (!ww_parse_bool(v, (bool *)field)) {
             ww_diags_add(d, file, item->line, "%s: '%s' is not yes or no", k->name, v);
             return false;
         }

@@ -48,6 +48,10 @@ bool ww_ini_parse_file(const char *path, struct ww_diags *d, ww_ini_handler hand
  * describe it with ww_file_strerror). */
 char *ww_read_file(const char *path, size_t max, size_t *len);
 
+/* "yes"/"ja"/"true"/"1"/"on" or "no"/"nee"/"false"/"0"/"off" (any case)
+ * into *out; false (and *out untouched) for anything else. */
+bool ww_parse_bool(const char *v, bool *out);
+
 /* ---- table-driven keys ---- */
 
 enum ww_key_type {

@@ -285,18 +285,17 @@ enum ww_err ww_ticket_build(struct ww_ticket *t, const struct ww_ticket_params *
         add(t, WW_TLINE_RULE, "");
         add(t, WW_TLINE_LABEL, T(MSG_BRING));
         char list[WW_TEXT_SIZE];
-        ww_strlcpy(list, bring, sizeof list);
-        char *save = list;
-        while (save) {
-            char *item = save;
-            char *semi = strchr(item, ';');
-            save = semi ? semi + 1 : NULL;
-            if (semi)
-                *semi = '\0';
-            item = ww_trim(item);
-            if (*item && t->n + 6 < WW_TICKET_MAX_LINES)
-                add(t, WW_TLINE_ITEM, T(item));
-        }
+        const char *items[WW_TICKET_MAX_LINES];
+        size_t n = ww_bring_items(bring, list, sizeof list, items, WW_TICKET_MAX_LINES);
+        for (size_t i = 0; i < n; i++)
+            if (t->n + 6 < WW_TICKET_MAX_LINES)
+                add(t, WW_TLINE_ITEM, T(items[i]));
+    }
+    if (p->n_notices && p->notices) {
+        add(t, WW_TLINE_RULE, "");
+        for (size_t i = 0; i < p->n_notices; i++)
+            if (p->notices[i] && *p->notices[i] && t->n + 6 < WW_TICKET_MAX_LINES)
+                add(t, WW_TLINE_TEXT, T(p->notices[i]));
     }
     add(t, WW_TLINE_RULE, "");
     add(t, WW_TLINE_QR, "");

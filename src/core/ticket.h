@@ -99,9 +99,13 @@ struct ww_ticket_params {
     const struct ww_location *loc;
     const struct ww_partner *partner;
     const struct ww_booking *booking;
-    const char *room;   /* room or desk name from the day plan; NULL or "" = none */
-    int desks;          /* desks of that block: the desk number shows when > 1 */
-    const char *bring;  /* ';'-separated; NULL = the partner's list */
+    const char *room;  /* room or desk name from the day plan; NULL or "" = none */
+    int desks;         /* desks of that block: the desk number shows when > 1 */
+    const char *bring; /* ';'-separated; NULL = the partner's list */
+    /* Lines the outcome wants on paper (notice_ticket), Dutch source texts,
+     * translated here; printed under what to bring. */
+    const char *const *notices;
+    size_t n_notices;
     const char *lang;   /* NULL = "nl" */
     ww_translate_fn tr; /* may be NULL: Dutch */
     void *tr_ctx;

@@ -384,9 +384,10 @@ static void do_print(struct ww_kiosk *k)
     if (!k->printer)
         return;
     size_t pi;
-    const struct ww_partner *p = ww_config_partner(&k->app.cfg, bk->partner, &pi);
-    if (!p)
+    if (!ww_config_partner(&k->app.cfg, bk->partner, &pi))
         return;
+    /* The location's own details (what to bring) go on its tickets. */
+    const struct ww_partner *p = ww_location_partner(k->app.loc, pi);
     /* Room and desks came with the booking (on_booked). */
     const char *room = k->env.room[0] ? k->env.room : NULL;
     int desks = k->env.desks > 0 ? k->env.desks : 1;
@@ -398,6 +399,13 @@ static void do_print(struct ww_kiosk *k)
     tp.room = room;
     tp.desks = desks;
     tp.bring = o && o->bring[0] ? o->bring : NULL;
+    const char *notices[WW_FLOW_MAX_NOTICES];
+    if (o && o->notice_ticket) {
+        for (size_t i = 0; i < o->n_notices && i < WW_FLOW_MAX_NOTICES; i++)
+            notices[i] = o->notices[i];
+        tp.notices = notices;
+        tp.n_notices = o->n_notices;
+    }
     tp.lang = k->s.lang;
     tp.tr = translate_cb;
     tp.width = ww_print_worker_width(k->printer);

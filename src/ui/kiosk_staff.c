@@ -36,7 +36,9 @@ bool ww_kiosk_staff_is_open(const struct ww_kiosk *k)
 static void reprint(struct ww_kiosk *k, const struct ww_booking *bk)
 {
     size_t pi;
-    const struct ww_partner *p = ww_config_partner(&k->app.cfg, bk->partner, &pi);
+    const struct ww_partner *p = ww_config_partner(&k->app.cfg, bk->partner, &pi)
+                                     ? ww_location_partner(k->app.loc, pi)
+                                     : NULL;
     if (!k->printer || !p) {
         ww_staff_ui_printer(k->staff, WW_ERR_UNAVAILABLE, "geen printer");
         return;

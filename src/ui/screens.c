@@ -804,13 +804,24 @@ static void outcome(struct b *b)
     int y = b->top;
     int w = b->x1 - b->x0;
     int pad = pad_of(b);
-    if (v.urgent && *v.urgent) {
-        int th = text_h(b, v.urgent, L->body_px, true, w - 2 * pad);
+    /* The notices (safety, must-know) come first, in
+     * one marked box, whoever is on site: shown and read on every visit. */
+    const char *first[1 + WW_FLOW_MAX_NOTICES];
+    size_t n_first = 0;
+    for (size_t i = 0; i < v.n_notices; i++)
+        if (v.notices[i] && *v.notices[i])
+            first[n_first++] = v.notices[i];
+    if (n_first) {
+        int th = 0;
+        for (size_t i = 0; i < n_first; i++)
+            th += (i ? L->gap / 2 : 0) + text_h(b, first[i], L->body_px, true, w - 2 * pad);
         struct ww_rect r = {b->x0, y, w, th + 2 * pad};
         rect(b, r, WW_C_URGENT, L->radius);
         frame(b, r, WW_C_URGENT_EDGE, L->radius, L->edge * 2);
-        text(b, v.urgent, L->body_px, true, WW_C_URGENT_TEXT, WW_C_URGENT,
-             (struct ww_rect){r.x + pad, r.y + pad, w - 2 * pad, 0}, WW_TEXT_START);
+        int ty = r.y + pad;
+        for (size_t i = 0; i < n_first; i++)
+            ty += L->gap / 2 + text(b, first[i], L->body_px, true, WW_C_URGENT_TEXT, WW_C_URGENT,
+                                    (struct ww_rect){r.x + pad, ty, w - 2 * pad, 0}, WW_TEXT_START);
         y += r.h + L->gap;
     }
     y += heading(b, _("Wie kan u helpen?"), y) + L->gap / 2;
@@ -838,7 +849,7 @@ static void time_screen(struct b *b)
     const struct ww_partner *p =
         r->partner < b->env->cfg->n_partners ? &b->env->cfg->partners[r->partner] : NULL;
     if (p)
-        y += para(b, p->name, y, WW_C_TEXT);
+        y += para(b, ww_i18n_get(p->name), y, WW_C_TEXT);
     if (b->s->full)
         y += L->gap / 2 +
              para(b, _("Iemand anders heeft deze tijd net gekozen. Kies een andere tijd."),
@@ -890,12 +901,12 @@ static void confirm(struct b *b)
     int inner = y + pad;
     size_t at_panel = b->d->n;
     if (p)
-        inner += text(b, p->name, L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+        inner += text(b, ww_i18n_get(p->name), L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     inner += text(b, when, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                   (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     if (day == b->env->today && r->room[0])
-        inner += text(b, r->room, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
+        inner += text(b, ww_i18n_get(r->room), L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     if (b->s->book_error != WW_OK && !b->s->full)
         inner += L->gap +
@@ -988,7 +999,7 @@ static void ticket(struct b *b)
     char when[128], line[224];
     when_text(b, bk->day, bk->start, when, sizeof when);
     if (p)
-        inner += text(b, p->name, L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+        inner += text(b, ww_i18n_get(p->name), L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     inner += text(b, when, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                   (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
@@ -997,10 +1008,10 @@ static void ticket(struct b *b)
         if (b->env->desks > 1 && bk->desk > 0) {
             char desk[16];
             ww_fmt(desk, sizeof desk, "%d", bk->desk);
-            fill_in(_("{room}, plek {desk}"), "{room}", b->env->room, "{desk}", desk, line,
-                    sizeof line);
+            fill_in(_("{room}, plek {desk}"), "{room}", ww_i18n_get(b->env->room), "{desk}", desk,
+                    line, sizeof line);
         } else {
-            ww_strlcpy(line, b->env->room, sizeof line);
+            ww_strlcpy(line, ww_i18n_get(b->env->room), sizeof line);
         }
         inner += text(b, line, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
@@ -1020,6 +1031,9 @@ static void ticket(struct b *b)
         ww_outcome_view(b->env->cfg, b->env->loc, o, &b->s->resolution, &v);
         if (v.n_bring > 0)
             y = bring_card(b, &v, b->x0, b->x1, y) + L->gap;
+        /* The notices the outcome prints on the ticket. */
+        for (size_t i = 0; o->notice_ticket && i < v.n_notices; i++)
+            y += para(b, v.notices[i], y, WW_C_TEXT) + L->gap / 2;
     }
     /* Only a location whose staff call back has a number; say who calls
      * from it (partners call from their own numbers). The same text as the

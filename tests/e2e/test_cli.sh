@@ -37,6 +37,22 @@ fi
 check "broken config: every problem with file:line" \
     sh -c 'printf "%s\n" "$1" | diff -u tests/ref/config-broken.txt -' _ "$out"
 expect "config keys lists the tables" 0 "slot_minutes" -- ww config keys
+expect "config keys: a location's own partner details" 0 "this location's own details of a partner" \
+    -- ww config keys
+# A municipal partner without this municipality's details: the location
+# that has it on site, and the one the flows send residents to it from.
+cp -r kiosk-config "$WW_TMP/muni"
+hk="$WW_TMP/muni/locations/scheidingsplein-hollands-kroon.ini"
+awk '/^\[/ { skip = ($0 == "[partner wijkteam]" || $0 == "[partner schuldhulp]") } !skip' \
+    "$hk" >"$hk.new" && mv "$hk.new" "$hk"
+wline=$(grep -n '^partner = wijkteam' "$hk" | cut -d: -f1)
+wline=$((wline - 1))
+expect "config check: a municipal partner on site without local details" 1 \
+    "$hk:$wline: wijkteam is here, a municipal partner, but this file gives no details of its own" \
+    -- ww config check "$WW_TMP/muni"
+expect "config check: a municipal partner the flows send residents to" 1 \
+    "$hk: schuldhulp is a municipal partner that residents are sent to ($WW_TMP/muni/flows/" \
+    -- ww config check "$WW_TMP/muni"
 
 # ---- staff today ----
 L="--location weener-xl"

@@ -58,7 +58,7 @@ problems=$(awk '
             }
         }
         if (kind == "outcome") {
-            if (k == "why" || k == "urgent") said[key] = said[key] " " v
+            if (k == "why" || k == "notice") said[key] = said[key] " " v
             if (k == "partners") partners[key] = v
             if (k == "bring") bring[key] = v
             if (k == "urgency") urgency[key] = v
@@ -144,7 +144,7 @@ if [ -z "${WW_CONTENT_DIR:-}" ]; then
     sed -i '/^\[outcome ww\]/,/^\[/ s/^partners = uwv, sociaal-raadslieden/partners = uwv, werk-inkomen/' \
         "$bad/flows/uitkering.flow"
     sed -i '/^\[outcome onveilig\]/,/^\[/ { /^bring =/d }' "$bad/flows/anders.flow"
-    sed -i '/^\[outcome brief-besluit\]/,/^\[/ { /^urgent =/d }' "$bad/flows/brief.flow"
+    sed -i '/^\[outcome brief-besluit\]/,/^\[/ { /^notice =/d }' "$bad/flows/brief.flow"
     out=$(WW_CONTENT_DIR="$bad" WW_CONTENT_SRC="$WW_TMP/none" sh "$0" 2>&1)
     check "a wrong configuration fails: the paid number" \
         sh -c 'printf "%s" "$1" | grep -q "FAIL no 0900-8020"' _ "$out"

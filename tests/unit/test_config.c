@@ -201,9 +201,33 @@ static const struct {
     {"unknown section", "locations/loc.ini",
      "[location]\nname = X\ngeneral = balie\n[openingstijden]\nmon = 09:00-17:00\n",
      "locations/loc.ini:4: unknown section [openingstijden] (expected location, hours, screen, "
-     "presence or closed)"},
+     "presence, closed or partner ID)"},
     {"unknown general desk", "locations/loc.ini", "[location]\nname = X\ngeneral = loket\n",
-     "locations/loc.ini: general = loket: unknown partner (not in partners.ini)"},
+     "locations/loc.ini:3: general = loket: unknown partner (not in partners.ini)"},
+    {"municipal general desk without details", "partners.ini",
+     "[partner balie]\nname = Algemene balie\nletter = A\ngeneral = yes\nmunicipal = yes\n"
+     "[partner jl]\nname = Het Juridisch Loket\nletter = J\n",
+     "locations/loc.ini:3: balie is the general desk here, a municipal partner, but this file "
+     "gives no details of its own: add [partner balie] with this municipality's phone, website "
+     "or address"},
+    {"municipal partner here without details", "partners.ini",
+     "[partner balie]\nname = Algemene balie\nletter = A\ngeneral = yes\n"
+     "[partner jl]\nname = Schuldhulp\nletter = J\nmunicipal = yes\nphone = 14 073\n",
+     "locations/loc.ini:9: jl is here, a municipal partner, but this file gives no details of "
+     "its own: add [partner jl] with this municipality's phone, website or address"},
+    {"shared key in a location", "locations/loc.ini",
+     "[location]\nname = X\ngeneral = balie\n[partner jl]\nletter = Q\n",
+     "locations/loc.ini:5: [partner jl]: 'letter' is the same at every location: set it in "
+     "partners.ini (a location may set helps, phone, phone_hours, website, address and bring)"},
+    {"unknown key in a location partner", "locations/loc.ini",
+     "[location]\nname = X\ngeneral = balie\n[partner jl]\ntelefoon = 1\n",
+     "locations/loc.ini:5: [partner jl]: unknown key 'telefoon'"},
+    {"unknown partner in a location", "locations/loc.ini",
+     "[location]\nname = X\ngeneral = balie\n[partner loket]\nphone = 1\n",
+     "locations/loc.ini:4: [partner loket]: unknown partner (not in partners.ini)"},
+    {"location partner twice", "locations/loc.ini",
+     "[location]\nname = X\ngeneral = balie\n[partner jl]\nphone = 1\n[partner jl]\n",
+     "locations/loc.ini:6: section [partner jl] appears twice (first at line 4)"},
     {"until before from", "locations/loc.ini",
      "[location]\nname = X\ngeneral = balie\n[hours]\nmon = 09:00-17:00\n[presence]\n"
      "partner = jl\ndays = ma\ntime = 09:00-12:00\nfrom = 2027-01-01\nuntil = 2026-01-01\n",
@@ -244,6 +268,124 @@ static void test_error_cases(void **state)
     }
 }
 
+/* A location's [partner ID] section replaces the shared details there and
+ * nowhere else; a municipal partner needs a phone, website or address of
+ * the location's own, wherever residents meet it. */
+static const char municipal_partners[] = "[partner balie]\n"
+                                         "name = Algemene balie\n"
+                                         "letter = A\n"
+                                         "general = yes\n"
+                                         "municipal = yes\n"
+                                         "helps = Wij helpen u.\n"
+                                         "bring = Uw identiteitsbewijs\n"
+                                         "\n"
+                                         "[partner jl]\n"
+                                         "name = Het Juridisch Loket\n"
+                                         "letter = J\n"
+                                         "phone = 0800-8020\n"
+                                         "website = https://www.juridischloket.nl\n"
+                                         "\n"
+                                         "[partner schuld]\n"
+                                         "name = Schuldhulp\n"
+                                         "letter = H\n"
+                                         "municipal = yes\n";
+
+static void test_location_overrides(void **state)
+{
+    (void)state;
+    write_file("partners.ini", municipal_partners);
+    write_file("closed.ini", "[closed]\n");
+    write_file("locations/loc.ini", "[location]\n"
+                                    "name = Testlocatie\n"
+                                    "general = balie\n"
+                                    "[hours]\n"
+                                    "mon = 09:00-17:00\n"
+                                    "[partner balie]\n"
+                                    "phone = 14 0224\n"
+                                    "phone_hours = Maandag\n"
+                                    "address = Raadhuis, Dorp\n"
+                                    "bring = Uw paspoort; Uw brieven\n"
+                                    "[partner jl]\n"
+                                    "phone_hours = Dag en nacht\n"
+                                    "[partner schuld]\n"
+                                    "website = https://www.dorp.nl\n");
+    struct ww_config cfg;
+    struct ww_diags d;
+    ww_diags_init(&d);
+    bool ok = ww_config_load(&cfg, tmpdir, &d);
+    ww_diags_print(&d, stderr);
+    assert_true(ok);
+    const struct ww_location *loc = ww_config_location(&cfg, "loc");
+    assert_non_null(loc);
+    size_t bi, ji, si;
+    assert_non_null(ww_config_partner(&cfg, "balie", &bi));
+    assert_non_null(ww_config_partner(&cfg, "jl", &ji));
+    assert_non_null(ww_config_partner(&cfg, "schuld", &si));
+    const struct ww_partner *b = ww_location_partner(loc, bi);
+    assert_non_null(b);
+    /* Merged: the location's keys over the shared ones. */
+    assert_string_equal(b->id, "balie");
+    assert_string_equal(b->name, "Algemene balie");
+    assert_int_equal(b->letter, 'A');
+    assert_true(b->general && b->municipal);
+    assert_string_equal(b->helps, "Wij helpen u.");
+    assert_string_equal(b->phone, "14 0224");
+    assert_string_equal(b->phone_hours, "Maandag");
+    assert_string_equal(b->address, "Raadhuis, Dorp");
+    assert_string_equal(b->bring, "Uw paspoort; Uw brieven");
+    assert_int_equal(b->local_line, 6);
+    /* The shared entry is untouched. */
+    assert_string_equal(cfg.partners[bi].phone, "");
+    assert_string_equal(cfg.partners[bi].bring, "Uw identiteitsbewijs");
+    assert_int_equal(cfg.partners[bi].local_line, 0);
+    /* Only what the location gave changes. */
+    const struct ww_partner *j = ww_location_partner(loc, ji);
+    assert_string_equal(j->phone, "0800-8020");
+    assert_string_equal(j->website, "https://www.juridischloket.nl");
+    assert_string_equal(j->phone_hours, "Dag en nacht");
+    assert_null(ww_location_partner(loc, cfg.n_partners));
+    /* Routed to: every location has details of its own, so nothing to say. */
+    size_t before = d.count;
+    ww_config_check_route(&cfg, si, "flows/geld.flow:12", &d);
+    ww_config_check_route(&cfg, ji, "flows/geld.flow:20", &d);
+    assert_int_equal(d.count, before);
+    ww_diags_destroy(&d);
+    ww_config_destroy(&cfg);
+
+    /* Hours alone are no way to reach them; a route to a municipal partner
+     * the location knows nothing of is reported with the flow line. */
+    write_file("locations/loc.ini", "[location]\n"
+                                    "name = Testlocatie\n"
+                                    "general = balie\n"
+                                    "[hours]\n"
+                                    "mon = 09:00-17:00\n"
+                                    "[partner balie]\n"
+                                    "phone_hours = Maandag\n");
+    ww_diags_init(&d);
+    assert_false(ww_config_load(&cfg, tmpdir, &d));
+    assert_int_equal(d.count, 1);
+    char line[700], want[700];
+    ww_diag_format(&d.items[0], line, sizeof line);
+    ww_fmt(want, sizeof want,
+           "%s/locations/loc.ini:3: balie is the general desk here, a municipal partner, but "
+           "this file gives no details of its own: add [partner balie] with this "
+           "municipality's phone, website or address",
+           tmpdir);
+    assert_string_equal(line, want);
+    assert_non_null(ww_config_partner(&cfg, "schuld", &si));
+    ww_config_check_route(&cfg, si, "flows/geld.flow:12", &d);
+    assert_int_equal(d.count, 2);
+    ww_diag_format(&d.items[1], line, sizeof line);
+    ww_fmt(want, sizeof want,
+           "%s/locations/loc.ini: schuld is a municipal partner that residents are sent to "
+           "(flows/geld.flow:12), but this file gives no details of its own: add [partner "
+           "schuld] with this municipality's phone, website or address",
+           tmpdir);
+    assert_string_equal(line, want);
+    ww_diags_destroy(&d);
+    ww_config_destroy(&cfg);
+}
+
 static void test_missing_folder(void **state)
 {
     (void)state;
@@ -265,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_sample_loads),
         cmocka_unit_test(test_sample_uses_every_key),
         cmocka_unit_test_setup_teardown(test_error_cases, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_location_overrides, setup, teardown),
         cmocka_unit_test(test_missing_folder),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);

@@ -451,6 +451,15 @@ static void test_resolve_offline(void **state)
     assert_string_equal(v.offline, "");
 }
 
+static void notice_seen(void *ctx, const char *text, const char *what, const char *file, int line)
+{
+    (void)text;
+    (void)file;
+    (void)line;
+    if (strcmp(what, "notice") == 0)
+        ((int *)ctx)[0]++;
+}
+
 static void test_view(void **state)
 {
     (void)state;
@@ -477,7 +486,7 @@ static void test_view(void **state)
     assert_string_equal(v.bring[1], "Uw bankafschriften");
     assert_string_equal(v.here_line, "Vandaag aanwezig: 09:30, Spreekkamer 1");
     assert_int_equal(v.n_alt, 0);
-    assert_string_equal(v.urgent, "");
+    assert_int_equal(v.n_notices, 0);
 
     /* Nobody: every recommended partner's phone and website. */
     r.here = WW_HERE_NONE;
@@ -504,19 +513,177 @@ static void test_view(void **state)
     assert_true(v.n_bring >= 1);
     assert_string_equal(v.bring[0], "Uw paspoort, identiteitskaart of verblijfsdocument");
 
-    /* The urgent line of the safety outcome. */
+    /* The notice of the safety outcome. */
     const struct ww_flow_topic *th = ww_flows_topic(&flows, "thuis", NULL);
     const struct ww_flow_outcome *u = &th->outcomes[2];
     assert_string_equal(u->id, "onveilig");
     ww_outcome_view(&cfg, loc, u, &r, &v);
-    assert_string_equal(v.urgent, "Bel Veilig Thuis: 0800-2000. Dag en nacht, gratis.");
+    assert_int_equal(v.n_notices, 1);
+    assert_string_equal(v.notices[0], "Bel Veilig Thuis: 0800-2000. Dag en nacht, gratis.");
+}
+
+/* Notices are shown whoever is on site; a safety outcome needs one that
+ * names the emergency number; at most four. */
+static const char notice_flow[] = "[topic proef]\n"
+                                  "title = Proef\n"
+                                  "icon = geld\n"
+                                  "order = 1\n"
+                                  "start = eerste\n"
+                                  "[question eerste]\n"
+                                  "text = Voelt u zich thuis veilig?\n"
+                                  "answer = Ja -> goed\n"
+                                  "answer = Nee -> onveilig\n"
+                                  "[outcome goed]\n"
+                                  "partners = uwv\n"
+                                  "why = Fijn.\n"
+                                  "notice = Kijk op uwv.nl. Daar vraagt u de WW aan.\n"
+                                  "notice_ticket = yes\n"
+                                  "[outcome onveilig]\n"
+                                  "partners = veilig-thuis, wijkteam\n"
+                                  "why = Wij helpen u.\n"
+                                  "alternative = Bel ons.\n"
+                                  "notice = %s\n"
+                                  "urgency = 3\n";
+
+static void test_notices(void **state)
+{
+    (void)state;
+    ww_i18n_set("nl");
+    char text[2048];
+    struct ww_flows f;
+    struct ww_diags d, w;
+    ww_diags_init(&d);
+    ww_diags_init(&w);
+    ww_fmt(text, sizeof text, notice_flow, "Is er nu direct gevaar? Bel dan 112.");
+    assert_true(ww_flows_load_text(&f, text, strlen(text), "proef.flow", &cfg, &d));
+    assert_true(ww_flows_check(&f, NULL, &d, &w));
+    assert_int_equal(d.count, 0);
+    const struct ww_flow_outcome *g = &f.topics[0].outcomes[0];
+    const struct ww_flow_outcome *o = &f.topics[0].outcomes[1];
+    assert_int_equal(g->n_notices, 1);
+    assert_true(g->notice_ticket);
+    assert_int_equal(g->notice_lines[0], 13);
+    assert_false(o->notice_ticket);
+    const struct ww_location *loc = ww_config_location(&cfg, "weener-xl");
+    /* Every kind of resolution shows the notice. */
+    for (int here = WW_HERE_TODAY; here <= WW_HERE_NONE; here++) {
+        struct ww_resolution r;
+        memset(&r, 0, sizeof r);
+        r.here = (enum ww_here)here;
+        r.rank = here == WW_HERE_NONE ? -1 : 0;
+        r.partner = o->partner[0];
+        r.day = ww_day_from_ymd(2026, 11, 24);
+        r.first_free = 9 * 60;
+        struct ww_outcome_view v;
+        ww_outcome_view(&cfg, loc, o, &r, &v);
+        assert_int_equal(v.n_notices, 1);
+        assert_string_equal(v.notices[0], "Is er nu direct gevaar? Bel dan 112.");
+    }
+    /* The notice is a resident text for translators. */
+    struct collect_notice {
+        int n;
+    } cn = {0};
+    ww_flows_each_text(&f, notice_seen, &cn);
+    assert_int_equal(cn.n, 2);
+    ww_flows_destroy(&f);
+
+    /* Urgency 3 without 112 or Veilig Thuis in a notice: refused, with the
+     * outcome's line. 1120 is not 112. */
+    static const char *const not_emergency[] = {"Bel ons op 0800-1120.", "Praat met iemand."};
+    for (size_t i = 0; i < 2; i++) {
+        ww_fmt(text, sizeof text, notice_flow, not_emergency[i]);
+        assert_true(ww_flows_load_text(&f, text, strlen(text), "proef.flow", &cfg, &d));
+        assert_false(ww_flows_check(&f, NULL, &d, &w));
+        char line[600];
+        ww_diag_format(&d.items[d.count - 1], line, sizeof line);
+        assert_string_equal(line, "proef.flow:15: outcome 'onveilig' has urgency 3 (safety) but "
+                                  "no emergency line: add 'notice = Is er nu direct gevaar? Bel "
+                                  "dan 112.' (or a notice that names Veilig Thuis)");
+        ww_flows_destroy(&f);
+    }
+    ww_fmt(text, sizeof text, notice_flow, "Bel Veilig Thuis: 0800-2000.");
+    size_t before = d.count;
+    assert_true(ww_flows_load_text(&f, text, strlen(text), "proef.flow", &cfg, &d));
+    assert_true(ww_flows_check(&f, NULL, &d, &w));
+    assert_int_equal(d.count, before);
+    ww_flows_destroy(&f);
+
+    /* A fifth notice is one too many. */
+    ww_fmt(text, sizeof text, notice_flow,
+           "Bel 112.\nnotice = Twee.\nnotice = Drie.\nnotice = Vier.\nnotice = Vijf.");
+    assert_false(ww_flows_load_text(&f, text, strlen(text), "proef.flow", &cfg, &d));
+    char line[600];
+    ww_diag_format(&d.items[d.count - 1], line, sizeof line);
+    assert_string_equal(line, "proef.flow:23: outcome 'onveilig' has more than 4 notices");
+    ww_flows_destroy(&f);
+    ww_diags_destroy(&d);
+    ww_diags_destroy(&w);
+}
+
+/* With the shipped catalogues, every outcome of the sample shows its list
+ * to bring item by item in the resident's language (a list of several items
+ * used to come out Dutch), and the partner's name and room with a gloss. */
+static void test_view_translated(void **state)
+{
+    (void)state;
+    struct stat st;
+    if (stat("build/locale/pl/LC_MESSAGES/wegwijzer.mo", &st) != 0)
+        skip();
+    struct ww_flows f;
+    struct ww_diags d;
+    ww_diags_init(&d);
+    assert_true(ww_flows_load(&f, "kiosk-config/flows", &cfg, &d));
+    ww_i18n_init("build/locale");
+    const struct ww_location *loc = ww_config_location(&cfg, "weener-xl");
+    static const char *const langs[] = {"en", "tr", "ar", "pl", "uk"};
+    size_t multi = 0;
+    for (size_t li = 0; li < 5; li++) {
+        assert_true(ww_i18n_set(langs[li]));
+        for (size_t ti = 0; ti < f.n_topics; ti++)
+            for (size_t oi = 0; oi < f.topics[ti].n_outcomes; oi++) {
+                const struct ww_flow_outcome *o = &f.topics[ti].outcomes[oi];
+                struct ww_resolution r;
+                memset(&r, 0, sizeof r);
+                r.here = WW_HERE_TODAY;
+                r.partner = o->partner[0];
+                r.first_free = 9 * 60;
+                ww_strlcpy(r.room, "Spreekkamer 1", sizeof r.room);
+                struct ww_outcome_view v;
+                ww_outcome_view(&cfg, loc, o, &r, &v);
+                char buf[WW_TEXT_SIZE];
+                const char *dutch[WW_VIEW_MAX_BRING];
+                const char *list = o->bring[0] ? o->bring : cfg.partners[o->partner[0]].bring;
+                size_t n = ww_bring_items(list, buf, sizeof buf, dutch, WW_VIEW_MAX_BRING);
+                assert_int_equal(v.n_bring, n);
+                multi += n > 1;
+                for (size_t k = 0; k < n; k++)
+                    if (strcmp(v.bring[k], dutch[k]) == 0)
+                        fail_msg("%s: %s/%s: \"%s\" not translated", langs[li], f.topics[ti].id,
+                                 o->id, dutch[k]);
+                /* The name as on the door (up to its own brackets), then a gloss. */
+                const char *name = cfg.partners[o->partner[0]].name;
+                const char *paren = strstr(name, " (");
+                size_t keep = paren ? (size_t)(paren - name) : strlen(name);
+                if (strcmp(v.who, name) == 0 || strncmp(v.who, name, keep) != 0)
+                    fail_msg("%s: the name \"%s\" is shown as \"%s\" (the Dutch name and a "
+                             "gloss)",
+                             langs[li], name, v.who);
+                assert_null(strstr(v.here_line, "Spreekkamer 1,"));
+                assert_non_null(strstr(v.here_line, "Spreekkamer 1 ("));
+            }
+    }
+    assert_true(multi > 0);
+    ww_i18n_set("nl");
+    ww_flows_destroy(&f);
+    ww_diags_destroy(&d);
 }
 
 /* Each text once per occurrence, with its own line. */
 struct collect {
     int n;
     int title_line;
-    bool saw_bring;
+    int bring_items; /* the two items of "Brieven van schuldeisers; Uw bankafschriften" */
+    bool saw_list;   /* the list as one text: never (translated item by item) */
 };
 
 static void collect(void *ctx, const char *text, const char *what, const char *file, int line)
@@ -529,8 +696,11 @@ static void collect(void *ctx, const char *text, const char *what, const char *f
     }
     if (strcmp(text, "Soms") == 0)
         assert_string_equal(what, "answer button");
-    if (strcmp(text, "Brieven van schuldeisers; Uw bankafschriften") == 0)
-        c->saw_bring = true;
+    if (strchr(text, ';') && strcmp(what, "what to bring") == 0)
+        c->saw_list = true;
+    if (strcmp(what, "what to bring") == 0 &&
+        (strcmp(text, "Brieven van schuldeisers") == 0 || strcmp(text, "Uw bankafschriften") == 0))
+        c->bring_items++;
     assert_non_null(strstr(file, "tests/data/flows/"));
     assert_true(line > 0);
 }
@@ -541,7 +711,8 @@ static void test_each_text(void **state)
     struct collect c = {0};
     ww_flows_each_text(&flows, collect, &c);
     assert_int_equal(c.title_line, 3);
-    assert_true(c.saw_bring);
+    assert_true(c.bring_items >= 2);
+    assert_false(c.saw_list);
     assert_true(c.n >= 25);
 }
 
@@ -685,6 +856,7 @@ int main(void)
         cmocka_unit_test(test_view),           cmocka_unit_test(test_each_text),
         cmocka_unit_test(test_sample_content), cmocka_unit_test(test_completeness),
         cmocka_unit_test(test_every_key_used), cmocka_unit_test(test_deep_chains),
+        cmocka_unit_test(test_notices),        cmocka_unit_test(test_view_translated),
     };
     return cmocka_run_group_tests_name("flow", tests, setup, teardown);
 }

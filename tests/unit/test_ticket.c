@@ -5,6 +5,7 @@
  * through the worker thread, on a real SQLite file. */
 #include "booking.h"
 #include "escpos.h"
+#include "i18n.h"
 #include "ini.h"
 #include "printer.h"
 #include "qr.h"
@@ -134,6 +135,25 @@ static void test_layout_dutch(void **state)
     assert_string_equal(find_line(&t, WW_TLINE_TEXT, 1), "Spreekkamer 1");
     assert_string_equal(find_line(&t, WW_TLINE_ITEM, 0), "Uw paspoort");
     assert_null(find_line(&t, WW_TLINE_ITEM, 1));
+    /* The outcome's notices on paper (notice_ticket): after what to bring,
+     * before the QR code. */
+    const char *notices[] = {"Kijk op uwv.nl. Daar vraagt u de WW aan."};
+    p.notices = notices;
+    p.n_notices = 1;
+    assert_int_equal(ww_ticket_build(&t, &p), WW_OK);
+    size_t item = t.n, notice = t.n, qr = t.n;
+    for (size_t i = 0; i < t.n; i++) {
+        if (t.lines[i].kind == WW_TLINE_ITEM)
+            item = i;
+        if (strcmp(t.lines[i].text, notices[0]) == 0)
+            notice = i;
+        if (t.lines[i].kind == WW_TLINE_QR)
+            qr = i;
+    }
+    assert_true(item < notice && notice < qr);
+    assert_int_equal(t.lines[notice].kind, WW_TLINE_TEXT);
+    p.notices = NULL;
+    p.n_notices = 0;
     /* Nothing personal: no line holds the topic. */
     ww_strlcpy(b.topic, "scheiden", sizeof b.topic);
     assert_int_equal(ww_ticket_build(&t, &p), WW_OK);
@@ -173,6 +193,57 @@ static const char *tr_table(void *ctx, const char *lang, const char *msgid)
         if (strcmp(table[i][0], lang) == 0 && strcmp(table[i][1], msgid) == 0)
             return table[i][2];
     return NULL;
+}
+
+static const char *tr_catalogue(void *ctx, const char *lang, const char *msgid)
+{
+    (void)ctx;
+    (void)lang; /* ww_i18n_set chose it */
+    return ww_i18n_get(msgid);
+}
+
+/* With the shipped catalogues, a list of several things to bring is
+ * printed item by item in the resident's language, and so are the partner
+ * and the room (with the Dutch name on the door kept). */
+static void test_layout_shipped_catalogues(void **state)
+{
+    (void)state;
+    struct stat st;
+    if (stat("build/locale/pl/LC_MESSAGES/wegwijzer.mo", &st) != 0)
+        skip();
+    ww_i18n_init("build/locale");
+    struct ww_booking b = fixed_booking();
+    static const char *const langs[] = {"en", "tr", "ar", "pl", "uk"};
+    static const char *const lists[] = {
+        NULL, /* the partner's own: two items */
+        "Uw paspoort of identiteitskaart; Uw loonstrook of uitkeringsbrief; "
+        "Uw bankafschriften van de laatste maand"};
+    for (size_t li = 0; li < 5; li++) {
+        assert_true(ww_i18n_set(langs[li]));
+        for (size_t k = 0; k < 2; k++) {
+            struct ww_ticket_params p = params(&b);
+            p.lang = langs[li];
+            p.tr = tr_catalogue;
+            p.bring = lists[k];
+            struct ww_ticket t;
+            assert_int_equal(ww_ticket_build(&t, &p), WW_OK);
+            char buf[WW_TEXT_SIZE];
+            const char *items[8];
+            size_t n =
+                ww_bring_items(lists[k] ? lists[k] : p.partner->bring, buf, sizeof buf, items, 8);
+            assert_true(n >= 2);
+            for (size_t i = 0; i < n; i++) {
+                const char *line = find_line(&t, WW_TLINE_ITEM, i);
+                assert_non_null(line);
+                if (strcmp(line, items[i]) == 0)
+                    fail_msg("%s: \"%s\" printed in Dutch", langs[li], items[i]);
+            }
+            const char *heading = find_line(&t, WW_TLINE_HEADING, 0);
+            assert_non_null(strstr(heading, "Sociaal raadslieden ("));
+            assert_non_null(strstr(find_line(&t, WW_TLINE_TEXT, 1), "Spreekkamer 1 ("));
+        }
+    }
+    ww_i18n_set("nl");
 }
 
 static void test_layout_translated(void **state)
@@ -710,6 +781,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_layout_dutch),
         cmocka_unit_test(test_layout_translated),
+        cmocka_unit_test(test_layout_shipped_catalogues),
         cmocka_unit_test(test_layout_cuts_utf8),
         cmocka_unit_test(test_block_of_booking),
         cmocka_unit_test(test_qr),
