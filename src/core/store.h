@@ -128,6 +128,19 @@ struct ww_store {
 struct ww_store *ww_store_open(const char *uri, const char *state_dir, char *err, size_t errsize);
 void ww_store_free(struct ww_store *s);
 
+/* Copy a store target into `out` (always NUL-terminated) for a message, a log
+ * line or a screen, with every password libpq would read from it replaced by
+ * "***": the user's password in postgresql:// and postgres:// URIs, their
+ * password= and sslpassword= query parameters (also percent-encoded names),
+ * and the password and sslpassword values of keyword strings
+ * ("host=db password='s e' ..."), quoted or not. Any other target (sqlite:FILE)
+ * is copied as it is. Every path that shows a store target uses this. */
+void ww_store_mask(const char *target, char *out, size_t size);
+
+/* Copy a libpq parse error for `target` into `out` with its quoted parts
+ * ("...", which may be a piece of a password) replaced by "***". */
+void ww_store_mask_error(const char *msg, char *out, size_t size);
+
 /* Thin wrappers over the ops, documented there. Arrays returned through
  * `out` are heap-allocated; the caller frees them with free(). */
 enum ww_err ww_store_book(struct ww_store *s, const struct ww_book_req *req,

@@ -241,43 +241,6 @@ static void first_line(const char *msg, char *out, size_t size)
         ww_strlcpy(out, "unknown error", size);
 }
 
-/* Copy `uri` with the password of its user part and any password=... value
- * replaced by "***", so messages and logs never show it. */
-static void mask_uri(const char *uri, char *out, size_t size)
-{
-    char buf[1024];
-    size_t o = 0;
-    const char *p = uri;
-    const char *scheme_end = strstr(uri, "://");
-    const char *auth = scheme_end ? scheme_end + 3 : uri;
-    size_t auth_len = strcspn(auth, "/?#");
-    const char *at = NULL;
-    for (const char *q = auth; q < auth + auth_len; q++)
-        if (*q == '@')
-            at = q;
-    const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
-    while (*p && o + 4 < sizeof buf) {
-        if (colon && p == colon + 1) {
-            memcpy(buf + o, "***", 3);
-            o += 3;
-            p = at;
-            continue;
-        }
-        if (strncmp(p, "password=", 9) == 0 && (p == uri || p[-1] == '?' || p[-1] == '&')) {
-            if (o + 13 >= sizeof buf)
-                break;
-            memcpy(buf + o, "password=***", 12);
-            o += 12;
-            p += 9;
-            p += strcspn(p, "&#");
-            continue;
-        }
-        buf[o++] = *p++;
-    }
-    buf[o] = '\0';
-    ww_strlcpy(out, buf, size);
-}
-
 /* NOTICE messages (e.g. "relation already exists") are for debugging only. */
 static void notice(void *arg, const char *msg)
 {
@@ -632,14 +595,17 @@ static struct ww_store *pg_open(const char *target, char *err, size_t errsize)
         abort();
     s->base.ops = &ww_store_pg_ops;
     s->patience = CONNECT_TIMEOUT_NS;
-    mask_uri(target, s->shown, sizeof s->shown);
+    ww_store_mask(target, s->shown, sizeof s->shown);
 
     char *perr = NULL;
     PQconninfoOption *opts = PQconninfoParse(target, &perr);
     if (!opts) {
-        char line[256];
+        /* libpq quotes the token it could not read: a piece of the password
+         * (a bad %-escape, a value with a space) must not be shown. */
+        char line[256], masked[256];
         first_line(perr, line, sizeof line);
-        ww_fmt(err, errsize, "store '%s': %s", s->shown, line);
+        ww_store_mask_error(line, masked, sizeof masked);
+        ww_fmt(err, errsize, "store '%s': %s", s->shown, masked);
         PQfreemem(perr);
         free(s);
         return NULL;

@@ -1269,8 +1269,11 @@ static bool load_installation(struct ww_kiosk *k, struct ww_diags *problems)
     const char *uri = app->store_uri ? app->store_uri : app->loc->store;
     app->store = ww_store_open(uri, app->state_dir, err, sizeof err);
     if (!app->store) {
-        ww_diags_add(problems, app->store_uri ? "--store" : app->loc->file, 0, "store %s: %s", uri,
-                     err);
+        /* Staff see this behind the corner without a PIN: never a password. */
+        char shown[512];
+        ww_store_mask(uri, shown, sizeof shown);
+        ww_diags_add(problems, app->store_uri ? "--store" : app->loc->file, 0, "store %s: %s",
+                     shown, err);
         return false;
     }
     return problems->count == before;
