@@ -31,7 +31,7 @@ static const char usage[] =
     "  checkin CODE              record an arrival: scanned QR text or ticket number\n"
     "  reprint CODE              print a ticket again on the location's printer\n"
     "  audit                     staff changes from the day on\n"
-    "  set-pin                   set the staff PIN of the location (4-8 digits, read from\n"
+    "  set-pin                   set the staff PIN of the location (6-8 digits, read from\n"
     "                            standard input); only its Argon2id hash is stored\n"
     "\n"
     "options:\n" WW_COMMON_HELP;
@@ -387,12 +387,16 @@ static bool read_secret(const char *prompt, char *buf, size_t size)
 static int set_pin(struct ww_app *app)
 {
     char pin[64], again[64], hash[WW_PIN_HASH_SIZE], err[512];
-    if (!read_secret("New staff PIN (4-8 digits): ", pin, sizeof pin)) {
+    if (!read_secret("New staff PIN (6-8 digits): ", pin, sizeof pin)) {
         ww_app_fail(app, "no PIN on standard input");
         return 1;
     }
+    /* Six digits at least: with the store's lockout (5 tries, then a
+     * doubling wait) a million PINs take years to guess at a kiosk. */
     if (!ww_pin_valid(pin)) {
-        ww_app_fail(app, "a PIN is 4 to 8 digits");
+        memset(pin, 0, sizeof pin);
+        ww_app_fail(app, "a staff PIN is %d to %d digits; nothing changed", WW_PIN_MIN_DIGITS,
+                    WW_PIN_MAX_DIGITS);
         return 1;
     }
     if (isatty(STDIN_FILENO) &&
@@ -405,15 +409,30 @@ static int set_pin(struct ww_app *app)
     memset(again, 0, sizeof again);
     if (!ok)
         return 1;
-    if (!ww_pin_store(app->loc->file, hash, err, sizeof err)) {
+    /* The hash goes into the state folder, readable by the service user
+     * only, not into the configuration every kiosk and editor shares. */
+    if (!ww_pin_save(app->state_dir, app->loc->id, hash, err, sizeof err)) {
         ww_app_fail(app, "%s", err);
         return 1;
+    }
+    char path[1024];
+    ww_pin_state_path(app->state_dir, app->loc->id, path, sizeof path);
+    /* An older hash in the location file is no longer used: take it out,
+     * keeping the file's mode, owner and group. */
+    if (app->loc->pin_hash[0]) {
+        if (ww_pin_store(app->loc->file, NULL, err, sizeof err))
+            printf("removed the old pin_hash from %s\n", app->loc->file);
+        else
+            ww_warn("%s; remove its pin_hash line by hand (the PIN in %s is the one in force)", err,
+                    path);
     }
     struct ww_audit a;
     audit_entry(app, &a, "set-pin", "staff PIN changed");
     if (app->store)
         ww_store_audit(app->store, &a);
-    printf("staff PIN set for %s (Argon2id hash in %s)\n", app->loc->id, app->loc->file);
+    printf("staff PIN set for %s (Argon2id hash in %s, readable by its owner only; restart the "
+           "kiosk to use it)\n",
+           app->loc->id, path);
     return 0;
 }
 

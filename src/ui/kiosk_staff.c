@@ -1,6 +1,7 @@
 #include "ui/kiosk_staff.h"
 
 #include "core/log.h"
+#include "core/pin.h"
 #include "core/str.h"
 #include "core/ticket.h"
 #include "ui/input.h"
@@ -17,7 +18,11 @@
 
 void ww_kiosk_staff_start(struct ww_kiosk *k)
 {
-    k->staff = ww_staff_ui_new(&k->bctx, k->app.loc->pin_hash);
+    /* The state file's hash; a pin_hash in the location file only when
+     * there is none (installations from before the state file). */
+    char hash[WW_PIN_HASH_SIZE];
+    ww_pin_load(k->app.state_dir, k->app.loc->id, k->app.loc->pin_hash, hash, sizeof hash);
+    k->staff = ww_staff_ui_new(&k->bctx, hash);
 }
 
 void ww_kiosk_staff_stop(struct ww_kiosk *k)

@@ -126,12 +126,27 @@ fi
 # ---- staff PIN ----
 cp -r kiosk-config "$WW_TMP/cfg"
 C="--config $WW_TMP/cfg"
-expect "set-pin rejects letters" 1 "a PIN is 4 to 8 digits" \
-    -- sh -c 'echo 12ab | "$WW_BIN" staff set-pin --location weener-xl '"$C"
-expect "set-pin" 0 "staff PIN set for weener-xl" \
+expect "set-pin rejects letters" 1 "a staff PIN is 6 to 8 digits" \
+    -- sh -c 'echo 12ab12 | "$WW_BIN" staff set-pin --location weener-xl '"$C"
+expect "set-pin refuses four digits" 1 "a staff PIN is 6 to 8 digits" \
     -- sh -c 'echo 2468 | "$WW_BIN" staff set-pin --location weener-xl '"$C"
-check "only the Argon2id hash is in the config" \
-    sh -c 'grep -qF "pin_hash = \$argon2id\$" "$1" && ! grep -q 2468 "$1"' _ "$WW_TMP/cfg/locations/weener-xl.ini"
+expect "set-pin refuses five digits" 1 "a staff PIN is 6 to 8 digits" \
+    -- sh -c 'echo 24681 | "$WW_BIN" staff set-pin --location weener-xl '"$C"
+# An installation from before the state file: a hash in the location file,
+# which is 0640 and belongs to another group.
+LOCF="$WW_TMP/cfg/locations/weener-xl.ini"
+sed -i 's/^pin_hash =.*/pin_hash = $argon2id$v=19$m=65536,t=2,p=1$b2xk$b2xk/' "$LOCF"
+chmod 0640 "$LOCF"
+[ "$(id -u)" -eq 0 ] && chgrp 65534 "$LOCF"
+before=$(stat -c '%a %u %g' "$LOCF")
+expect "set-pin" 0 "staff PIN set for weener-xl" \
+    -- sh -c 'echo 246813 | "$WW_BIN" staff set-pin --location weener-xl '"$C"
+PINF="$WEGWIJZER_STATE/weener-xl.pin"
+check "the hash is in the state folder, readable by its owner only" \
+    sh -c '[ "$(stat -c %a "$1")" = 600 ] && grep -q "^.argon2id.v=19.m=131072,t=3" "$1" && ! grep -q 246813 "$1"' _ "$PINF"
+check "the old hash is gone from the location file" sh -c '! grep -q pin_hash "$1"' _ "$LOCF"
+check "the location file kept mode, owner and group ($before)" \
+    [ "$(stat -c '%a %u %g' "$LOCF")" = "$before" ]
 expect "config still checks clean" 0 "ok:" -- ww config check "$WW_TMP/cfg"
 expect "set-pin is audited" 0 "set-pin" -- ww staff audit --location weener-xl $C
 

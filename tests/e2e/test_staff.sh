@@ -36,7 +36,7 @@ expect screen staff-pin
 expect text wegwijzer staff set-pin
 staff-check
 screenshot no-pin
-type 2468
+type 246813
 key Return
 expect screen staff-pin
 tap staff:close
@@ -45,7 +45,7 @@ expect fresh
 EOF
 expect "no PIN: the entry says to run set-pin" 0 "" -- kiosk "$WW_TMP/nopin.txt" nopin
 
-expect "set the PIN" 0 "staff PIN set" -- sh -c "echo 2468 | \"$WW_BIN\" staff set-pin $L"
+expect "set the PIN" 0 "staff PIN set" -- sh -c "echo 246813 | \"$WW_BIN\" staff set-pin $L"
 for i in 1 2; do
     ww book $L --partner belastingdienst >"$WW_TMP/book$i.txt" 2>&1
 done
@@ -103,6 +103,8 @@ key 6
 key 9
 key Backspace
 key 8
+key 1
+key 3
 key Return
 expect screen staff-main
 expect text Belastingdienst
@@ -209,10 +211,10 @@ expect "toeslagen offers the phone alternative" 0 "" -- kiosk "$WW_TMP/d.txt" ki
 cat >"$WW_TMP/lock.txt" <<'EOF'
 hold 10 10 3
 expect screen staff-pin
-type 2469
+type 246819
 key Return
 screenshot wrong-last-digit
-type 1468
+type 146813
 key Return
 screenshot wrong-first-digit
 type 1111
@@ -226,7 +228,7 @@ expect text 5 minuten
 expect no-text Onjuiste pincode
 screenshot locked
 # locked: the right PIN is refused too
-type 2468
+type 246813
 key Return
 expect screen staff-pin
 expect text 5 minuten
@@ -244,7 +246,7 @@ expect screen attract
 wait 60s
 hold 10 10 3
 expect text Voer de pincode in
-type 2468
+type 246813
 key Return
 expect screen staff-main
 # the staff screen closes itself after two idle minutes
@@ -265,6 +267,8 @@ key Keypad 2
 key Keypad 4
 key Keypad 6
 key Keypad 8
+key Keypad 1
+key Keypad 3
 key Keypad Enter
 expect screen staff-main
 # focus moves through the partners first, then the day's actions
@@ -289,7 +293,7 @@ expect "the staff screens work with the keypad alone" 0 "" -- kiosk "$WW_TMP/key
 # ---- more partners than fit: the list pages (landscape) ----
 cat >"$WW_TMP/pages.txt" <<'EOF'
 hold 10 10 3
-type 2468
+type 246813
 key Return
 tap staff:add
 tap add:wijkteam
@@ -322,7 +326,7 @@ sed 's/^printer = .*/printer = none/' "$WW_TMP/config/locations/weener-xl.ini" >
 cp "$WW_TMP/loc.ini" "$WW_TMP/config/locations/weener-xl.ini"
 cat >"$WW_TMP/printer.txt" <<'EOF'
 hold 10 10 3
-type 2468
+type 246813
 key Return
 tap staff:reprint
 expect text Printer: werkt niet
@@ -343,7 +347,7 @@ sed -i "s|^printer = .*|printer = escpos-net:127.0.0.1:$PORT?timeout=2|" \
     "$WW_TMP/config/locations/weener-xl.ini"
 cat >"$WW_TMP/paper.txt" <<'EOF'
 hold 10 10 3
-type 2468
+type 246813
 key Return
 tap staff:reprint
 expect text papier op
