@@ -319,44 +319,46 @@ static int checkin(struct ww_app *app, const char *text)
         ww_app_fail(app, "which code? give the scanned QR text or the ticket number");
         return 2;
     }
-    struct ww_code_input in;
-    if (!ww_code_parse(text, &in)) {
+    /* The kiosk's staff screen and this command share one rule (the core's
+     * ww_staff_checkin): this location's tickets of today only, audited. */
+    struct ww_booking_ctx ctx = booking_ctx(app);
+    struct ww_staff_who who = {"cli", app->day};
+    struct ww_booking b;
+    memset(&b, 0, sizeof b);
+    enum ww_err e;
+    enum ww_checkin_result r = ww_staff_checkin(&ctx, &who, text, &b, &e);
+    char t[6], iso[11];
+    ww_minute_format(b.start, t);
+    switch (r) {
+    case WW_CHECKIN_NOT_CODE:
         /* Not echoed: what was typed may be anything, a secret too. */
         ww_app_fail(app, "that is not a ticket code (a QR text or a number like J-014)");
         return 1;
-    }
-    struct ww_booking b;
-    enum ww_err e;
-    if (in.kind == WW_CODE_QR) {
-        e = ww_store_find_check(app->store, in.check, &b);
-        if (e == WW_ERR_NOT_FOUND || (e == WW_OK && strcmp(b.location, in.location) != 0)) {
-            ww_app_fail(app, "this QR code matches no ticket: it is forged or from elsewhere");
-            return 1;
-        }
-    } else {
-        e = ww_store_find_ticket(app->store, app->loc->id, app->day, in.ticket, &b);
-        if (e == WW_ERR_NOT_FOUND) {
-            char iso[11];
-            ww_day_format(app->day, iso);
-            ww_app_fail(app, "no ticket %s on %s at %s", in.ticket, iso, app->loc->id);
-            return 1;
-        }
-    }
-    if (e != WW_OK) {
-        ww_app_fail(app, "cannot read the store: %s", ww_strerror(e));
+    case WW_CHECKIN_FOREIGN:
+        ww_app_fail(app, "this QR code matches no ticket of %s: it is forged or from elsewhere",
+                    app->loc->id);
+        return 1;
+    case WW_CHECKIN_NO_TICKET: {
+        ww_day today;
+        int minute;
+        ww_clock_local(&app->clock, &today, &minute);
+        ww_day_format(today, iso);
+        ww_app_fail(app, "no ticket %s on %s at %s", b.ticket, iso, app->loc->id);
         return 1;
     }
-    char t[6];
-    ww_minute_format(b.start, t);
-    e = ww_store_checkin(app->store, b.id, ww_clock_now(&app->clock));
-    if (e == WW_ERR_ALREADY) {
+    case WW_CHECKIN_STORE:
+        ww_app_fail(app, "not saved: %s", ww_strerror(e));
+        return 1;
+    case WW_CHECKIN_OTHER_DAY:
+        ww_day_format(b.day, iso);
+        ww_app_fail(app, "ticket %s is for %s, not for today: not checked in", b.ticket, iso);
+        return 1;
+    case WW_CHECKIN_ALREADY:
         printf("%s %s %s: already checked in earlier (not counted again)\n", b.ticket, t,
                partner_name(app, b.partner));
         return 0;
-    }
-    if (e != WW_OK) {
-        ww_app_fail(app, "not saved: %s", ww_strerror(e));
-        return 1;
+    case WW_CHECKIN_OK:
+        break;
     }
     printf("%s %s %s desk %d: checked in\n", b.ticket, t, partner_name(app, b.partner), b.desk);
     return 0;

@@ -105,6 +105,33 @@ expect "unknown ticket number" 1 "no ticket J-099 on 2026-11-24 at weener-xl" \
     -- ww staff checkin J-099 $L
 expect "garbage code" 1 "is not a ticket code" -- ww staff checkin "drop table" $L
 
+# ---- one check-in rule for the command line and the kiosk's staff screen ----
+# On a store shared by two locations: yesterday's and next week's tickets and
+# another location's are refused, as the staff screen refuses them; a
+# check-in is audited.
+S="--store sqlite:$WW_TMP/shared.db"
+W="--location weener-xl $S"
+qr_of() { sed -n 's/^qr //p'; }
+yday=$(ww book $W --now 2026-11-23T09:30 --partner algemene-balie | qr_of)
+nweek=$(ww book $W --now 2026-12-01T09:30 --partner algemene-balie | qr_of)
+other=$(ww book --location scheidingsplein-hollands-kroon $S --partner scheidingsteam | qr_of)
+today=$(ww book $W --partner algemene-balie | qr_of)
+check "bookings on the shared store" test -n "$yday" -a -n "$nweek" -a -n "$other" -a -n "$today"
+expect "yesterday's ticket refused" 1 "is for 2026-11-23, not for today: not checked in" \
+    -- ww staff checkin "$yday" $W
+expect "next week's ticket refused" 1 "is for 2026-12-01, not for today: not checked in" \
+    -- ww staff checkin "$nweek" $W
+expect "another location's ticket refused" 1 "matches no ticket of weener-xl" \
+    -- ww staff checkin "$other" $W
+expect "another location's check part under this location's name refused" 1 \
+    "matches no ticket of weener-xl" \
+    -- ww staff checkin "$(printf '%s' "$other" | sed 's/scheidingsplein-hollands-kroon/weener-xl/')" $W
+n=$(sqlite3 "$WW_TMP/shared.db" "SELECT count(*) FROM bookings WHERE checked_in != 0")
+check "nothing refused was checked in ($n)" [ "$n" -eq 0 ]
+expect "today's ticket checked in" 0 "checked in" -- ww staff checkin "$today" $W
+tk=$(sqlite3 "$WW_TMP/shared.db" "SELECT ticket FROM bookings WHERE checked_in != 0")
+expect "the check-in is audited" 0 "cli    checkin  for 2026-11-24: $tk" -- ww staff audit $W
+
 # ---- many processes, one slot ----
 # 8 processes race for the 11:30 slot of the sociaal raadslieden (2 desks).
 i=0
