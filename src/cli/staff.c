@@ -428,6 +428,9 @@ static int set_pin(struct ww_app *app)
             ww_warn("%s; remove its pin_hash line by hand (the PIN in %s is the one in force)", err,
                     path);
     }
+    /* Wrong tries and locks counted against the old PIN end with it. */
+    if (app->store && ww_pin_reset(app->store, app->loc->id) != WW_OK)
+        ww_warn("the staff PIN lockout of %s could not be cleared", app->loc->id);
     struct ww_audit a;
     audit_entry(app, &a, "set-pin", "staff PIN changed");
     if (app->store)

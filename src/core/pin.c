@@ -55,29 +55,111 @@ void ww_pin_guard_init(struct ww_pin_guard *g)
     *g = (struct ww_pin_guard){0};
 }
 
+int ww_pin_lock_seconds(int locks)
+{
+    int64_t t = WW_PIN_LOCK_SECONDS;
+    for (int i = 1; i < locks && t < WW_PIN_LOCK_MAX_SECONDS; i++)
+        t *= 2;
+    return t < WW_PIN_LOCK_MAX_SECONDS ? (int)t : WW_PIN_LOCK_MAX_SECONDS;
+}
+
 int ww_pin_locked_for(const struct ww_pin_guard *g, const struct ww_clock *clock)
 {
     int64_t now = ww_clock_now(clock);
-    return g->locked_until > now ? (int)(g->locked_until - now) : 0;
+    return g->state.locked_until > now ? (int)(g->state.locked_until - now) : 0;
 }
 
-enum ww_pin_result ww_pin_check(struct ww_pin_guard *g, const struct ww_clock *clock,
-                                const char *hash, const char *pin)
+void ww_pin_guard_sync(struct ww_pin_guard *g, struct ww_store *store, const char *location)
 {
+    struct ww_pin_state st;
+    if (store && ww_store_pin_get(store, location, &st) == WW_OK)
+        g->state = st;
+}
+
+enum ww_err ww_pin_reset(struct ww_store *store, const char *location)
+{
+    static const struct ww_pin_state none = {0};
+    return ww_store_pin_put(store, location, NULL, &none, NULL);
+}
+
+/* The rule, on the state as read: a good PIN clears the count and the locks;
+ * the WW_PIN_MAX_TRIES-th wrong one locks, a little longer each time. */
+static bool next_state(const struct ww_pin_state *cur, bool good, int64_t now,
+                       struct ww_pin_state *next)
+{
+    *next = *cur;
+    if (good) {
+        *next = (struct ww_pin_state){0};
+        return false;
+    }
+    if (++next->wrong < WW_PIN_MAX_TRIES)
+        return false;
+    next->wrong = 0;
+    next->locks++;
+    next->locked_at = now;
+    next->locked_until = now + ww_pin_lock_seconds(next->locks);
+    return true;
+}
+
+enum ww_pin_result ww_pin_check(struct ww_pin_guard *g, struct ww_store *store,
+                                const char *location, const char *role,
+                                const struct ww_clock *clock, const char *hash, const char *pin)
+{
+    g->locks_before = 0;
+    g->last_lock_at = 0;
     if (!hash || !*hash)
         return WW_PIN_NOT_SET;
-    if (ww_pin_locked_for(g, clock) > 0)
+    int64_t now = ww_clock_now(clock);
+    /* The shared state; without the store this kiosk counts alone. */
+    bool shared = store && ww_store_pin_get(store, location, &g->state) == WW_OK;
+    if (g->state.locked_until > now)
         return WW_PIN_LOCKED; /* not even checked: no oracle while locked */
     /* PINs set before the six-digit rule still open the pad. */
-    if (digits(pin, 4, WW_PIN_MAX_DIGITS) && ww_pin_matches(hash, pin)) {
-        g->wrong = 0;
+    bool good = digits(pin, 4, WW_PIN_MAX_DIGITS) && ww_pin_matches(hash, pin);
+    struct ww_pin_state next;
+    bool locked = false;
+    for (int attempt = 0;; attempt++) {
+        locked = next_state(&g->state, good, now, &next);
+        if (memcmp(&next, &g->state, sizeof next) == 0)
+            break; /* a good PIN with nothing to clear: nothing to write */
+        struct ww_audit a;
+        if (locked) {
+            memset(&a, 0, sizeof a);
+            a.when = now;
+            ww_strlcpy(a.location, location ? location : "", sizeof a.location);
+            int minute;
+            ww_clock_local(clock, &a.day, &minute);
+            ww_strlcpy(a.role, role ? role : "staff", sizeof a.role);
+            ww_strlcpy(a.action, "pin-locked", sizeof a.action);
+            ww_fmt(a.detail, sizeof a.detail, "%d wrong PINs: staff entry locked for %d s",
+                   WW_PIN_MAX_TRIES, ww_pin_lock_seconds(next.locks));
+        }
+        if (!shared)
+            break;
+        enum ww_err e = ww_store_pin_put(store, location, &g->state, &next, locked ? &a : NULL);
+        if (e == WW_OK)
+            break;
+        /* Another kiosk counted in between: count again on its state. */
+        if (e == WW_ERR_ALREADY && attempt < 8 &&
+            ww_store_pin_get(store, location, &g->state) == WW_OK) {
+            if (g->state.locked_until > now)
+                return WW_PIN_LOCKED;
+            continue;
+        }
+        ww_warn("staff PIN: the store cannot keep the count (%s): this kiosk counts alone",
+                ww_strerror(e));
+        break;
+    }
+    struct ww_pin_state before = g->state;
+    g->state = next;
+    if (good) {
+        g->locks_before = before.locks;
+        g->last_lock_at = before.locked_at;
         return WW_PIN_OK;
     }
-    if (++g->wrong >= WW_PIN_MAX_TRIES) {
-        g->wrong = 0;
-        g->locked_until = ww_clock_now(clock) + WW_PIN_LOCK_SECONDS;
-        ww_warn("staff entry locked for %d s after %d wrong PINs", WW_PIN_LOCK_SECONDS,
-                WW_PIN_MAX_TRIES);
+    if (locked) {
+        ww_warn("staff entry locked for %d s after %d wrong PINs (lock %d in a row)",
+                ww_pin_lock_seconds(next.locks), WW_PIN_MAX_TRIES, next.locks);
         return WW_PIN_LOCKED;
     }
     return WW_PIN_WRONG;

@@ -5,16 +5,18 @@
 #define WW_PIN_H
 
 #include "clock.h"
+#include "store.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#define WW_PIN_HASH_SIZE    160 /* fits crypto_pwhash_STRBYTES (128) */
-#define WW_PIN_MAX_TRIES    5
-#define WW_PIN_LOCK_SECONDS 300
-#define WW_PIN_MIN_DIGITS   6 /* a new PIN; older 4-digit PINs still open the pad */
-#define WW_PIN_MAX_DIGITS   8
+#define WW_PIN_HASH_SIZE        160 /* fits crypto_pwhash_STRBYTES (128) */
+#define WW_PIN_MAX_TRIES        5
+#define WW_PIN_LOCK_SECONDS     300        /* the first lock; each next one doubles... */
+#define WW_PIN_LOCK_MAX_SECONDS (8 * 3600) /* ...up to this */
+#define WW_PIN_MIN_DIGITS       6          /* a new PIN; older 4-digit PINs still open the pad */
+#define WW_PIN_MAX_DIGITS       8
 /* Argon2id cost of a new hash: chosen with bench/bench_pin.c (make bench) so
  * a sign-in on a kiosk PC takes about half a second (README, Threat model).
  * Existing hashes carry their own cost and keep working. */
@@ -32,10 +34,18 @@ bool ww_pin_hash(const char *pin, char *out, size_t size);
 /* Compare a PIN with a stored hash; false for a wrong PIN or a bad hash. */
 bool ww_pin_matches(const char *hash, const char *pin);
 
-/* The lockout state of one staff entry (value struct, one per kiosk). */
+/* How long the n-th lock in a row (n >= 1) lasts: 5 minutes, doubling, at
+ * most WW_PIN_LOCK_MAX_SECONDS. */
+int ww_pin_lock_seconds(int locks);
+
+/* A kiosk's view of the lockout (value struct, one per kiosk). The state
+ * itself lives in the store, shared by every kiosk of the location and kept
+ * over restarts; this is the copy last seen, and the kiosk's own count while
+ * the store cannot be reached. */
 struct ww_pin_guard {
-    int wrong; /* wrong tries since the last success or lock */
-    int64_t locked_until;
+    struct ww_pin_state state;
+    int locks_before;     /* after WW_PIN_OK: locks since the previous good PIN */
+    int64_t last_lock_at; /* after WW_PIN_OK: when the last of those began */
 };
 
 enum ww_pin_result {
@@ -47,9 +57,22 @@ enum ww_pin_result {
 
 void ww_pin_guard_init(struct ww_pin_guard *g);
 
-/* Check `pin` against `hash` (may be "" when no PIN is set). */
-enum ww_pin_result ww_pin_check(struct ww_pin_guard *g, const struct ww_clock *clock,
-                                const char *hash, const char *pin);
+/* Check `pin` against `hash` (may be "" when no PIN is set) under the
+ * lockout of `location` in `store` (NULL: this guard alone). After
+ * WW_PIN_MAX_TRIES wrong PINs from any kiosk the entry locks (see
+ * ww_pin_lock_seconds), with an audit entry (role `role`) and a warning in
+ * the log; while locked nothing is checked, not even the right PIN. PINs of
+ * 4 digits set before the 6-digit rule still open it. */
+enum ww_pin_result ww_pin_check(struct ww_pin_guard *g, struct ww_store *store,
+                                const char *location, const char *role,
+                                const struct ww_clock *clock, const char *hash, const char *pin);
+
+/* Read the shared state into the guard (when the pad opens); kept as it is
+ * when the store cannot answer. */
+void ww_pin_guard_sync(struct ww_pin_guard *g, struct ww_store *store, const char *location);
+
+/* Forget every wrong try and lock of `location` (a new PIN was set). */
+enum ww_err ww_pin_reset(struct ww_store *store, const char *location);
 
 /* Seconds left of a lock (0 when not locked). */
 int ww_pin_locked_for(const struct ww_pin_guard *g, const struct ww_clock *clock);

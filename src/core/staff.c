@@ -423,6 +423,8 @@ void ww_staff_open(struct ww_staff *st, const struct ww_staff_env *env)
     wipe_pin(st);
     st->entry[0] = '\0';
     st->effects |= WW_STAFF_FX_OPENED;
+    /* A lock set by another kiosk, or before a restart, shows at once. */
+    ww_pin_guard_sync(&st->guard, env->ctx->store, env->ctx->loc->id);
     pin_prompt(st, env);
     ww_info("staff: entry opened");
 }
@@ -449,7 +451,10 @@ static struct ww_staff_who who(const struct ww_staff_env *env)
 
 static void pin_ok(struct ww_staff *st, const struct ww_staff_env *env)
 {
-    enum ww_pin_result r = ww_pin_check(&st->guard, env->ctx->clock, env->pin_hash, st->pin);
+    /* The lockout is the location's, in the store: every kiosk counts into
+     * it and a restart does not clear it. */
+    enum ww_pin_result r = ww_pin_check(&st->guard, env->ctx->store, env->ctx->loc->id, "staff",
+                                        env->ctx->clock, env->pin_hash, st->pin);
     wipe_pin(st);
     switch (r) {
     case WW_PIN_OK:
@@ -458,6 +463,19 @@ static void pin_ok(struct ww_staff *st, const struct ww_staff_env *env)
         st->tone = WW_STAFF_INFO;
         ww_info("staff: signed in");
         ww_staff_refresh(st, env);
+        /* Someone tried PINs since the last sign-in: staff must know. */
+        if (st->guard.locks_before > 0) {
+            ww_day d;
+            int minute;
+            ww_local_from_utc(st->guard.last_lock_at, &d, &minute);
+            char day[11], t[6];
+            ww_day_format(d, day);
+            ww_minute_format(minute, t);
+            say(st, WW_STAFF_BAD,
+                "Let op: de toegang was %d keer geblokkeerd na te veel onjuiste pincodes, het "
+                "laatst op %s om %s. Meld dit.",
+                st->guard.locks_before, day, t);
+        }
         break;
     case WW_PIN_WRONG:
         /* Only that it is wrong: never which digit, never how many. */

@@ -365,3 +365,16 @@ enum ww_err ww_store_change_seq(struct ww_store *s, int64_t *seq)
 {
     return s->ops->change_seq(s, seq);
 }
+
+enum ww_err ww_store_pin_get(struct ww_store *s, const char *location, struct ww_pin_state *out)
+{
+    *out = (struct ww_pin_state){0};
+    return s->ops->pin_get(s, location, out);
+}
+
+enum ww_err ww_store_pin_put(struct ww_store *s, const char *location,
+                             const struct ww_pin_state *old, const struct ww_pin_state *next,
+                             const struct ww_audit *audit)
+{
+    return s->ops->pin_put(s, location, old, next, audit);
+}

@@ -260,6 +260,50 @@ expect "lockout after five wrong PINs, idle close" 0 "" -- kiosk "$WW_TMP/lock.t
 check "a wrong PIN looks the same whichever digit is wrong" \
     cmp -s "$SHOTS/lock/wrong-last-digit.png" "$SHOTS/lock/wrong-first-digit.png"
 
+# ---- the lockout is the location's, in the store: a restart keeps it ----
+# Five wrong PINs in one kiosk process; a new process (a restart, or the
+# location's other kiosk) finds the entry locked, even for the right PIN,
+# and staff read the audit entry; after the lock, signing in shows a band.
+cat >"$WW_TMP/lock1.txt" <<'EOF'
+hold 10 10 3
+expect screen staff-pin
+type 111111
+key Return
+type 222222
+key Return
+type 333333
+key Return
+type 444444
+key Return
+type 555555
+key Return
+expect text 5 minuten
+EOF
+expect "five wrong PINs lock the entry" 0 "" -- kiosk "$WW_TMP/lock1.txt" lock1 --now 2026-11-24T14:00
+cat >"$WW_TMP/lock2.txt" <<'EOF'
+hold 10 10 3
+expect screen staff-pin
+expect text 4 minuten
+type 246813
+key Return
+expect screen staff-pin
+expect text minuten
+EOF
+expect "after a restart the entry is still locked" 0 "" -- \
+    kiosk "$WW_TMP/lock2.txt" lock2 --now 2026-11-24T14:01
+expect "the lock is in the audit" 0 "staff  pin-locked for 2026-11-24: 5 wrong PINs" \
+    -- ww staff audit $L
+cat >"$WW_TMP/lock3.txt" <<'EOF'
+hold 10 10 3
+type 246813
+key Return
+expect screen staff-main
+expect text Let op: de toegang was 1 keer geblokkeerd
+screenshot lock-band
+EOF
+expect "after the lock: signed in, with a band about it" 0 "" -- \
+    kiosk "$WW_TMP/lock3.txt" lock3 --now 2026-11-24T14:06
+
 # ---- keypad only ----
 cat >"$WW_TMP/keys.txt" <<'EOF'
 hold 10 10 3

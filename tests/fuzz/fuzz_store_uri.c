@@ -45,8 +45,8 @@ static void judge(const char *in, const char *out)
      * masked more widely than libpq reads it and then no longer parse; the
      * password it read must then be gone from at least one place. */
     for (PQconninfoOption *o = before; !after && o->keyword; o++)
-        if (secret(o->keyword) && o->val && strlen(o->val) >= 4 &&
-            count(out, o->val) > 0 && count(out, o->val) >= count(in, o->val))
+        if (secret(o->keyword) && o->val && strlen(o->val) >= 4 && count(out, o->val) > 0 &&
+            count(out, o->val) >= count(in, o->val))
             __builtin_trap();
     for (PQconninfoOption *o = after; o && o->keyword; o++)
         if (secret(o->keyword) && o->val && *o->val && strcmp(o->val, "***") != 0)

@@ -55,23 +55,25 @@ static void test_lockout(void **state)
     /* Four wrong tries: each only "wrong", whatever the digits. */
     static const char *const tries[] = {"1111", "2467", "2460", "9999"};
     for (int i = 0; i < 4; i++)
-        assert_int_equal(ww_pin_check(&g, &c, hash, tries[i]), WW_PIN_WRONG);
+        assert_int_equal(ww_pin_check(&g, NULL, "weener-xl", "staff", &c, hash, tries[i]),
+                         WW_PIN_WRONG);
     /* The fifth locks, and then even the right PIN is refused. */
-    assert_int_equal(ww_pin_check(&g, &c, hash, "0000"), WW_PIN_LOCKED);
-    assert_int_equal(ww_pin_check(&g, &c, hash, "2468"), WW_PIN_LOCKED);
+    assert_int_equal(ww_pin_check(&g, NULL, "weener-xl", "staff", &c, hash, "0000"), WW_PIN_LOCKED);
+    assert_int_equal(ww_pin_check(&g, NULL, "weener-xl", "staff", &c, hash, "2468"), WW_PIN_LOCKED);
     assert_int_equal(ww_pin_locked_for(&g, &c), 300);
     now += 299;
-    assert_int_equal(ww_pin_check(&g, &c, hash, "2468"), WW_PIN_LOCKED);
+    assert_int_equal(ww_pin_check(&g, NULL, "weener-xl", "staff", &c, hash, "2468"), WW_PIN_LOCKED);
     now += 1;
     assert_int_equal(ww_pin_locked_for(&g, &c), 0);
-    assert_int_equal(ww_pin_check(&g, &c, hash, "2468"), WW_PIN_OK);
+    assert_int_equal(ww_pin_check(&g, NULL, "weener-xl", "staff", &c, hash, "2468"), WW_PIN_OK);
     /* A success resets the count. */
     for (int i = 0; i < 4; i++)
-        assert_int_equal(ww_pin_check(&g, &c, hash, "1234"), WW_PIN_WRONG);
-    assert_int_equal(ww_pin_check(&g, &c, hash, "2468"), WW_PIN_OK);
-    assert_int_equal(ww_pin_check(&g, &c, hash, "1234"), WW_PIN_WRONG);
+        assert_int_equal(ww_pin_check(&g, NULL, "weener-xl", "staff", &c, hash, "1234"),
+                         WW_PIN_WRONG);
+    assert_int_equal(ww_pin_check(&g, NULL, "weener-xl", "staff", &c, hash, "2468"), WW_PIN_OK);
+    assert_int_equal(ww_pin_check(&g, NULL, "weener-xl", "staff", &c, hash, "1234"), WW_PIN_WRONG);
     /* No PIN configured: the staff entry stays closed. */
-    assert_int_equal(ww_pin_check(&g, &c, "", "2468"), WW_PIN_NOT_SET);
+    assert_int_equal(ww_pin_check(&g, NULL, "weener-xl", "staff", &c, "", "2468"), WW_PIN_NOT_SET);
 }
 
 static void test_store_in_file(void **state)
