@@ -68,6 +68,10 @@ else
     AS=""
 fi
 asu() { $AS env WEGWIJZER_STATE="$RO" "$WW_BIN" "$@"; }
+# The staff PIN lives in the state folder: this kiosk's is $RO, the
+# service user's (readable by it alone).
+cp "$WEGWIJZER_STATE/weener-xl.pin" "$RO/"
+[ "$(id -u)" -eq 0 ] && chown 65534:65534 "$RO/weener-xl.pin"
 rodb=$RO/weener-xl.db
 for i in 1 2 3; do asu book $L --partner sociaal-raadslieden >/dev/null; done
 asu staff absent belastingdienst $L >/dev/null

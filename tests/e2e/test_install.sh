@@ -15,8 +15,12 @@ BIN="$ROOT/usr/bin/wegwijzer"
 check "the program is installed" [ -x "$BIN" ]
 expect "the installed program is the release build" 0 "wegwijzer build: release" -- "$BIN" --version
 check "no debug marker in the installed binary" sh -c '! strings "$0" | grep -qx "wegwijzer build: debug"' "$BIN"
-check "the debug build says it is one" sh -c '"$0" --version | grep -qx "wegwijzer build: debug"' \
-    "$WW_BIN"
+case "$WW_BIN" in
+*/debug/* | *-san/*)
+    check "the debug build says it is one" \
+        sh -c '"$0" --version | grep -qx "wegwijzer build: debug"' "$WW_BIN"
+    ;;
+esac
 
 # The installed kiosk with the installed translations and pictograms.
 cat >"$WW_TMP/noexit.txt" <<'SCRIPT'
