@@ -435,8 +435,8 @@ static int set_pin(struct ww_app *app)
     audit_entry(app, &a, "set-pin", "staff PIN changed");
     if (app->store)
         ww_store_audit(app->store, &a);
-    printf("staff PIN set for %s (Argon2id hash in %s, readable by its owner only; restart the "
-           "kiosk to use it)\n",
+    printf("staff PIN set for %s (Argon2id hash in %s, readable by its owner only; the kiosk "
+           "uses it from its next staff entry)\n",
            app->loc->id, path);
     return 0;
 }

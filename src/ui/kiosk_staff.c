@@ -16,12 +16,17 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The state file's hash; a pin_hash in the location file only when there is
+ * none (installations from before the state file). */
+static void load_pin(struct ww_kiosk *k, char *hash)
+{
+    ww_pin_load(k->app.state_dir, k->app.loc->id, k->app.loc->pin_hash, hash, WW_PIN_HASH_SIZE);
+}
+
 void ww_kiosk_staff_start(struct ww_kiosk *k)
 {
-    /* The state file's hash; a pin_hash in the location file only when
-     * there is none (installations from before the state file). */
     char hash[WW_PIN_HASH_SIZE];
-    ww_pin_load(k->app.state_dir, k->app.loc->id, k->app.loc->pin_hash, hash, sizeof hash);
+    load_pin(k, hash);
     k->staff = ww_staff_ui_new(&k->bctx, hash);
 }
 
@@ -114,6 +119,11 @@ void ww_kiosk_staff_enter(struct ww_kiosk *k)
          * wipe as Opnieuw (the visit is counted as ended there). */
         struct ww_action wipe = ww_action_make(WW_ACT_RESTART);
         ww_kiosk_act(k, &wipe);
+        /* A PIN set with `staff set-pin` counts from the next entry on,
+         * without a restart (one small file read). */
+        char hash[WW_PIN_HASH_SIZE];
+        load_pin(k, hash);
+        ww_staff_ui_set_pin(k->staff, hash);
     }
     effects(k, ww_staff_ui_enter(k->staff));
 }

@@ -413,4 +413,28 @@ expect "undo: unknown partner" 1 "unknown partner 'notaris'" -- ww staff undo no
 expect "the terminal's changes are audited as cli" 0 "cli    set      for 2026-11-24" \
     -- ww staff audit $L
 
+# ---- a new PIN counts from the next staff entry, without a restart ----
+S2="$WW_TMP/state2"
+mkdir -p "$S2"
+cat >"$WW_TMP/newpin.txt" <<EOF
+hold 10 10 3
+expect text wegwijzer staff set-pin
+tap staff:close
+touch-file $WW_TMP/np-ready
+wait-file $WW_TMP/np-set
+hold 10 10 3
+type 975310
+key Return
+expect screen staff-main
+EOF
+WEGWIJZER_STATE="$S2" kiosk "$WW_TMP/newpin.txt" newpin >"$WW_TMP/newpin.out" 2>&1 &
+np=$!
+i=0
+while [ ! -e "$WW_TMP/np-ready" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+echo 975310 | WEGWIJZER_STATE="$S2" "$WW_BIN" staff set-pin $L >/dev/null 2>&1
+touch "$WW_TMP/np-set"
+wait $np
+check "a PIN set while the kiosk runs opens the next staff entry" [ $? -eq 0 ] ||
+    sed 's/^/    /' "$WW_TMP/newpin.out"
+
 finish
