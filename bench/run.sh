@@ -22,6 +22,7 @@ collect() {
 
 collect store build/release/bench_store --procs 8 --bookings 500
 collect ticket build/release/bench_ticket --runs 300
+collect pin build/release/bench_pin --runs 1
 for f in bench/bench_*.sh; do
     [ -e "$f" ] || continue
     collect "$(basename "$f" .sh)" sh "$f"

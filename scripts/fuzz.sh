@@ -12,13 +12,18 @@ mkdir -p "$out"
 make -s CC=clang WERROR=0 SANITIZE=fuzzer-no-link,address,undefined BUILD="$out/core" \
     "$out/core/libwwcore.a"
 libs=$(make -s --no-print-directory print-core-libs)
+# With libpq, targets that judge by libpq's own parser (fuzz_store_uri) use it.
+pgflags=""
+if pkg-config --exists libpq 2>/dev/null; then
+    pgflags="-DWW_WITH_PG $(pkg-config --cflags libpq)"
+fi
 status=0
 for src in tests/fuzz/fuzz_*.c; do
     name=$(basename "$src" .c)
     corpus="tests/fuzz/corpus/${name#fuzz_}"
     mkdir -p "$corpus" "$out/$name-new"
     # shellcheck disable=SC2086
-    clang -std=c11 -D_GNU_SOURCE -g -O1 -Isrc/core -fsanitize=fuzzer,address,undefined \
+    clang -std=c11 -D_GNU_SOURCE -g -O1 -Isrc/core $pgflags -fsanitize=fuzzer,address,undefined \
         -fno-sanitize-recover=all -o "$out/$name" "$src" "$out/core/libwwcore.a" $libs
     echo "== $name: ${seconds}s"
     if ! "$out/$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

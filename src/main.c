@@ -25,7 +25,15 @@ static const char usage[] =
     "  ticket   draw a booking's ticket as a PNG\n"
     "  say      speak a text with the kiosk's voice (WAV file or audio device)\n"
     "\n"
-    "Every command answers --help.\n";
+    "Every command answers --help; wegwijzer --version names the build.\n";
+
+/* What `make install` must install is a release build: this line says which
+ * one a binary is (sanitizer builds are debug builds). */
+#ifdef WW_DEBUG
+static const char build_kind[] = "wegwijzer build: debug";
+#else
+static const char build_kind[] = "wegwijzer build: release";
+#endif
 
 int main(int argc, char **argv)
 {
@@ -36,6 +44,10 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage, stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        puts(build_kind);
         return 0;
     }
     /* The long-running modes face the public all day: they should never

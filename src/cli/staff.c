@@ -31,7 +31,7 @@ static const char usage[] =
     "  checkin CODE              record an arrival: scanned QR text or ticket number\n"
     "  reprint CODE              print a ticket again on the location's printer\n"
     "  audit                     staff changes from the day on\n"
-    "  set-pin                   set the staff PIN of the location (4-8 digits, read from\n"
+    "  set-pin                   set the staff PIN of the location (6-8 digits, read from\n"
     "                            standard input); only its Argon2id hash is stored\n"
     "\n"
     "options:\n" WW_COMMON_HELP;
@@ -319,44 +319,46 @@ static int checkin(struct ww_app *app, const char *text)
         ww_app_fail(app, "which code? give the scanned QR text or the ticket number");
         return 2;
     }
-    struct ww_code_input in;
-    if (!ww_code_parse(text, &in)) {
+    /* The kiosk's staff screen and this command share one rule (the core's
+     * ww_staff_checkin): this location's tickets of today only, audited. */
+    struct ww_booking_ctx ctx = booking_ctx(app);
+    struct ww_staff_who who = {"cli", app->day};
+    struct ww_booking b;
+    memset(&b, 0, sizeof b);
+    enum ww_err e;
+    enum ww_checkin_result r = ww_staff_checkin(&ctx, &who, text, &b, &e);
+    char t[6], iso[11];
+    ww_minute_format(b.start, t);
+    switch (r) {
+    case WW_CHECKIN_NOT_CODE:
         /* Not echoed: what was typed may be anything, a secret too. */
         ww_app_fail(app, "that is not a ticket code (a QR text or a number like J-014)");
         return 1;
-    }
-    struct ww_booking b;
-    enum ww_err e;
-    if (in.kind == WW_CODE_QR) {
-        e = ww_store_find_check(app->store, in.check, &b);
-        if (e == WW_ERR_NOT_FOUND || (e == WW_OK && strcmp(b.location, in.location) != 0)) {
-            ww_app_fail(app, "this QR code matches no ticket: it is forged or from elsewhere");
-            return 1;
-        }
-    } else {
-        e = ww_store_find_ticket(app->store, app->loc->id, app->day, in.ticket, &b);
-        if (e == WW_ERR_NOT_FOUND) {
-            char iso[11];
-            ww_day_format(app->day, iso);
-            ww_app_fail(app, "no ticket %s on %s at %s", in.ticket, iso, app->loc->id);
-            return 1;
-        }
-    }
-    if (e != WW_OK) {
-        ww_app_fail(app, "cannot read the store: %s", ww_strerror(e));
+    case WW_CHECKIN_FOREIGN:
+        ww_app_fail(app, "this QR code matches no ticket of %s: it is forged or from elsewhere",
+                    app->loc->id);
+        return 1;
+    case WW_CHECKIN_NO_TICKET: {
+        ww_day today;
+        int minute;
+        ww_clock_local(&app->clock, &today, &minute);
+        ww_day_format(today, iso);
+        ww_app_fail(app, "no ticket %s on %s at %s", b.ticket, iso, app->loc->id);
         return 1;
     }
-    char t[6];
-    ww_minute_format(b.start, t);
-    e = ww_store_checkin(app->store, b.id, ww_clock_now(&app->clock));
-    if (e == WW_ERR_ALREADY) {
+    case WW_CHECKIN_STORE:
+        ww_app_fail(app, "not saved: %s", ww_strerror(e));
+        return 1;
+    case WW_CHECKIN_OTHER_DAY:
+        ww_day_format(b.day, iso);
+        ww_app_fail(app, "ticket %s is for %s, not for today: not checked in", b.ticket, iso);
+        return 1;
+    case WW_CHECKIN_ALREADY:
         printf("%s %s %s: already checked in earlier (not counted again)\n", b.ticket, t,
                partner_name(app, b.partner));
         return 0;
-    }
-    if (e != WW_OK) {
-        ww_app_fail(app, "not saved: %s", ww_strerror(e));
-        return 1;
+    case WW_CHECKIN_OK:
+        break;
     }
     printf("%s %s %s desk %d: checked in\n", b.ticket, t, partner_name(app, b.partner), b.desk);
     return 0;
@@ -387,12 +389,16 @@ static bool read_secret(const char *prompt, char *buf, size_t size)
 static int set_pin(struct ww_app *app)
 {
     char pin[64], again[64], hash[WW_PIN_HASH_SIZE], err[512];
-    if (!read_secret("New staff PIN (4-8 digits): ", pin, sizeof pin)) {
+    if (!read_secret("New staff PIN (6-8 digits): ", pin, sizeof pin)) {
         ww_app_fail(app, "no PIN on standard input");
         return 1;
     }
+    /* Six digits at least: with the store's lockout (5 tries, then a
+     * doubling wait) a million PINs take years to guess at a kiosk. */
     if (!ww_pin_valid(pin)) {
-        ww_app_fail(app, "a PIN is 4 to 8 digits");
+        memset(pin, 0, sizeof pin);
+        ww_app_fail(app, "a staff PIN is %d to %d digits; nothing changed", WW_PIN_MIN_DIGITS,
+                    WW_PIN_MAX_DIGITS);
         return 1;
     }
     if (isatty(STDIN_FILENO) &&
@@ -405,15 +411,33 @@ static int set_pin(struct ww_app *app)
     memset(again, 0, sizeof again);
     if (!ok)
         return 1;
-    if (!ww_pin_store(app->loc->file, hash, err, sizeof err)) {
+    /* The hash goes into the state folder, readable by the service user
+     * only, not into the configuration every kiosk and editor shares. */
+    if (!ww_pin_save(app->state_dir, app->loc->id, hash, err, sizeof err)) {
         ww_app_fail(app, "%s", err);
         return 1;
     }
+    char path[1024];
+    ww_pin_state_path(app->state_dir, app->loc->id, path, sizeof path);
+    /* An older hash in the location file is no longer used: take it out,
+     * keeping the file's mode, owner and group. */
+    if (app->loc->pin_hash[0]) {
+        if (ww_pin_store(app->loc->file, NULL, err, sizeof err))
+            printf("removed the old pin_hash from %s\n", app->loc->file);
+        else
+            ww_warn("%s; remove its pin_hash line by hand (the PIN in %s is the one in force)", err,
+                    path);
+    }
+    /* Wrong tries and locks counted against the old PIN end with it. */
+    if (app->store && ww_pin_reset(app->store, app->loc->id) != WW_OK)
+        ww_warn("the staff PIN lockout of %s could not be cleared", app->loc->id);
     struct ww_audit a;
     audit_entry(app, &a, "set-pin", "staff PIN changed");
     if (app->store)
         ww_store_audit(app->store, &a);
-    printf("staff PIN set for %s (Argon2id hash in %s)\n", app->loc->id, app->loc->file);
+    printf("staff PIN set for %s (Argon2id hash in %s, readable by its owner only; the kiosk "
+           "uses it from its next staff entry)\n",
+           app->loc->id, path);
     return 0;
 }
 

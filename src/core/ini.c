@@ -286,6 +286,20 @@ static bool parse_range(const char *v, int out[2], const char **why)
     return true;
 }
 
+/* A key as people type them: letters, digits, '_', '-', '.', at most 40. */
+static bool key_like(const char *k)
+{
+    size_t n = 0;
+    for (; k[n]; n++) {
+        char c = k[n];
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '_' || c == '-' || c == '.';
+        if (!ok || n >= 40)
+            return false;
+    }
+    return n > 0;
+}
+
 bool ww_keys_apply(const struct ww_key *table, size_t n, void *target, unsigned long *seen,
                    const char *file, const struct ww_ini_item *item, struct ww_diags *d)
 {
@@ -294,7 +308,15 @@ bool ww_keys_apply(const struct ww_key *table, size_t n, void *target, unsigned 
         if (strcmp(table[i].name, item->key) == 0)
             break;
     if (i == n) {
-        ww_diags_add(d, file, item->line, "unknown key '%s' in [%s]", item->key, item->section);
+        /* A value typed without its key ("postgres://user:secret@db/x?a=b"
+         * reads as a key) must not be echoed: only a name-like key is. */
+        if (key_like(item->key))
+            ww_diags_add(d, file, item->line, "unknown key '%s' in [%s]", item->key, item->section);
+        else
+            ww_diags_add(d, file, item->line,
+                         "unknown key in [%s]: not a key name (a value without 'key =' before "
+                         "it?)",
+                         item->section);
         return false;
     }
     const struct ww_key *k = &table[i];

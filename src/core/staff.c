@@ -423,6 +423,8 @@ void ww_staff_open(struct ww_staff *st, const struct ww_staff_env *env)
     wipe_pin(st);
     st->entry[0] = '\0';
     st->effects |= WW_STAFF_FX_OPENED;
+    /* A lock set by another kiosk, or before a restart, shows at once. */
+    ww_pin_guard_sync(&st->guard, env->ctx->store, env->ctx->loc->id);
     pin_prompt(st, env);
     ww_info("staff: entry opened");
 }
@@ -449,7 +451,10 @@ static struct ww_staff_who who(const struct ww_staff_env *env)
 
 static void pin_ok(struct ww_staff *st, const struct ww_staff_env *env)
 {
-    enum ww_pin_result r = ww_pin_check(&st->guard, env->ctx->clock, env->pin_hash, st->pin);
+    /* The lockout is the location's, in the store: every kiosk counts into
+     * it and a restart does not clear it. */
+    enum ww_pin_result r = ww_pin_check(&st->guard, env->ctx->store, env->ctx->loc->id, "staff",
+                                        env->ctx->clock, env->pin_hash, st->pin);
     wipe_pin(st);
     switch (r) {
     case WW_PIN_OK:
@@ -458,6 +463,19 @@ static void pin_ok(struct ww_staff *st, const struct ww_staff_env *env)
         st->tone = WW_STAFF_INFO;
         ww_info("staff: signed in");
         ww_staff_refresh(st, env);
+        /* Someone tried PINs since the last sign-in: staff must know. */
+        if (st->guard.locks_before > 0) {
+            ww_day d;
+            int minute;
+            ww_local_from_utc(st->guard.last_lock_at, &d, &minute);
+            char day[11], t[6];
+            ww_day_format(d, day);
+            ww_minute_format(minute, t);
+            say(st, WW_STAFF_BAD,
+                "Let op: de toegang was %d keer geblokkeerd na te veel onjuiste pincodes, het "
+                "laatst op %s om %s. Meld dit.",
+                st->guard.locks_before, day, t);
+        }
         break;
     case WW_PIN_WRONG:
         /* Only that it is wrong: never which digit, never how many. */
@@ -563,63 +581,98 @@ static void add_hours(const struct ww_staff_env *env, int *from, int *to)
     *to = hi > f ? hi : f + 60;
 }
 
-static void do_checkin(struct ww_staff *st, const struct ww_staff_env *env)
+enum ww_checkin_result ww_staff_checkin(const struct ww_booking_ctx *ctx,
+                                        const struct ww_staff_who *w, const char *text,
+                                        struct ww_booking *b, enum ww_err *err)
 {
-    const struct ww_booking_ctx *ctx = env->ctx;
+    *err = WW_OK;
     struct ww_code_input in;
-    char text[WW_STAFF_ENTRY];
-    ww_strlcpy(text, st->entry, sizeof text);
-    st->entry[0] = '\0';
-    if (!ww_code_parse(ww_trim(text), &in)) {
-        say(st, WW_STAFF_BAD, "Dit is geen ticketnummer of QR-code van een ticket.");
-        return;
-    }
-    struct ww_booking b;
+    char buf[WW_STAFF_ENTRY];
+    ww_strlcpy(buf, text, sizeof buf);
+    if (!ww_code_parse(ww_trim(buf), &in))
+        return WW_CHECKIN_NOT_CODE;
+    ww_day today;
+    int minute;
+    ww_clock_local(ctx->clock, &today, &minute);
     enum ww_err e;
-    ww_day today = today_of(env);
     if (in.kind == WW_CODE_QR) {
-        e = ww_store_find_check(ctx->store, in.check, &b);
-        if (e == WW_ERR_NOT_FOUND || (e == WW_OK && (strcmp(b.location, in.location) != 0 ||
-                                                     strcmp(b.location, ctx->loc->id) != 0))) {
-            say(st, WW_STAFF_BAD, "Deze QR-code hoort bij geen ticket van deze locatie.");
-            return;
-        }
+        /* On a shared store the check part finds another location's
+         * booking too: the QR's location and the booking's must both be
+         * this one. */
+        e = ww_store_find_check(ctx->store, in.check, b);
+        if (e == WW_ERR_NOT_FOUND || (e == WW_OK && (strcmp(b->location, in.location) != 0 ||
+                                                     strcmp(b->location, ctx->loc->id) != 0)))
+            return WW_CHECKIN_FOREIGN;
     } else {
-        e = ww_store_find_ticket(ctx->store, ctx->loc->id, today, in.ticket, &b);
+        e = ww_store_find_ticket(ctx->store, ctx->loc->id, today, in.ticket, b);
         if (e == WW_ERR_NOT_FOUND) {
-            say(st, WW_STAFF_BAD, "Geen ticket %s vandaag.", in.ticket);
-            return;
+            ww_strlcpy(b->ticket, in.ticket, sizeof b->ticket);
+            return WW_CHECKIN_NO_TICKET;
         }
     }
     if (e != WW_OK) {
-        report_err(st, e);
-        return;
+        *err = e;
+        return WW_CHECKIN_STORE;
     }
+    if (b->day != today)
+        return WW_CHECKIN_OTHER_DAY;
+    e = ww_store_checkin(ctx->store, b->id, ww_clock_now(ctx->clock));
+    if (e == WW_ERR_ALREADY)
+        return WW_CHECKIN_ALREADY;
+    if (e != WW_OK) {
+        *err = e;
+        return WW_CHECKIN_STORE;
+    }
+    struct ww_audit a;
+    struct ww_staff_who at = {w->role, today};
+    audit_of(ctx, &at, "checkin", b->ticket, &a);
+    e = ww_store_audit(ctx->store, &a);
+    if (e != WW_OK)
+        ww_warn("check-in of %s recorded, its audit entry not: %s", b->ticket, ww_strerror(e));
+    return WW_CHECKIN_OK;
+}
+
+static void do_checkin(struct ww_staff *st, const struct ww_staff_env *env)
+{
+    const struct ww_booking_ctx *ctx = env->ctx;
+    char text[WW_STAFF_ENTRY];
+    ww_strlcpy(text, st->entry, sizeof text);
+    st->entry[0] = '\0';
+    struct ww_booking b;
+    memset(&b, 0, sizeof b);
+    enum ww_err e;
+    struct ww_staff_who w = who(env);
+    enum ww_checkin_result r = ww_staff_checkin(ctx, &w, text, &b, &e);
     char t[6];
     ww_minute_format(b.start, t);
     const struct ww_partner *p = ww_config_partner(ctx->cfg, b.partner, NULL);
     const char *name = p ? p->name : b.partner;
-    if (b.day != today) {
-        char iso[11];
+    char iso[11];
+    switch (r) {
+    case WW_CHECKIN_NOT_CODE:
+        say(st, WW_STAFF_BAD, "Dit is geen ticketnummer of QR-code van een ticket.");
+        return;
+    case WW_CHECKIN_FOREIGN:
+        say(st, WW_STAFF_BAD, "Deze QR-code hoort bij geen ticket van deze locatie.");
+        return;
+    case WW_CHECKIN_NO_TICKET:
+        say(st, WW_STAFF_BAD, "Geen ticket %s vandaag.", b.ticket);
+        return;
+    case WW_CHECKIN_STORE:
+        report_err(st, e);
+        return;
+    case WW_CHECKIN_OTHER_DAY:
         ww_day_format(b.day, iso);
         say(st, WW_STAFF_BAD, "Ticket %s is voor %s, niet voor vandaag.", b.ticket, iso);
         return;
-    }
-    e = ww_store_checkin(ctx->store, b.id, now_of(env));
-    if (e == WW_ERR_ALREADY) {
+    case WW_CHECKIN_ALREADY:
         say(st, WW_STAFF_INFO, "%s (%s, %s) was al aangemeld.", b.ticket, t, name);
         return;
-    }
-    if (e != WW_OK) {
-        report_err(st, e);
+    case WW_CHECKIN_OK:
+        say(st, WW_STAFF_GOOD, "%s (%s, %s) is aangemeld.", b.ticket, t, name);
+        ww_staff_refresh(st, env);
         return;
     }
-    struct ww_audit a;
-    struct ww_staff_who w = who(env);
-    audit_of(ctx, &w, "checkin", b.ticket, &a);
-    ww_store_audit(ctx->store, &a);
-    say(st, WW_STAFF_GOOD, "%s (%s, %s) is aangemeld.", b.ticket, t, name);
-    ww_staff_refresh(st, env);
 }
 
 static void do_reprint(struct ww_staff *st, const struct ww_staff_env *env)

@@ -127,6 +127,28 @@ enum ww_err ww_staff_set(const struct ww_booking_ctx *ctx, const struct ww_staff
 enum ww_err ww_staff_undo_last(const struct ww_booking_ctx *ctx, const struct ww_staff_who *w,
                                char *partner);
 
+/* What a check-in came to. */
+enum ww_checkin_result {
+    WW_CHECKIN_OK,        /* checked in now (and audited) */
+    WW_CHECKIN_ALREADY,   /* checked in earlier; not counted again */
+    WW_CHECKIN_NOT_CODE,  /* neither a ticket's QR text nor a ticket number */
+    WW_CHECKIN_FOREIGN,   /* a QR code that matches no ticket of this location */
+    WW_CHECKIN_NO_TICKET, /* no ticket with this number today at this location */
+    WW_CHECKIN_OTHER_DAY, /* a ticket of another day (yesterday's, next week's) */
+    WW_CHECKIN_STORE,     /* the store failed: *err says how */
+};
+
+/* The one check-in rule, for the kiosk's staff screen and the command line:
+ * `text` is a scanned QR text (WW1:<location>:<check>) or a typed ticket
+ * number; the ticket must be this location's (the QR's location and the
+ * booking's both) and for today by ctx's clock (w->day is ignored for that).
+ * A check-in is recorded once and audited with w->role. The booking found
+ * goes into *b (for messages) unless the result is NOT_CODE, FOREIGN or
+ * NO_TICKET; *err is set for WW_CHECKIN_STORE. */
+enum ww_checkin_result ww_staff_checkin(const struct ww_booking_ctx *ctx,
+                                        const struct ww_staff_who *w, const char *text,
+                                        struct ww_booking *b, enum ww_err *err);
+
 /* A stepper tap on a row: the new hours and desks (pure). `what` is one of
  * "from-", "from+", "to-", "to+", "desks-", "desks+". False when the step
  * would leave the allowed range (the end stays at least one step after the

@@ -75,6 +75,16 @@ struct ww_audit {
     char detail[160];      /* ids and times only */
 };
 
+/* The staff PIN lockout of one location, shared by all its kiosks through the
+ * store so that N kiosks do not give N times the tries and a restart does not
+ * clear it. The rule that fills it is in pin.c. */
+struct ww_pin_state {
+    int wrong;            /* wrong PINs since the last good one or the last lock */
+    int locks;            /* locks since the last good PIN (the back-off doubles) */
+    int64_t locked_at;    /* unix seconds the last lock began; 0 never */
+    int64_t locked_until; /* unix seconds the entry opens again; 0 never */
+};
+
 /* Counts for reports: how often a (topic, outcome) ended a path, booked or not. */
 struct ww_tally_count {
     char topic[WW_ID_SIZE];
@@ -114,6 +124,13 @@ struct ww_store_ops {
     enum ww_err (*audit_list)(struct ww_store *s, const char *location, ww_day from,
                               struct ww_audit **out, size_t *n);
     enum ww_err (*change_seq)(struct ww_store *s, int64_t *seq);
+    /* The PIN lockout of a location (zeros when none was stored). */
+    enum ww_err (*pin_get)(struct ww_store *s, const char *location, struct ww_pin_state *out);
+    /* Replace it with `next` only if it still equals `old` (NULL: whatever
+     * it is), adding `audit` (may be NULL) in the same transaction;
+     * WW_ERR_ALREADY when another kiosk changed it in between. */
+    enum ww_err (*pin_put)(struct ww_store *s, const char *location, const struct ww_pin_state *old,
+                           const struct ww_pin_state *next, const struct ww_audit *audit);
     void (*set_patience)(struct ww_store *s, int ms); /* optional */
 };
 
@@ -130,6 +147,19 @@ void ww_store_free(struct ww_store *s);
 /* Is the URI of a kind this build can open (without opening it)? When not,
  * one line into err that does not repeat the URI. */
 bool ww_store_check_uri(const char *uri, char *err, size_t errsize);
+
+/* Copy a store target into `out` (always NUL-terminated) for a message, a log
+ * line or a screen, with every password libpq would read from it replaced by
+ * "***": the user's password in postgresql:// and postgres:// URIs, their
+ * password= and sslpassword= query parameters (also percent-encoded names),
+ * and the password and sslpassword values of keyword strings
+ * ("host=db password='s e' ..."), quoted or not. Any other target (sqlite:FILE)
+ * is copied as it is. Every path that shows a store target uses this. */
+void ww_store_mask(const char *target, char *out, size_t size);
+
+/* Copy a libpq parse error for `target` into `out` with its quoted parts
+ * ("...", which may be a piece of a password) replaced by "***". */
+void ww_store_mask_error(const char *msg, char *out, size_t size);
 
 /* Thin wrappers over the ops, documented there. Arrays returned through
  * `out` are heap-allocated; the caller frees them with free(). */
@@ -165,6 +195,10 @@ enum ww_err ww_store_audit_list(struct ww_store *s, const char *location, ww_day
 /* A number that grows whenever overrides change; kiosks poll it to see
  * staff changes made by any process. */
 enum ww_err ww_store_change_seq(struct ww_store *s, int64_t *seq);
+enum ww_err ww_store_pin_get(struct ww_store *s, const char *location, struct ww_pin_state *out);
+enum ww_err ww_store_pin_put(struct ww_store *s, const char *location,
+                             const struct ww_pin_state *old, const struct ww_pin_state *next,
+                             const struct ww_audit *audit);
 /* How long a call may wait for a server that is being reconnected to, in
  * milliseconds. By default a call waits up to the connect timeout (a
  * command, a worker thread); a handle used by a screen's own thread sets a

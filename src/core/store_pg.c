@@ -55,7 +55,7 @@
 #include <string.h>
 #include <time.h>
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 #define MAX_ATTEMPTS   8
 
 #define NS_PER_MS          1000000LL
@@ -93,6 +93,8 @@ enum stmt {
     S_DROPOUT,
     S_AUDIT,
     S_AUDIT_LIST,
+    S_PIN_GET,
+    S_PIN_PUT,
     S_COUNT
 };
 
@@ -157,6 +159,13 @@ static const char *const sql[S_COUNT] = {
                 "$4, $5, $6)",
     [S_AUDIT_LIST] = "SELECT at, location, day, role, action, detail FROM audit WHERE ($1::text = "
                      "'' OR location = $1::text) AND day >= $2 ORDER BY id",
+    [S_PIN_GET] = "SELECT wrong, locks, locked_at, locked_until FROM pin_guard WHERE location = $1",
+    /* Compare and set: a kiosk's update lands only on the state it read. */
+    [S_PIN_PUT] = "INSERT INTO pin_guard (location, wrong, locks, locked_at, locked_until) VALUES "
+                  "($1, $6, $7, $8, $9) ON CONFLICT (location) DO UPDATE SET wrong = $6, locks = "
+                  "$7, locked_at = $8, locked_until = $9 WHERE $10::boolean OR (pin_guard.wrong = "
+                  "$2::integer AND pin_guard.locks = $3::integer AND pin_guard.locked_at = "
+                  "$4::bigint AND pin_guard.locked_until = $5::bigint)",
 };
 
 /* The schema of the SQLite backend, translated. Ids and codes compare
@@ -194,6 +203,9 @@ static const char *const migrations[] = {
     " count INTEGER NOT NULL, PRIMARY KEY (day, location, screen));"
     "CREATE TABLE audit (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, location " ID ","
     " day INTEGER NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);",
+    /* 2: the staff PIN lockout, shared by the kiosks of a location. */
+    "CREATE TABLE pin_guard (location " ID " PRIMARY KEY, wrong INTEGER NOT NULL,"
+    " locks INTEGER NOT NULL, locked_at BIGINT NOT NULL, locked_until BIGINT NOT NULL);",
 };
 
 struct store_pg {
@@ -239,43 +251,6 @@ static void first_line(const char *msg, char *out, size_t size)
     out[strcspn(out, "\r\n")] = '\0';
     if (!*out)
         ww_strlcpy(out, "unknown error", size);
-}
-
-/* Copy `uri` with the password of its user part and any password=... value
- * replaced by "***", so messages and logs never show it. */
-static void mask_uri(const char *uri, char *out, size_t size)
-{
-    char buf[1024];
-    size_t o = 0;
-    const char *p = uri;
-    const char *scheme_end = strstr(uri, "://");
-    const char *auth = scheme_end ? scheme_end + 3 : uri;
-    size_t auth_len = strcspn(auth, "/?#");
-    const char *at = NULL;
-    for (const char *q = auth; q < auth + auth_len; q++)
-        if (*q == '@')
-            at = q;
-    const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
-    while (*p && o + 4 < sizeof buf) {
-        if (colon && p == colon + 1) {
-            memcpy(buf + o, "***", 3);
-            o += 3;
-            p = at;
-            continue;
-        }
-        if (strncmp(p, "password=", 9) == 0 && (p == uri || p[-1] == '?' || p[-1] == '&')) {
-            if (o + 13 >= sizeof buf)
-                break;
-            memcpy(buf + o, "password=***", 12);
-            o += 12;
-            p += 9;
-            p += strcspn(p, "&#");
-            continue;
-        }
-        buf[o++] = *p++;
-    }
-    buf[o] = '\0';
-    ww_strlcpy(out, buf, size);
 }
 
 /* NOTICE messages (e.g. "relation already exists") are for debugging only. */
@@ -632,14 +607,17 @@ static struct ww_store *pg_open(const char *target, char *err, size_t errsize)
         abort();
     s->base.ops = &ww_store_pg_ops;
     s->patience = CONNECT_TIMEOUT_NS;
-    mask_uri(target, s->shown, sizeof s->shown);
+    ww_store_mask(target, s->shown, sizeof s->shown);
 
     char *perr = NULL;
     PQconninfoOption *opts = PQconninfoParse(target, &perr);
     if (!opts) {
-        char line[256];
+        /* libpq quotes the token it could not read: a piece of the password
+         * (a bad %-escape, a value with a space) must not be shown. */
+        char line[256], masked[256];
         first_line(perr, line, sizeof line);
-        ww_fmt(err, errsize, "store '%s': %s", s->shown, line);
+        ww_store_mask_error(line, masked, sizeof masked);
+        ww_fmt(err, errsize, "store '%s': %s", s->shown, masked);
         PQfreemem(perr);
         free(s);
         return NULL;
@@ -982,6 +960,59 @@ struct override_args {
     const struct ww_audit *audit;
 };
 
+struct pin_args {
+    const char *location;
+    const struct ww_pin_state *old, *next;
+    const struct ww_audit *audit;
+};
+
+static enum ww_err pin_put_body(struct store_pg *s, void *arg)
+{
+    const struct pin_args *a = arg;
+    static const struct ww_pin_state none = {0};
+    const struct ww_pin_state *o = a->old ? a->old : &none;
+    struct numbuf ow, ol, oa, ou, nw, nl, na, nu;
+    long changed = 0;
+    enum ww_err e = exec_count(
+        s, S_PIN_PUT,
+        ARGS(a->location, dec(&ow, o->wrong), dec(&ol, o->locks), dec(&oa, o->locked_at),
+             dec(&ou, o->locked_until), dec(&nw, a->next->wrong), dec(&nl, a->next->locks),
+             dec(&na, a->next->locked_at), dec(&nu, a->next->locked_until), a->old ? "f" : "t"),
+        &changed);
+    if (e == WW_OK && changed == 0)
+        e = WW_ERR_ALREADY;
+    if (e == WW_OK && a->audit)
+        e = audit_insert(s, a->audit);
+    return e;
+}
+
+static enum ww_err pg_pin_put(struct ww_store *base, const char *location,
+                              const struct ww_pin_state *old, const struct ww_pin_state *next,
+                              const struct ww_audit *audit)
+{
+    struct pin_args a = {location, old, next, audit};
+    return txn(cast(base), pin_put_body, &a, true);
+}
+
+static enum ww_err pg_pin_get(struct ww_store *base, const char *location, struct ww_pin_state *out)
+{
+    struct store_pg *s = cast(base);
+    enum ww_err e = ensure(s);
+    if (e != WW_OK)
+        return e;
+    PGresult *r = run(s, S_PIN_GET, ARGS(location), &e);
+    if (!r)
+        return e;
+    if (PQntuples(r) > 0) {
+        out->wrong = (int)num(r, 0, 0);
+        out->locks = (int)num(r, 0, 1);
+        out->locked_at = num(r, 0, 2);
+        out->locked_until = num(r, 0, 3);
+    }
+    PQclear(r);
+    return WW_OK;
+}
+
 static enum ww_err override_add_body(struct store_pg *s, void *arg)
 {
     const struct override_args *a = arg;
@@ -1241,5 +1272,7 @@ const struct ww_store_ops ww_store_pg_ops = {
     .audit = pg_audit,
     .audit_list = pg_audit_list,
     .change_seq = pg_change_seq,
+    .pin_get = pg_pin_get,
+    .pin_put = pg_pin_put,
     .set_patience = pg_set_patience,
 };

@@ -24,7 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 enum stmt {
     S_BEGIN,
@@ -51,6 +51,8 @@ enum stmt {
     S_DROPOUT,
     S_AUDIT,
     S_AUDIT_LIST,
+    S_PIN_GET,
+    S_PIN_PUT,
     S_COUNT
 };
 
@@ -101,6 +103,13 @@ static const char *const sql[S_COUNT] = {
                 "?4, ?5, ?6)",
     [S_AUDIT_LIST] = "SELECT at, location, day, role, action, detail FROM audit WHERE (?1 = '' OR "
                      "location = ?1) AND day >= ?2 ORDER BY id",
+    [S_PIN_GET] = "SELECT wrong, locks, locked_at, locked_until FROM pin_guard WHERE location = ?1",
+    /* Compare and set: a kiosk's update lands only on the state it read. */
+    [S_PIN_PUT] = "INSERT INTO pin_guard (location, wrong, locks, locked_at, locked_until) VALUES "
+                  "(?1, ?6, ?7, ?8, ?9) ON CONFLICT (location) DO UPDATE SET wrong = ?6, locks = "
+                  "?7, locked_at = ?8, locked_until = ?9 WHERE ?10 OR (pin_guard.wrong = ?2 AND "
+                  "pin_guard.locks = ?3 AND pin_guard.locked_at = ?4 AND pin_guard.locked_until = "
+                  "?5)",
 };
 
 /* Migrations: index i brings the schema from version i to i + 1. */
@@ -132,6 +141,9 @@ static const char *const migrations[] = {
     " count INTEGER NOT NULL, PRIMARY KEY (day, location, screen));"
     "CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, location TEXT NOT NULL,"
     " day INTEGER NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);",
+    /* 2: the staff PIN lockout, shared by the kiosks of a location. */
+    "CREATE TABLE pin_guard (location TEXT PRIMARY KEY, wrong INTEGER NOT NULL,"
+    " locks INTEGER NOT NULL, locked_at INTEGER NOT NULL, locked_until INTEGER NOT NULL);",
 };
 
 struct store_sqlite {
@@ -923,6 +935,55 @@ static enum ww_err sqlite_audit_list(struct ww_store *base, const char *location
     return e;
 }
 
+static enum ww_err sqlite_pin_get(struct ww_store *base, const char *location,
+                                  struct ww_pin_state *out)
+{
+    struct store_sqlite *s = cast(base);
+    reconnect(s, false);
+    sqlite3_stmt *st = stmt(s, S_PIN_GET);
+    bind_text(st, 1, location);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->wrong = sqlite3_column_int(st, 0);
+        out->locks = sqlite3_column_int(st, 1);
+        out->locked_at = sqlite3_column_int64(st, 2);
+        out->locked_until = sqlite3_column_int64(st, 3);
+    }
+    enum ww_err e = map_rc(s, rc, "pin state");
+    sqlite3_reset(st);
+    return e;
+}
+
+static enum ww_err sqlite_pin_put(struct ww_store *base, const char *location,
+                                  const struct ww_pin_state *old, const struct ww_pin_state *next,
+                                  const struct ww_audit *audit)
+{
+    struct store_sqlite *s = cast(base);
+    reconnect(s, true);
+    enum ww_err e = begin(s);
+    if (e != WW_OK)
+        return e;
+    static const struct ww_pin_state none = {0};
+    const struct ww_pin_state *o = old ? old : &none;
+    sqlite3_stmt *st = stmt(s, S_PIN_PUT);
+    bind_text(st, 1, location);
+    sqlite3_bind_int(st, 2, o->wrong);
+    sqlite3_bind_int(st, 3, o->locks);
+    sqlite3_bind_int64(st, 4, o->locked_at);
+    sqlite3_bind_int64(st, 5, o->locked_until);
+    sqlite3_bind_int(st, 6, next->wrong);
+    sqlite3_bind_int(st, 7, next->locks);
+    sqlite3_bind_int64(st, 8, next->locked_at);
+    sqlite3_bind_int64(st, 9, next->locked_until);
+    sqlite3_bind_int(st, 10, old == NULL);
+    e = exec(s, S_PIN_PUT);
+    if (e == WW_OK && sqlite3_changes(s->db) == 0)
+        e = WW_ERR_ALREADY;
+    if (e == WW_OK && audit)
+        e = audit_insert(s, audit);
+    return finish(s, e);
+}
+
 const struct ww_store_ops ww_store_sqlite_ops = {
     .scheme = "sqlite",
     .open = sqlite_open,
@@ -943,4 +1004,6 @@ const struct ww_store_ops ww_store_sqlite_ops = {
     .audit = sqlite_audit,
     .audit_list = sqlite_audit_list,
     .change_seq = sqlite_change_seq,
+    .pin_get = sqlite_pin_get,
+    .pin_put = sqlite_pin_put,
 };

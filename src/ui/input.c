@@ -134,10 +134,6 @@ enum ww_input_result ww_input_event(struct ww_input *in, const SDL_Event *e,
         if (e->key.repeat)
             return WW_IN_NONE; /* a held key is one action */
         SDL_Keycode key = e->key.keysym.sym;
-#ifdef WW_DEBUG
-        if (key == SDLK_ESCAPE)
-            return WW_IN_QUIT;
-#endif
         Uint32 now = e->key.timestamp;
         if (key == in->last_key && now - in->last_key_ms < WW_KEY_DEBOUNCE_MS) {
             in->last_key_ms = now;

@@ -34,7 +34,6 @@ enum ww_input_result {
     WW_IN_ACTIVE, /* the resident touched the screen (idle timer restarts), no action */
     WW_IN_ACTION, /* *out holds an action */
     WW_IN_STAFF,  /* the hidden staff entry was held */
-    WW_IN_QUIT,   /* quit (debug builds: Escape) */
 };
 
 struct ww_input {

@@ -887,6 +887,70 @@ static bool shows_store(const struct ww_kiosk *k)
            (k->s.screen >= WW_SCREEN_OUTCOME && k->s.screen <= WW_SCREEN_CONFIRM);
 }
 
+/* One SDL event of the live loop: window, print and store wake-ups, staff
+ * keys, resident input. A scripted run feeds events here too (`event`). */
+void ww_kiosk_event(struct ww_kiosk *k, const SDL_Event *ev)
+{
+    if (ev->type == SDL_QUIT ||
+        (ev->type == SDL_WINDOWEVENT && ev->window.event == SDL_WINDOWEVENT_CLOSE)) {
+        /* Closing the window (Alt+F4, the window manager): a way out only
+         * with --debug-exit, whatever the build. Signals never come this
+         * way: SDL's handlers are off and ours sets the flag. */
+        if (k->debug_exit)
+            ww_stop_requested = 1;
+        else
+            ww_warn("kiosk: a request to close the window was ignored");
+    } else if (ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_ESCAPE && k->debug_exit &&
+               !ww_kiosk_staff_is_open(k)) {
+        /* A developer's way out (--debug-exit); for a resident Escape is
+         * a key without meaning. */
+        ww_stop_requested = 1;
+    } else if (ev->type == k->ev_print) {
+        print_results(k);
+    } else if (ev->type == k->ev_print + 3) {
+        store_answers(k);
+    } else if (ev->type == k->ev_print + 1) {
+        /* the speech ran dry: settled below */
+    } else if (ev->type == SDL_WINDOWEVENT && (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+                                               ev->window.event == SDL_WINDOWEVENT_EXPOSED)) {
+        int w, h;
+        SDL_GetRendererOutputSize(k->ren, &w, &h);
+        if (w != k->env.w || h != k->env.h) {
+            k->env.w = w;
+            k->env.h = h;
+            ww_input_init(&k->input, corner_px(k));
+        }
+        k->dirty = true;
+        k->shown = false;
+    } else if (ww_kiosk_staff_event(k, ev)) {
+        /* a key or typed text for the staff screens */
+    } else {
+        struct ww_action a;
+        enum ww_input_result r =
+            ww_input_event(&k->input, ev, ww_kiosk_dlist(k), k->env.w, k->env.h, &a);
+        switch (r) {
+        case WW_IN_ACTION:
+            if (!ww_kiosk_staff_act(k, &a))
+                act(k, &a);
+            break;
+        case WW_IN_ACTIVE:
+            k->last_input = now_s(k);
+            k->last_tick = 0;
+            break;
+        case WW_IN_STAFF:
+            staff_entry(k);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+bool ww_kiosk_stopping(void)
+{
+    return ww_stop_requested != 0;
+}
+
 static int run_loop(struct ww_kiosk *k)
 {
     present(k);
@@ -921,58 +985,7 @@ static int run_loop(struct ww_kiosk *k)
         SDL_Event ev;
         bool got = wait_event(k, ms, &ev);
         while (got) {
-            if (ev.type == SDL_QUIT) {
-                /* Closing the window (Alt+F4, the window manager): a way
-                 * out only in debug builds. Signals never come this way:
-                 * SDL's handlers are off and ours sets the flag. */
-#ifdef WW_DEBUG
-                ww_stop_requested = 1;
-#else
-                ww_warn("kiosk: a request to close the window was ignored");
-#endif
-            } else if (ev.type == k->ev_print) {
-                print_results(k);
-            } else if (ev.type == k->ev_print + 3) {
-                store_answers(k);
-            } else if (ev.type == k->ev_print + 1) {
-                /* the speech ran dry: settled below */
-            } else if (ev.type == SDL_WINDOWEVENT &&
-                       (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
-                        ev.window.event == SDL_WINDOWEVENT_EXPOSED)) {
-                int w, h;
-                SDL_GetRendererOutputSize(k->ren, &w, &h);
-                if (w != k->env.w || h != k->env.h) {
-                    k->env.w = w;
-                    k->env.h = h;
-                    ww_input_init(&k->input, corner_px(k));
-                }
-                k->dirty = true;
-                k->shown = false;
-            } else if (ww_kiosk_staff_event(k, &ev)) {
-                /* a key or typed text for the staff screens */
-            } else {
-                struct ww_action a;
-                enum ww_input_result r =
-                    ww_input_event(&k->input, &ev, ww_kiosk_dlist(k), k->env.w, k->env.h, &a);
-                switch (r) {
-                case WW_IN_ACTION:
-                    if (!ww_kiosk_staff_act(k, &a))
-                        act(k, &a);
-                    break;
-                case WW_IN_ACTIVE:
-                    k->last_input = now_s(k);
-                    k->last_tick = 0;
-                    break;
-                case WW_IN_STAFF:
-                    staff_entry(k);
-                    break;
-                case WW_IN_QUIT:
-                    ww_stop_requested = 1;
-                    break;
-                default:
-                    break;
-                }
-            }
+            ww_kiosk_event(k, &ev);
             got = SDL_PollEvent(&ev) == 1;
         }
         if (next_tick_in(k) == 0)
@@ -1012,6 +1025,8 @@ static const char usage[] =
     "  --landscape         turn the configured screen to landscape (portrait: --portrait)\n"
     "  --lower             start with the \"buttons lower\" layout (wheelchair reach)\n"
     "  --windowed          a window instead of full screen (debug builds)\n"
+    "  --debug-exit        Escape and closing the window end the kiosk (for development;\n"
+    "                      also WEGWIJZER_DEBUG_EXIT=1); without it no input ends it\n"
     "  --assets DIR        pictograms folder parent (default assets, or the installed one)\n"
     "  --localedir DIR     compiled translations (default build/locale)\n"
     "  --speech NAME       espeak or null (default espeak; null with --script)\n"
@@ -1027,7 +1042,7 @@ struct opts {
     const char *script, *shot_dir, *assets, *localedir, *speech, *spoken_log;
     int w, h;
     int orient; /* 0 config, 1 landscape, 2 portrait */
-    bool lower, windowed, check, bench, verbose;
+    bool lower, windowed, check, bench, verbose, debug_exit;
 };
 
 static bool parse_size(const char *s, int *w, int *h)
@@ -1049,21 +1064,14 @@ static bool parse_size(const char *s, int *w, int *h)
 static int parse_opts(struct ww_kiosk *k, int argc, char **argv, struct opts *o)
 {
     static const struct option table[] = {
-        {"size", required_argument, NULL, 'S'},
-        {"landscape", no_argument, NULL, 'L'},
-        {"portrait", no_argument, NULL, 'P'},
-        {"lower", no_argument, NULL, 'l'},
-        {"windowed", no_argument, NULL, 'w'},
-        {"assets", required_argument, NULL, 'a'},
-        {"localedir", required_argument, NULL, 'd'},
-        {"speech", required_argument, NULL, 'p'},
-        {"spoken-log", required_argument, NULL, 'o'},
-        {"script", required_argument, NULL, 's'},
-        {"screenshot-dir", required_argument, NULL, 'D'},
-        {"check-layout", no_argument, NULL, 'c'},
-        {"verbose", no_argument, NULL, 'v'},
-        {"bench", no_argument, NULL, 'b'},
-        WW_COMMON_OPTIONS,
+        {"size", required_argument, NULL, 'S'},   {"landscape", no_argument, NULL, 'L'},
+        {"portrait", no_argument, NULL, 'P'},     {"lower", no_argument, NULL, 'l'},
+        {"windowed", no_argument, NULL, 'w'},     {"debug-exit", no_argument, NULL, 'X'},
+        {"assets", required_argument, NULL, 'a'}, {"localedir", required_argument, NULL, 'd'},
+        {"speech", required_argument, NULL, 'p'}, {"spoken-log", required_argument, NULL, 'o'},
+        {"script", required_argument, NULL, 's'}, {"screenshot-dir", required_argument, NULL, 'D'},
+        {"check-layout", no_argument, NULL, 'c'}, {"verbose", no_argument, NULL, 'v'},
+        {"bench", no_argument, NULL, 'b'},        WW_COMMON_OPTIONS,
     };
     int c;
     while ((c = getopt_long(argc, argv, "+h", table, NULL)) != -1) {
@@ -1093,6 +1101,9 @@ static int parse_opts(struct ww_kiosk *k, int argc, char **argv, struct opts *o)
             break;
         case 'w':
             o->windowed = true;
+            break;
+        case 'X':
+            o->debug_exit = true;
             break;
         case 'a':
             o->assets = optarg;
@@ -1274,8 +1285,11 @@ static bool load_installation(struct ww_kiosk *k, struct ww_diags *problems)
     const char *uri = app->store_uri ? app->store_uri : app->loc->store;
     app->store = ww_store_open(uri, app->state_dir, err, sizeof err);
     if (!app->store) {
-        ww_diags_add(problems, app->store_uri ? "--store" : app->loc->file, 0, "store %s: %s", uri,
-                     err);
+        /* Staff see this behind the corner without a PIN: never a password. */
+        char shown[512];
+        ww_store_mask(uri, shown, sizeof shown);
+        ww_diags_add(problems, app->store_uri ? "--store" : app->loc->file, 0, "store %s: %s",
+                     shown, err);
         return false;
     }
     return problems->count == before;
@@ -1343,6 +1357,7 @@ static int run_out_of_order(struct ww_kiosk *k, const struct opts *o, struct ww_
         .own_wait = k->own_wait,
         .speech = k->speech,
         .audio = k->audio,
+        .debug_exit = k->debug_exit,
     };
     if (k->scripted)
         return ww_ooo_run_script(info, &p, o->script, o->shot_dir);
@@ -1375,6 +1390,12 @@ int ww_kiosk_main(int argc, char **argv)
     status = 1;
     k->scripted = o.script != NULL;
     k->bench = o.bench;
+    /* A developer's way out, never the build type's: in every build a
+     * resident's key or a window close leaves the kiosk running. */
+    const char *dx = getenv("WEGWIJZER_DEBUG_EXIT");
+    k->debug_exit = o.debug_exit || (dx && *dx && strcmp(dx, "0") != 0);
+    if (k->debug_exit)
+        ww_info("kiosk: --debug-exit: Escape and closing the window end the kiosk");
     if ((k->scripted || o.check || o.bench) && k->app.clock.ctx != &k->app.now_value) {
         /* Scripts run on a virtual clock: now, unless --now says when. */
         k->app.now_value = (int64_t)time(NULL);

@@ -57,6 +57,7 @@ struct ww_kiosk {
     bool own_wait;
     bool scripted;
     bool bench;
+    bool debug_exit;    /* Escape and a window close end the kiosk (--debug-exit) */
     bool lower_default; /* "buttons lower" at start (--lower); a wipe returns to it */
     char assets[WW_PATH_SIZE];
     char shot_dir[WW_PATH_SIZE];
@@ -79,5 +80,13 @@ struct ww_kiosk {
 /* The name of the target with the keypad focus ("" when none); `buf` holds
  * WW_TARGET_SIZE bytes. */
 const char *ww_kiosk_focus(struct ww_kiosk *k, char *buf);
+
+/* Handle one SDL event as the live loop does. Scripted runs feed events
+ * here to test what the loop does with them. */
+void ww_kiosk_event(struct ww_kiosk *k, const SDL_Event *ev);
+
+/* True once SIGTERM/SIGINT or (with --debug-exit) Escape or a window close
+ * asked the kiosk to stop. */
+bool ww_kiosk_stopping(void);
 
 #endif

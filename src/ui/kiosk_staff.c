@@ -1,6 +1,7 @@
 #include "ui/kiosk_staff.h"
 
 #include "core/log.h"
+#include "core/pin.h"
 #include "core/str.h"
 #include "core/ticket.h"
 #include "ui/input.h"
@@ -15,9 +16,18 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The state file's hash; a pin_hash in the location file only when there is
+ * none (installations from before the state file). */
+static void load_pin(struct ww_kiosk *k, char *hash)
+{
+    ww_pin_load(k->app.state_dir, k->app.loc->id, k->app.loc->pin_hash, hash, WW_PIN_HASH_SIZE);
+}
+
 void ww_kiosk_staff_start(struct ww_kiosk *k)
 {
-    k->staff = ww_staff_ui_new(&k->bctx, k->app.loc->pin_hash);
+    char hash[WW_PIN_HASH_SIZE];
+    load_pin(k, hash);
+    k->staff = ww_staff_ui_new(&k->bctx, hash);
 }
 
 void ww_kiosk_staff_stop(struct ww_kiosk *k)
@@ -111,6 +121,11 @@ void ww_kiosk_staff_enter(struct ww_kiosk *k)
          * wipe as Opnieuw (the visit is counted as ended there). */
         struct ww_action wipe = ww_action_make(WW_ACT_RESTART);
         ww_kiosk_act(k, &wipe);
+        /* A PIN set with `staff set-pin` counts from the next entry on,
+         * without a restart (one small file read). */
+        char hash[WW_PIN_HASH_SIZE];
+        load_pin(k, hash);
+        ww_staff_ui_set_pin(k->staff, hash);
     }
     effects(k, ww_staff_ui_enter(k->staff));
 }

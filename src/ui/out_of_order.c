@@ -439,9 +439,6 @@ static void handle(struct run *r, const SDL_Event *ev)
         else if (ev->type == SDL_KEYDOWN)
             read_aloud(r);
         break;
-    case WW_IN_QUIT:
-        *r->p->stop = 1;
-        break;
     default:
         break;
     }
@@ -498,10 +495,14 @@ int ww_ooo_run(const struct ww_ooo_info *info, const struct ww_ooo_params *p)
         SDL_Event ev;
         bool got = wait_event(&r, ms, &ev);
         while (got) {
-            if (ev.type == SDL_QUIT) {
-#ifdef WW_DEBUG
+            if (ev.type == SDL_QUIT ||
+                (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE)) {
+                /* A window close ends the screen only with --debug-exit. */
+                if (p->debug_exit)
+                    *p->stop = 1;
+            } else if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_ESCAPE &&
+                       p->debug_exit) {
                 *p->stop = 1;
-#endif
             } else if (ev.type == SDL_WINDOWEVENT) {
                 r.dirty = true;
             } else {

@@ -83,6 +83,7 @@ struct ww_ooo_params {
     bool own_wait;                /* offscreen/dummy driver: sleep in poll() */
     struct ww_speech *speech;     /* NULL: nothing is read aloud */
     struct ww_audio *audio;       /* may be NULL */
+    bool debug_exit;              /* Escape and a window close end it (--debug-exit) */
 };
 
 /* Show the screen until *stop is set. Returns 0. */

@@ -290,6 +290,42 @@ static unsigned long pick_next(unsigned long *state)
     return x;
 }
 
+/* `event quit | close | key NAME`: an SDL event through SDL's queue into the
+ * live loop's handler, as a window manager or a keyboard would send it. */
+static bool sdl_event(struct run *r, const char *arg)
+{
+    SDL_Event ev[2];
+    memset(ev, 0, sizeof ev);
+    int n = 1;
+    if (strcmp(arg, "quit") == 0) {
+        ev[0].type = SDL_QUIT;
+    } else if (strcmp(arg, "close") == 0) {
+        ev[0].type = SDL_WINDOWEVENT;
+        ev[0].window.event = SDL_WINDOWEVENT_CLOSE;
+        ev[0].window.windowID = r->k->win ? SDL_GetWindowID(r->k->win) : 0;
+    } else if (strncmp(arg, "key ", 4) == 0 && SDL_GetKeyFromName(arg + 4) != SDLK_UNKNOWN) {
+        ev[0].type = SDL_KEYDOWN;
+        ev[0].key.keysym.sym = SDL_GetKeyFromName(arg + 4);
+        ev[0].key.state = SDL_PRESSED;
+        ev[1] = ev[0];
+        ev[1].type = SDL_KEYUP;
+        ev[1].key.state = SDL_RELEASED;
+        n = 2;
+    } else {
+        return fail(r, "event quit | close | key NAME");
+    }
+    SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
+    for (int i = 0; i < n; i++) {
+        ev[i].common.timestamp = SDL_GetTicks();
+        if (SDL_PushEvent(&ev[i]) != 1)
+            return fail(r, "event %s: SDL refused it: %s", arg, SDL_GetError());
+    }
+    SDL_Event got;
+    while (SDL_PollEvent(&got) == 1)
+        ww_kiosk_event(r->k, &got);
+    return true;
+}
+
 static bool expect(struct run *r, char *what, char *arg)
 {
     struct ww_kiosk *k = r->k;
@@ -316,6 +352,12 @@ static bool expect(struct run *r, char *what, char *arg)
         if (s->warning == (what[0] == 'w'))
             return true;
         return fail(r, "expected %s (warning is %s)", what, s->warning ? "up" : "down");
+    }
+    if (strcmp(what, "running") == 0 || strcmp(what, "stopping") == 0) {
+        if (ww_kiosk_stopping() == (what[0] == 's'))
+            return true;
+        return fail(r, "expected the kiosk %s, it is %s", what,
+                    ww_kiosk_stopping() ? "stopping" : "running");
     }
     if (strcmp(what, "lang") == 0) {
         if (strcmp(s->lang, arg) == 0)
@@ -563,6 +605,8 @@ static bool step(struct run *r, char *line)
         ww_kiosk_act(k, &a);
         return true;
     }
+    if (strcmp(cmd, "event") == 0)
+        return sdl_event(r, arg);
     if (strcmp(cmd, "focus") == 0) {
         for (int i = 0; i <= WW_SESSION_MAX_TARGETS + 8; i++) {
             char buf[WW_TARGET_SIZE];

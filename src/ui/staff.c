@@ -37,6 +37,11 @@ struct ww_staff_ui *ww_staff_ui_new(const struct ww_booking_ctx *ctx, const char
     return u;
 }
 
+void ww_staff_ui_set_pin(struct ww_staff_ui *u, const char *pin_hash)
+{
+    ww_strlcpy(u->pin_hash, pin_hash ? pin_hash : "", sizeof u->pin_hash);
+}
+
 void ww_staff_ui_free(struct ww_staff_ui *u)
 {
     free(u);

@@ -33,6 +33,9 @@ struct ww_staff_ui;
 
 /* `pin_hash` is copied ("" = no PIN set). Aborts on out-of-memory. */
 struct ww_staff_ui *ww_staff_ui_new(const struct ww_booking_ctx *ctx, const char *pin_hash);
+
+/* The PIN hash in force from now on (a new one set with `staff set-pin`). */
+void ww_staff_ui_set_pin(struct ww_staff_ui *u, const char *pin_hash);
 void ww_staff_ui_free(struct ww_staff_ui *u);
 
 /* Is a staff screen (or the PIN pad) up? */

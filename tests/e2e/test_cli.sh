@@ -121,6 +121,33 @@ expect "unknown ticket number" 1 "no ticket J-099 on 2026-11-24 at weener-xl" \
     -- ww staff checkin J-099 $L
 expect "garbage code" 1 "is not a ticket code" -- ww staff checkin "drop table" $L
 
+# ---- one check-in rule for the command line and the kiosk's staff screen ----
+# On a store shared by two locations: yesterday's and next week's tickets and
+# another location's are refused, as the staff screen refuses them; a
+# check-in is audited.
+S="--store sqlite:$WW_TMP/shared.db"
+W="--location weener-xl $S"
+qr_of() { sed -n 's/^qr //p'; }
+yday=$(ww book $W --now 2026-11-23T09:30 --partner algemene-balie | qr_of)
+nweek=$(ww book $W --now 2026-12-01T09:30 --partner algemene-balie | qr_of)
+other=$(ww book --location scheidingsplein-hollands-kroon $S --partner scheidingsteam | qr_of)
+today=$(ww book $W --partner algemene-balie | qr_of)
+check "bookings on the shared store" test -n "$yday" -a -n "$nweek" -a -n "$other" -a -n "$today"
+expect "yesterday's ticket refused" 1 "is for 2026-11-23, not for today: not checked in" \
+    -- ww staff checkin "$yday" $W
+expect "next week's ticket refused" 1 "is for 2026-12-01, not for today: not checked in" \
+    -- ww staff checkin "$nweek" $W
+expect "another location's ticket refused" 1 "matches no ticket of weener-xl" \
+    -- ww staff checkin "$other" $W
+expect "another location's check part under this location's name refused" 1 \
+    "matches no ticket of weener-xl" \
+    -- ww staff checkin "$(printf '%s' "$other" | sed 's/scheidingsplein-hollands-kroon/weener-xl/')" $W
+n=$(sqlite3 "$WW_TMP/shared.db" "SELECT count(*) FROM bookings WHERE checked_in != 0")
+check "nothing refused was checked in ($n)" [ "$n" -eq 0 ]
+expect "today's ticket checked in" 0 "checked in" -- ww staff checkin "$today" $W
+tk=$(sqlite3 "$WW_TMP/shared.db" "SELECT ticket FROM bookings WHERE checked_in != 0")
+expect "the check-in is audited" 0 "cli    checkin  for 2026-11-24: $tk" -- ww staff audit $W
+
 # ---- many processes, one slot ----
 # 8 processes race for the 11:30 slot of the sociaal raadslieden (2 desks).
 i=0
@@ -142,12 +169,27 @@ fi
 # ---- staff PIN ----
 cp -r kiosk-config "$WW_TMP/cfg"
 C="--config $WW_TMP/cfg"
-expect "set-pin rejects letters" 1 "a PIN is 4 to 8 digits" \
-    -- sh -c 'echo 12ab | "$WW_BIN" staff set-pin --location weener-xl '"$C"
-expect "set-pin" 0 "staff PIN set for weener-xl" \
+expect "set-pin rejects letters" 1 "a staff PIN is 6 to 8 digits" \
+    -- sh -c 'echo 12ab12 | "$WW_BIN" staff set-pin --location weener-xl '"$C"
+expect "set-pin refuses four digits" 1 "a staff PIN is 6 to 8 digits" \
     -- sh -c 'echo 2468 | "$WW_BIN" staff set-pin --location weener-xl '"$C"
-check "only the Argon2id hash is in the config" \
-    sh -c 'grep -qF "pin_hash = \$argon2id\$" "$1" && ! grep -q 2468 "$1"' _ "$WW_TMP/cfg/locations/weener-xl.ini"
+expect "set-pin refuses five digits" 1 "a staff PIN is 6 to 8 digits" \
+    -- sh -c 'echo 24681 | "$WW_BIN" staff set-pin --location weener-xl '"$C"
+# An installation from before the state file: a hash in the location file,
+# which is 0640 and belongs to another group.
+LOCF="$WW_TMP/cfg/locations/weener-xl.ini"
+sed -i 's/^pin_hash =.*/pin_hash = $argon2id$v=19$m=65536,t=2,p=1$b2xk$b2xk/' "$LOCF"
+chmod 0640 "$LOCF"
+[ "$(id -u)" -eq 0 ] && chgrp 65534 "$LOCF"
+before=$(stat -c '%a %u %g' "$LOCF")
+expect "set-pin" 0 "staff PIN set for weener-xl" \
+    -- sh -c 'echo 246813 | "$WW_BIN" staff set-pin --location weener-xl '"$C"
+PINF="$WEGWIJZER_STATE/weener-xl.pin"
+check "the hash is in the state folder, readable by its owner only" \
+    sh -c '[ "$(stat -c %a "$1")" = 600 ] && grep -q "^.argon2id.v=19.m=131072,t=3" "$1" && ! grep -q 246813 "$1"' _ "$PINF"
+check "the old hash is gone from the location file" sh -c '! grep -q pin_hash "$1"' _ "$LOCF"
+check "the location file kept mode, owner and group ($before)" \
+    [ "$(stat -c '%a %u %g' "$LOCF")" = "$before" ]
 expect "config still checks clean" 0 "ok:" -- ww config check "$WW_TMP/cfg"
 expect "set-pin is audited" 0 "set-pin" -- ww staff audit --location weener-xl $C
 

@@ -317,4 +317,32 @@ EOF2
     check "SIGTERM on X11: stopped through the normal path" grep -q "kiosk: stopping" "$WW_TMP/x11.log"
 fi
 
+# ---- no resident input ends the kiosk ----
+# Escape, a window close (the window manager's close and SDL_QUIT) go through
+# SDL's queue into the live loop's handler: the kiosk stays up, on the
+# resident's screen, in every build. Only --debug-exit (or
+# WEGWIJZER_DEBUG_EXIT=1) makes them a way out.
+cat >"$WW_TMP/noexit.txt" <<'EOF'
+tap start
+expect screen topics
+event key Escape
+event close
+event quit
+expect running
+expect screen topics
+tap-first topic:
+expect running
+EOF
+kiosk "$WW_TMP/noexit.txt" noexit >"$WW_TMP/noexit.out" 2>&1
+check "Escape and a window close do not end the kiosk" [ $? -eq 0 ]
+check "the ignored close is logged" grep -q "request to close the window was ignored" \
+    "$WW_TMP/noexit.out"
+for ev in "key Escape" close quit; do
+    printf 'tap start\nevent %s\nexpect stopping\n' "$ev" >"$WW_TMP/exit.txt"
+    expect "--debug-exit: event $ev ends the kiosk" 0 "" -- kiosk "$WW_TMP/exit.txt" exit --debug-exit
+    expect "WEGWIJZER_DEBUG_EXIT=1: event $ev ends the kiosk" 0 "" -- \
+        env WEGWIJZER_DEBUG_EXIT=1 "$WW_BIN" kiosk --location weener-xl --now "$NOW" \
+        --script "$WW_TMP/exit.txt"
+done
+
 finish

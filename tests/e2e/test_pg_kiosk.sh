@@ -25,7 +25,7 @@ T=$WW_TMP
 psql_q() { "$WW_PG_CTL" psql -tA -c "$1"; }
 bookings() { psql_q "SELECT count(*) FROM bookings WHERE location = 'weener-xl'"; }
 
-expect "set the PIN" 0 "staff PIN set" -- sh -c "echo 2468 | \"$WW_BIN\" staff set-pin $L"
+expect "set the PIN" 0 "staff PIN set" -- sh -c "echo 246813 | \"$WW_BIN\" staff set-pin $L"
 
 # wait_for FILE: the kiosk reached a point of its script (at most 60 s).
 wait_for() {
@@ -53,7 +53,7 @@ expect text Algemene balie
 screenshot offline
 hold 10 10 3
 expect screen staff-pin
-type 2468
+type 246813
 key Return
 expect screen staff-main
 expect text Server niet bereikbaar

@@ -36,7 +36,7 @@ expect screen staff-pin
 expect text wegwijzer staff set-pin
 staff-check
 screenshot no-pin
-type 2468
+type 246813
 key Return
 expect screen staff-pin
 tap staff:close
@@ -45,7 +45,7 @@ expect fresh
 EOF
 expect "no PIN: the entry says to run set-pin" 0 "" -- kiosk "$WW_TMP/nopin.txt" nopin
 
-expect "set the PIN" 0 "staff PIN set" -- sh -c "echo 2468 | \"$WW_BIN\" staff set-pin $L"
+expect "set the PIN" 0 "staff PIN set" -- sh -c "echo 246813 | \"$WW_BIN\" staff set-pin $L"
 for i in 1 2; do
     ww book $L --partner belastingdienst >"$WW_TMP/book$i.txt" 2>&1
 done
@@ -103,6 +103,8 @@ key 6
 key 9
 key Backspace
 key 8
+key 1
+key 3
 key Return
 expect screen staff-main
 expect text Belastingdienst
@@ -209,10 +211,10 @@ expect "toeslagen offers the phone alternative" 0 "" -- kiosk "$WW_TMP/d.txt" ki
 cat >"$WW_TMP/lock.txt" <<'EOF'
 hold 10 10 3
 expect screen staff-pin
-type 2469
+type 246819
 key Return
 screenshot wrong-last-digit
-type 1468
+type 146813
 key Return
 screenshot wrong-first-digit
 type 1111
@@ -226,7 +228,7 @@ expect text 5 minuten
 expect no-text Onjuiste pincode
 screenshot locked
 # locked: the right PIN is refused too
-type 2468
+type 246813
 key Return
 expect screen staff-pin
 expect text 5 minuten
@@ -244,7 +246,7 @@ expect screen attract
 wait 60s
 hold 10 10 3
 expect text Voer de pincode in
-type 2468
+type 246813
 key Return
 expect screen staff-main
 # the staff screen closes itself after two idle minutes
@@ -258,6 +260,50 @@ expect "lockout after five wrong PINs, idle close" 0 "" -- kiosk "$WW_TMP/lock.t
 check "a wrong PIN looks the same whichever digit is wrong" \
     cmp -s "$SHOTS/lock/wrong-last-digit.png" "$SHOTS/lock/wrong-first-digit.png"
 
+# ---- the lockout is the location's, in the store: a restart keeps it ----
+# Five wrong PINs in one kiosk process; a new process (a restart, or the
+# location's other kiosk) finds the entry locked, even for the right PIN,
+# and staff read the audit entry; after the lock, signing in shows a band.
+cat >"$WW_TMP/lock1.txt" <<'EOF'
+hold 10 10 3
+expect screen staff-pin
+type 111111
+key Return
+type 222222
+key Return
+type 333333
+key Return
+type 444444
+key Return
+type 555555
+key Return
+expect text 5 minuten
+EOF
+expect "five wrong PINs lock the entry" 0 "" -- kiosk "$WW_TMP/lock1.txt" lock1 --now 2026-11-24T14:00
+cat >"$WW_TMP/lock2.txt" <<'EOF'
+hold 10 10 3
+expect screen staff-pin
+expect text 4 minuten
+type 246813
+key Return
+expect screen staff-pin
+expect text minuten
+EOF
+expect "after a restart the entry is still locked" 0 "" -- \
+    kiosk "$WW_TMP/lock2.txt" lock2 --now 2026-11-24T14:01
+expect "the lock is in the audit" 0 "staff  pin-locked for 2026-11-24: 5 wrong PINs" \
+    -- ww staff audit $L
+cat >"$WW_TMP/lock3.txt" <<'EOF'
+hold 10 10 3
+type 246813
+key Return
+expect screen staff-main
+expect text Let op: de toegang was 1 keer geblokkeerd
+screenshot lock-band
+EOF
+expect "after the lock: signed in, with a band about it" 0 "" -- \
+    kiosk "$WW_TMP/lock3.txt" lock3 --now 2026-11-24T14:06
+
 # ---- keypad only ----
 cat >"$WW_TMP/keys.txt" <<'EOF'
 hold 10 10 3
@@ -265,6 +311,8 @@ key Keypad 2
 key Keypad 4
 key Keypad 6
 key Keypad 8
+key Keypad 1
+key Keypad 3
 key Keypad Enter
 expect screen staff-main
 # focus moves through the partners first, then the day's actions
@@ -289,7 +337,7 @@ expect "the staff screens work with the keypad alone" 0 "" -- kiosk "$WW_TMP/key
 # ---- more partners than fit: the list pages (landscape) ----
 cat >"$WW_TMP/pages.txt" <<'EOF'
 hold 10 10 3
-type 2468
+type 246813
 key Return
 tap staff:add
 tap add:wijkteam
@@ -322,7 +370,7 @@ sed 's/^printer = .*/printer = none/' "$WW_TMP/config/locations/weener-xl.ini" >
 cp "$WW_TMP/loc.ini" "$WW_TMP/config/locations/weener-xl.ini"
 cat >"$WW_TMP/printer.txt" <<'EOF'
 hold 10 10 3
-type 2468
+type 246813
 key Return
 tap staff:reprint
 expect text Printer: werkt niet
@@ -343,7 +391,7 @@ sed -i "s|^printer = .*|printer = escpos-net:127.0.0.1:$PORT?timeout=2|" \
     "$WW_TMP/config/locations/weener-xl.ini"
 cat >"$WW_TMP/paper.txt" <<'EOF'
 hold 10 10 3
-type 2468
+type 246813
 key Return
 tap staff:reprint
 expect text papier op
@@ -364,5 +412,29 @@ expect "set: not a time" 1 "is not HH:MM-HH:MM" -- ww staff set werk-inkomen --t
 expect "undo: unknown partner" 1 "unknown partner 'notaris'" -- ww staff undo notaris $L
 expect "the terminal's changes are audited as cli" 0 "cli    set      for 2026-11-24" \
     -- ww staff audit $L
+
+# ---- a new PIN counts from the next staff entry, without a restart ----
+S2="$WW_TMP/state2"
+mkdir -p "$S2"
+cat >"$WW_TMP/newpin.txt" <<EOF
+hold 10 10 3
+expect text wegwijzer staff set-pin
+tap staff:close
+touch-file $WW_TMP/np-ready
+wait-file $WW_TMP/np-set
+hold 10 10 3
+type 975310
+key Return
+expect screen staff-main
+EOF
+WEGWIJZER_STATE="$S2" kiosk "$WW_TMP/newpin.txt" newpin >"$WW_TMP/newpin.out" 2>&1 &
+np=$!
+i=0
+while [ ! -e "$WW_TMP/np-ready" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+echo 975310 | WEGWIJZER_STATE="$S2" "$WW_BIN" staff set-pin $L >/dev/null 2>&1
+touch "$WW_TMP/np-set"
+wait $np
+check "a PIN set while the kiosk runs opens the next staff entry" [ $? -eq 0 ] ||
+    sed 's/^/    /' "$WW_TMP/newpin.out"
 
 finish

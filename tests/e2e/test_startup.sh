@@ -112,6 +112,47 @@ broken no-store
 run_broken no-store "store sqlite:$WW_TMP/nowhere/x.db: cannot open store" \
     --store "sqlite:$WW_TMP/nowhere/x.db"
 
+# A store target with a password (every form libpq reads) that cannot be
+# opened: staff see the problem behind the corner without a PIN, so neither
+# the screen, the script's output nor the log may show the password.
+for target in "host=db.example password=geheim-wachtwoord" \
+    "postgres://ww:geheim-wachtwoord@127.0.0.1:1/w?bogus=1" \
+    "postgresql://ww:geheim%zz-wachtwoord@db.example/w" \
+    "postgresql://db.example/w?password=geheim-wachtwoord&bogus=1" \
+    "host=db.example password='geheim wachtwoord' bogus=1"; do
+    broken secret
+    mkdir -p "$SHOTS/secret"
+    ww kiosk --config "$WW_TMP/secret" $L --store "$target" --script "$WW_TMP/ooo.txt" \
+        --screenshot-dir "$SHOTS/secret" >"$WW_TMP/secret.out" 2>"$WW_TMP/secret.log"
+    check "store password ($target): out of order" [ $? -eq 0 ]
+    check "store password ($target): staff see the store" grep -q "^text: .*--store.*store" \
+        "$WW_TMP/secret.out"
+    check "store password ($target): not on screen, not in the log" \
+        sh -c '! grep -q "geheim\|wachtwoord" "$0" "$1"' "$WW_TMP/secret.out" "$WW_TMP/secret.log"
+done
+# A store URI typed without "store =" reads as a key: the unknown key is not
+# echoed when it is no key name.
+broken secret
+printf 'postgres://ww:geheim-wachtwoord@db.example/w?sslmode=require\n' \
+    >>"$WW_TMP/secret/locations/weener-xl.ini"
+ww kiosk --config "$WW_TMP/secret" $L --script "$WW_TMP/ooo.txt" >"$WW_TMP/secret.out" \
+    2>"$WW_TMP/secret.log"
+check "a URI without its key: out of order, the line named" \
+    grep -q "^text: .*weener-xl.ini:[0-9]*: unknown key in .*not a key name" \
+    "$WW_TMP/secret.out"
+check "a URI without its key: its password not on screen, not in the log" \
+    sh -c '! grep -q "geheim\|wachtwoord" "$0" "$1"' "$WW_TMP/secret.out" "$WW_TMP/secret.log"
+expect "a URI without its key: config check does not show the password either" 1 \
+    "not a key name" -- ww config check "$WW_TMP/secret"
+check "config check output lacks the password" \
+    sh -c '! "$0" config check "$1" 2>&1 | grep -q geheim' "$WW_BIN" "$WW_TMP/secret"
+
+# A server that is not there: the command's error and log name the store
+# without its password.
+ww staff today $L --store "postgres://ww:geheim-wachtwoord@127.0.0.1:1/w" >"$WW_TMP/pgdown.out" 2>&1
+check "store password: a server that is down, not in the error ($(head -c 80 "$WW_TMP/pgdown.out"))" \
+    sh -c '! grep -q "geheim\|wachtwoord" "$0" && grep -q "ww:\*\*\*@" "$0"' "$WW_TMP/pgdown.out"
+
 broken no-pictograms
 run_broken no-pictograms "$WW_TMP/nowhere/pictograms: the pictograms folder is missing" \
     --assets "$WW_TMP/nowhere"

@@ -3,7 +3,7 @@
 resident sessions on the virtual clock, with staff changes in between.
 
     tests/soak/gen.py --sessions 20000 --start 2026-11-23 --days 8 \
-        --staff-dir DIR --pin 2468 > week.txt
+        --staff-dir DIR --pin 246813 > week.txt
 
 Sessions are spread over the open days of the location (its [hours]), from
 opening time on; the clock goes through nights and the weekend with

@@ -30,7 +30,7 @@ DAYS=${3:-8}
 : "${SOAK_SPEECH:=null}"
 : "${SOAK_WRAP:=}"
 START=2026-11-23 # a Monday
-PIN=2468
+PIN=246813
 LOC=weener-xl
 
 rm -rf "$OUT"

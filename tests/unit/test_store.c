@@ -2,6 +2,7 @@
  * from $WW_TEST_STORE (default: a fresh SQLite file). Every test works in a
  * location id of its own, so the suite can run against a shared server. */
 #include "code.h"
+#include "pin.h"
 #include "store.h"
 #include "str.h"
 
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sodium.h>
 
 static char uri[600];
 static char tmpdir[128];
@@ -370,6 +372,150 @@ static void test_race_never_overbooks(void **state)
     ww_store_free(s);
 }
 
+/* The staff PIN lockout lives in the store: two handles are two kiosks of
+ * one location and share the count; a new handle (a restart) keeps it; the
+ * locks double until a good PIN, each lock with an audit entry. */
+static void pin_test_hash(char *hash)
+{
+    /* The least cost libsodium allows: the rule is under test, not Argon2. */
+    assert_int_equal(sodium_init() >= 0, 1);
+    assert_int_equal(crypto_pwhash_str_alg(hash, "246813", 6, crypto_pwhash_OPSLIMIT_MIN,
+                                           crypto_pwhash_MEMLIMIT_MIN,
+                                           crypto_pwhash_ALG_ARGON2ID13),
+                     0);
+}
+
+static size_t count_locks(struct ww_store *s, const char *loc)
+{
+    struct ww_audit *a;
+    size_t n, locks = 0;
+    assert_int_equal(ww_store_audit_list(s, loc, 0, &a, &n), WW_OK);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(a[i].action, "pin-locked") == 0) {
+            assert_string_equal(a[i].role, "staff");
+            assert_null(strstr(a[i].detail, "246813"));
+            locks++;
+        }
+    free(a);
+    return locks;
+}
+
+static void test_pin_lockout_shared(void **state)
+{
+    (void)state;
+    char loc[40], hash[WW_PIN_HASH_SIZE];
+    fresh_location(loc, sizeof loc);
+    pin_test_hash(hash);
+    int64_t now = 1790000000;
+    struct ww_clock c = ww_clock_fixed(&now);
+    struct ww_store *a = open_store(), *b = open_store();
+    struct ww_pin_guard ga, gb;
+    ww_pin_guard_init(&ga);
+    ww_pin_guard_init(&gb);
+    /* Three wrong at kiosk A, two at kiosk B: five for the location. */
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(ww_pin_check(&ga, a, loc, "staff", &c, hash, "111111"), WW_PIN_WRONG);
+    assert_int_equal(ww_pin_check(&gb, b, loc, "staff", &c, hash, "222222"), WW_PIN_WRONG);
+    assert_int_equal(ww_pin_check(&gb, b, loc, "staff", &c, hash, "333333"), WW_PIN_LOCKED);
+    /* Kiosk A is locked too, even for the right PIN. */
+    assert_int_equal(ww_pin_check(&ga, a, loc, "staff", &c, hash, "246813"), WW_PIN_LOCKED);
+    assert_int_equal(ww_pin_locked_for(&ga, &c), 300);
+    assert_int_equal(count_locks(a, loc), 1);
+    /* A restart: new handles, a fresh guard, the lock is still there. */
+    ww_store_free(a);
+    ww_store_free(b);
+    a = open_store();
+    ww_pin_guard_init(&ga);
+    ww_pin_guard_sync(&ga, a, loc);
+    assert_int_equal(ww_pin_locked_for(&ga, &c), 300);
+    now += 299;
+    assert_int_equal(ww_pin_check(&ga, a, loc, "staff", &c, hash, "246813"), WW_PIN_LOCKED);
+    /* The next lock without a good PIN in between lasts twice as long. */
+    now += 1;
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(ww_pin_check(&ga, a, loc, "staff", &c, hash, "999999"), WW_PIN_WRONG);
+    assert_int_equal(ww_pin_check(&ga, a, loc, "staff", &c, hash, "999999"), WW_PIN_LOCKED);
+    assert_int_equal(ww_pin_locked_for(&ga, &c), 600);
+    assert_int_equal(count_locks(a, loc), 2);
+    now += 600;
+    /* A good PIN opens it and says how often it was locked since. */
+    assert_int_equal(ww_pin_check(&ga, a, loc, "staff", &c, hash, "246813"), WW_PIN_OK);
+    assert_int_equal(ga.locks_before, 2);
+    assert_true(ga.last_lock_at == now - 600);
+    struct ww_pin_state st;
+    assert_int_equal(ww_store_pin_get(a, loc, &st), WW_OK);
+    assert_int_equal(st.wrong, 0);
+    assert_int_equal(st.locks, 0);
+    /* ...and the back-off starts again at five minutes. */
+    for (int i = 0; i < 5; i++)
+        ww_pin_check(&ga, a, loc, "staff", &c, hash, "000000");
+    assert_int_equal(ww_pin_locked_for(&ga, &c), 300);
+    /* A new PIN (set-pin) clears it. */
+    assert_int_equal(ww_pin_reset(a, loc), WW_OK);
+    assert_int_equal(ww_pin_check(&ga, a, loc, "staff", &c, hash, "246813"), WW_PIN_OK);
+    /* The doubling stops at the cap. */
+    assert_int_equal(ww_pin_lock_seconds(1), 300);
+    assert_int_equal(ww_pin_lock_seconds(2), 600);
+    assert_int_equal(ww_pin_lock_seconds(7), 19200);
+    assert_int_equal(ww_pin_lock_seconds(8), WW_PIN_LOCK_MAX_SECONDS);
+    assert_int_equal(ww_pin_lock_seconds(100), WW_PIN_LOCK_MAX_SECONDS);
+    ww_store_free(a);
+}
+
+/* Eight kiosks type a wrong PIN at the same moment: no try is lost and none
+ * counted twice: one lock, one audit entry, the count after it at zero. */
+static void test_pin_lockout_race(void **state)
+{
+    (void)state;
+    char loc[40], hash[WW_PIN_HASH_SIZE];
+    fresh_location(loc, sizeof loc);
+    pin_test_hash(hash);
+    {
+        struct ww_store *s = open_store();
+        ww_store_free(s);
+    }
+    enum { PROCS = 8 };
+    pid_t pids[PROCS];
+    for (int p = 0; p < PROCS; p++) {
+        pids[p] = fork();
+        assert_true(pids[p] >= 0);
+        if (pids[p] == 0) {
+            char err[256];
+            struct ww_store *s = ww_store_open(uri, NULL, err, sizeof err);
+            if (!s)
+                _exit(3);
+            int64_t now = 1790000000;
+            struct ww_clock c = ww_clock_fixed(&now);
+            struct ww_pin_guard g;
+            ww_pin_guard_init(&g);
+            enum ww_pin_result r = ww_pin_check(&g, s, loc, "staff", &c, hash, "135790");
+            ww_store_free(s);
+            _exit(r == WW_PIN_WRONG ? 0 : r == WW_PIN_LOCKED ? 1 : 2);
+        }
+    }
+    int wrong = 0, locked = 0;
+    for (int p = 0; p < PROCS; p++) {
+        int st;
+        assert_int_equal(waitpid(pids[p], &st, 0), pids[p]);
+        assert_true(WIFEXITED(st));
+        assert_true(WEXITSTATUS(st) <= 1);
+        if (WEXITSTATUS(st) == 0)
+            wrong++;
+        else
+            locked++;
+    }
+    /* Four counted as wrong, the fifth locked; the rest met the lock. */
+    assert_int_equal(wrong, WW_PIN_MAX_TRIES - 1);
+    assert_int_equal(locked, PROCS - (WW_PIN_MAX_TRIES - 1));
+    struct ww_store *s = open_store();
+    struct ww_pin_state st;
+    assert_int_equal(ww_store_pin_get(s, loc, &st), WW_OK);
+    assert_int_equal(st.locks, 1);
+    assert_int_equal(st.wrong, 0);
+    assert_int_equal(count_locks(s, loc), 1);
+    ww_store_free(s);
+}
+
 static void test_open_errors(void **state)
 {
     (void)state;
@@ -391,6 +537,8 @@ int main(void)
         cmocka_unit_test(test_overrides_undo_audit),
         cmocka_unit_test(test_signals),
         cmocka_unit_test(test_race_never_overbooks),
+        cmocka_unit_test(test_pin_lockout_shared),
+        cmocka_unit_test(test_pin_lockout_race),
         cmocka_unit_test(test_open_errors),
     };
     return cmocka_run_group_tests_name("store", tests, suite_setup, suite_teardown);
