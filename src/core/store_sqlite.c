@@ -10,7 +10,16 @@
  * A file that cannot be written (read-only file or folder, full disk) still
  * opens, for reading: the kiosk keeps showing partners and slots, every
  * write fails with one logged line that names the file and says what to do,
- * and the next write after the cause is gone opens it for writing again. */
+ * and the next write after the cause is gone opens it for writing again.
+ *
+ * A file deleted or replaced (renamed over) while open: SQLite would go on
+ * writing to the old inode that no other process can see, so bookings would
+ * vanish and `book` elsewhere would hand out the same ticket numbers again.
+ * Every write first compares the path's device and inode with the file that
+ * was opened (and a booking checks once more after its commit); on a
+ * mismatch the handle refuses every write from then on, with one line that
+ * says what happened, and the kiosk shows its "cannot save" state. A restart
+ * opens whatever is at the path by then: a deliberate act of staff. */
 #include "store.h"
 
 #include "log.h"
@@ -21,6 +30,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -146,6 +156,11 @@ struct store_sqlite {
     bool read_only;
     char why[160];
     int64_t retried_ms;
+    /* The file that was opened, to see it deleted or replaced (see top). */
+    bool have_ino;
+    dev_t dev;
+    ino_t ino;
+    bool lost; /* deleted or replaced: every write is refused, see `why` */
 };
 
 static struct store_sqlite *cast(struct ww_store *s)
@@ -181,8 +196,9 @@ static enum ww_err map_rc(struct store_sqlite *s, int rc, const char *what)
         return WW_ERR_FULL;
     default: {
         /* One line that names the file and says what to do. */
-        const char *why =
-            s->read_only && s->why[0] ? s->why : cannot_write(rc, sqlite3_system_errno(s->db));
+        const char *why = (s->read_only || s->lost) && s->why[0]
+                              ? s->why
+                              : cannot_write(rc, sqlite3_system_errno(s->db));
         if (why)
             ww_error("store %s cannot be written (%s): %s", s->path, what, why);
         else
@@ -200,6 +216,42 @@ static sqlite3_stmt *stmt(struct store_sqlite *s, enum stmt which)
     return st;
 }
 
+/* Remember which file the path names now (after opening it). */
+static void note_file(struct store_sqlite *s)
+{
+    struct stat st;
+    s->have_ino = stat(s->path, &st) == 0;
+    if (s->have_ino) {
+        s->dev = st.st_dev;
+        s->ino = st.st_ino;
+    }
+}
+
+/* Is the path still the file we write to? WW_ERR_IO (logged once) when it
+ * was deleted or replaced; every later write is refused without a word. */
+static enum ww_err still_ours(struct store_sqlite *s)
+{
+    if (s->lost)
+        return WW_ERR_IO;
+    if (!s->have_ino)
+        return WW_OK; /* ":memory:", or a file we could not stat when opened */
+    struct stat st;
+    const char *what = NULL;
+    if (stat(s->path, &st) != 0)
+        what = errno == ENOENT ? "was deleted" : "cannot be checked";
+    else if (st.st_dev != s->dev || st.st_ino != s->ino)
+        what = "was replaced by another file";
+    if (!what)
+        return WW_OK;
+    s->lost = true;
+    ww_fmt(s->why, sizeof s->why,
+           "the file %s while in use: restart the kiosk (bookings made before may only be in "
+           "the old file)",
+           what);
+    ww_error("store %s cannot be written: %s", s->path, s->why);
+    return WW_ERR_IO;
+}
+
 /* Run a statement that returns no rows. */
 static enum ww_err exec(struct store_sqlite *s, enum stmt which)
 {
@@ -209,9 +261,16 @@ static enum ww_err exec(struct store_sqlite *s, enum stmt which)
     return e;
 }
 
+/* Every write transaction: the path is checked under the write lock. */
 static enum ww_err begin(struct store_sqlite *s)
 {
-    return exec(s, S_BEGIN);
+    enum ww_err e = still_ours(s);
+    if (e != WW_OK)
+        return e;
+    e = exec(s, S_BEGIN);
+    if (e == WW_OK && (e = still_ours(s)) != WW_OK)
+        exec(s, S_ROLLBACK);
+    return e;
 }
 
 static enum ww_err finish(struct store_sqlite *s, enum ww_err e)
@@ -410,6 +469,7 @@ static bool connect(struct store_sqlite *s, bool ro, char *err, size_t errsize, 
             goto fail;
         }
     }
+    note_file(s);
     return true;
 fail:
     disconnect(s);
@@ -473,7 +533,7 @@ static int64_t mono_ms(void)
  * Before every write; before reads at most once a second. */
 static void reconnect(struct store_sqlite *s, bool writing)
 {
-    if (!s->read_only)
+    if (!s->read_only || s->lost)
         return;
     int64_t now = mono_ms();
     if (!writing && now - s->retried_ms < 1000)
@@ -494,6 +554,9 @@ static void reconnect(struct store_sqlite *s, bool writing)
     disconnect(s);
     s->db = fresh.db;
     memcpy(s->st, fresh.st, sizeof s->st);
+    s->have_ino = fresh.have_ino;
+    s->dev = fresh.dev;
+    s->ino = fresh.ino;
     s->read_only = false;
     s->why[0] = '\0';
     ww_info("store %s can be written again", s->path);
@@ -622,7 +685,12 @@ static enum ww_err sqlite_book(struct ww_store *base, const struct ww_book_req *
         finish(s, WW_OK);
         return WW_ERR_FULL;
     }
-    return finish(s, e);
+    e = finish(s, e);
+    /* Deleted or replaced between the check and the commit: the booking is
+     * in a file nobody else reads, so no ticket may be printed for it. */
+    if (e == WW_OK && still_ours(s) != WW_OK)
+        return WW_ERR_IO;
+    return e;
 }
 
 static enum ww_err sqlite_bookings(struct ww_store *base, const char *location, ww_day day,
@@ -678,6 +746,8 @@ static enum ww_err sqlite_set_printed(struct ww_store *base, int64_t id, bool pr
 {
     struct store_sqlite *s = cast(base);
     reconnect(s, true);
+    if (still_ours(s) != WW_OK)
+        return WW_ERR_IO;
     sqlite3_stmt *st = stmt(s, S_SET_PRINTED);
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int(st, 2, printed);
@@ -691,6 +761,8 @@ static enum ww_err sqlite_checkin(struct ww_store *base, int64_t id, int64_t now
 {
     struct store_sqlite *s = cast(base);
     reconnect(s, true);
+    if (still_ours(s) != WW_OK)
+        return WW_ERR_IO;
     sqlite3_stmt *st = stmt(s, S_CHECKIN);
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int64(st, 2, now);
@@ -827,6 +899,8 @@ static enum ww_err sqlite_tally(struct ww_store *base, const struct ww_tally *t)
 {
     struct store_sqlite *s = cast(base);
     reconnect(s, true);
+    if (still_ours(s) != WW_OK)
+        return WW_ERR_IO;
     sqlite3_stmt *st = stmt(s, S_TALLY);
     sqlite3_bind_int(st, 1, t->day);
     bind_text(st, 2, t->location);
@@ -869,6 +943,8 @@ static enum ww_err sqlite_rating(struct ww_store *base, const struct ww_rating *
     reconnect(s, true);
     if (r->score < 1 || r->score > 5)
         return WW_ERR_INVALID;
+    if (still_ours(s) != WW_OK)
+        return WW_ERR_IO;
     sqlite3_stmt *st = stmt(s, S_RATING);
     sqlite3_bind_int(st, 1, r->day);
     bind_text(st, 2, r->location);
@@ -882,6 +958,8 @@ static enum ww_err sqlite_dropout(struct ww_store *base, ww_day day, const char 
 {
     struct store_sqlite *s = cast(base);
     reconnect(s, true);
+    if (still_ours(s) != WW_OK)
+        return WW_ERR_IO;
     sqlite3_stmt *st = stmt(s, S_DROPOUT);
     sqlite3_bind_int(st, 1, day);
     bind_text(st, 2, location);
@@ -892,6 +970,8 @@ static enum ww_err sqlite_dropout(struct ww_store *base, ww_day day, const char 
 static enum ww_err sqlite_audit(struct ww_store *base, const struct ww_audit *a)
 {
     reconnect(cast(base), true);
+    if (still_ours(cast(base)) != WW_OK)
+        return WW_ERR_IO;
     return audit_insert(cast(base), a);
 }
 

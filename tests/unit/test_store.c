@@ -2,6 +2,7 @@
  * from $WW_TEST_STORE (default: a fresh SQLite file). Every test works in a
  * location id of its own, so the suite can run against a shared server. */
 #include "code.h"
+#include "log.h"
 #include "store.h"
 #include "str.h"
 
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 static char uri[600];
 static char tmpdir[128];
@@ -382,6 +384,125 @@ static void test_open_errors(void **state)
     assert_non_null(strstr(err, "cannot open store /nonexistent-dir/x/y.db"));
 }
 
+/* ---- the SQLite file itself (skipped against a server) ---- */
+
+/* A fresh folder with no store in it yet; "" when the suite runs against a
+ * server. */
+static bool own_dir(char *dir, size_t size)
+{
+    if (strncmp(uri, "sqlite:", 7) != 0)
+        return false;
+    ww_strlcpy(dir, "/tmp/ww-store-file-XXXXXX", size);
+    assert_non_null(mkdtemp(dir));
+    return true;
+}
+
+static void remove_dir(const char *dir)
+{
+    char cmd[300];
+    static const char *const names[] = {"s.db", "s.db-wal", "s.db-shm", "copy.db"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        ww_fmt(cmd, sizeof cmd, "%s/%s", dir, names[i]);
+        unlink(cmd);
+    }
+    rmdir(dir);
+}
+
+/* Book one H ticket through `s`; its number in `ticket` when booked. */
+static enum ww_err book_one(struct ww_store *s, char *ticket)
+{
+    struct ww_slot slots[3] = {{0, 570, 30, 2, 0}, {0, 600, 30, 2, 0}, {0, 630, 30, 2, 0}};
+    struct req_buf rb;
+    struct ww_booking b;
+    make_req(&rb, "loc", "schuldhulp", 'H', DAY, false);
+    enum ww_err e = ww_store_book(s, &rb.req, slots, 3, &b);
+    ticket[0] = '\0';
+    if (e == WW_OK)
+        ww_strlcpy(ticket, b.ticket, WW_TICKET_SIZE);
+    return e;
+}
+
+/* The store file deleted, or replaced by another file, under an open
+ * handle: every write through that handle is refused with a line that says
+ * so, and no ticket number it prints is handed out again by another
+ * process booking in the file now at the path. */
+static void check_lost_file(bool replace)
+{
+    char dir[64], path[128], store_uri[160];
+    if (!own_dir(dir, sizeof dir))
+        skip();
+    ww_fmt(path, sizeof path, "%s/s.db", dir);
+    ww_fmt(store_uri, sizeof store_uri, "sqlite:%s", path);
+    char err[512];
+    struct ww_store *kiosk = ww_store_open(store_uri, NULL, err, sizeof err);
+    assert_non_null(kiosk);
+    char printed[4][WW_TICKET_SIZE] = {{0}};
+    assert_int_equal(book_one(kiosk, printed[0]), WW_OK);
+    assert_string_equal(printed[0], "H-001");
+
+    if (replace) {
+        /* A copy made now (a backup put back, a file from another PC). */
+        char copy[160], sql[200];
+        ww_fmt(copy, sizeof copy, "%s/copy.db", dir);
+        sqlite3 *db;
+        assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+        ww_fmt(sql, sizeof sql, "VACUUM INTO '%s'", copy);
+        assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(db);
+        assert_int_equal(rename(copy, path), 0);
+    } else {
+        assert_int_equal(unlink(path), 0);
+    }
+
+    FILE *log = tmpfile();
+    assert_non_null(log);
+    ww_log_set_sink(log, WW_LOG_WARN);
+    /* The kiosk tries to book, to mark printed, to count: all refused. */
+    assert_int_equal(book_one(kiosk, printed[1]), WW_ERR_IO);
+    assert_int_equal(book_one(kiosk, printed[2]), WW_ERR_IO);
+    assert_int_equal(ww_store_set_printed(kiosk, 1, true), WW_ERR_IO);
+    struct ww_tally t = {.day = DAY, .location = "loc", .topic = "geld", .outcome = "x"};
+    assert_int_equal(ww_store_tally(kiosk, &t), WW_ERR_IO);
+    ww_log_set_sink(NULL, WW_LOG_INFO);
+    char text[2048] = "";
+    rewind(log);
+    size_t got = fread(text, 1, sizeof text - 1, log);
+    text[got] = '\0';
+    fclose(log);
+    assert_non_null(strstr(text, replace ? "was replaced by another file" : "was deleted"));
+    assert_non_null(strstr(text, path));
+    /* Said once, not on every refused write. */
+    assert_null(strstr(strstr(text, "cannot be written") + 1, "cannot be written"));
+
+    /* Another process books in the file the path names now. */
+    struct ww_store *other = ww_store_open(store_uri, NULL, err, sizeof err);
+    assert_non_null(other);
+    char theirs[2][WW_TICKET_SIZE];
+    assert_int_equal(book_one(other, theirs[0]), WW_OK);
+    assert_int_equal(book_one(other, theirs[1]), WW_OK);
+    for (int i = 1; i < 4; i++)
+        for (int k = 0; k < 2; k++)
+            if (printed[i][0])
+                assert_string_not_equal(printed[i], theirs[k]);
+    if (replace) /* the copy holds H-001: the numbers go on */
+        assert_string_equal(theirs[0], "H-002");
+    ww_store_free(other);
+    ww_store_free(kiosk);
+    remove_dir(dir);
+}
+
+static void test_deleted_file_refuses_writes(void **state)
+{
+    (void)state;
+    check_lost_file(false);
+}
+
+static void test_replaced_file_refuses_writes(void **state)
+{
+    (void)state;
+    check_lost_file(true);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -392,6 +513,8 @@ int main(void)
         cmocka_unit_test(test_signals),
         cmocka_unit_test(test_race_never_overbooks),
         cmocka_unit_test(test_open_errors),
+        cmocka_unit_test(test_deleted_file_refuses_writes),
+        cmocka_unit_test(test_replaced_file_refuses_writes),
     };
     return cmocka_run_group_tests_name("store", tests, suite_setup, suite_teardown);
 }
