@@ -39,6 +39,7 @@ static const char *const names[] = {
     [WW_ACT_RESOLVED] = "resolved",
     [WW_ACT_BOOKED] = "booked",
     [WW_ACT_BOOK_FAILED] = "book-failed",
+    [WW_ACT_DAY_CHANGED] = "day-changed",
 };
 
 const char *ww_action_name(enum ww_action_kind kind)

@@ -48,6 +48,7 @@ enum ww_action_kind {
     WW_ACT_RESOLVED,    /* result of WW_EFFECT_RESOLVE: resolution */
     WW_ACT_BOOKED,      /* result of WW_EFFECT_BOOK: booking */
     WW_ACT_BOOK_FAILED, /* result of WW_EFFECT_BOOK: err */
+    WW_ACT_DAY_CHANGED, /* the date changed while a time was being chosen */
 };
 
 struct ww_action {

@@ -511,7 +511,8 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
     s.effects = 0;
     enum ww_screen before = s.screen;
     bool resident = a->kind != WW_ACT_IDLE_TICK && a->kind != WW_ACT_RESOLVED &&
-                    a->kind != WW_ACT_BOOKED && a->kind != WW_ACT_BOOK_FAILED;
+                    a->kind != WW_ACT_BOOKED && a->kind != WW_ACT_BOOK_FAILED &&
+                    a->kind != WW_ACT_DAY_CHANGED;
     if (resident) {
         /* Any touch or key means someone is there. */
         s.warning = false;
@@ -603,7 +604,23 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
             }
         }
         break;
+    case WW_ACT_DAY_CHANGED:
+        /* Yesterday's times can no longer be booked: back to the outcome,
+         * resolved anew for today, with a line that says why. */
+        if (!s.busy && s.current >= 0 && s.screen >= WW_SCREEN_OUTCOME &&
+            s.screen <= WW_SCREEN_CONFIRM) {
+            s.screen = WW_SCREEN_OUTCOME;
+            s.resolved = false;
+            s.full = false;
+            s.book_error = WW_OK;
+            s.time = WW_TIME_NONE;
+            s.day_changed = true;
+            s.effects |= WW_EFFECT_RESOLVE | WW_EFFECT_SPEAK;
+        }
+        break;
     }
+    if (s.screen != WW_SCREEN_OUTCOME)
+        s.day_changed = false;
     if (key && !s.audio && !in->warning && !(s.effects & WW_EFFECT_RECORD)) {
         /* The first key starts audio mode (until the session is wiped; a
          * key that ended a visit does not start it for the next person). */

@@ -137,6 +137,7 @@ struct ww_session {
     enum ww_time_choice time;
     bool busy;                 /* a booking is under way */
     bool full;                 /* the chosen slot went: choose again */
+    bool day_changed;          /* the outcome shown anew: it is another day now */
     enum ww_err book_error;    /* last booking failure, WW_OK when none */
     struct ww_booking booking; /* the last booking (ticket screen) */
     int bookings;              /* bookings made in this visit */

@@ -11,6 +11,22 @@ void ww_input_init(struct ww_input *in, int corner_px)
     in->corner_px = corner_px;
 }
 
+bool ww_input_stale(const struct ww_input *in, const SDL_Event *e, Uint32 now)
+{
+    switch (e->type) {
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_KEYDOWN:
+    case SDL_TEXTINPUT:
+        /* Unsigned difference: right across the 49-day wrap of the ticks. */
+        return in->max_age_ms > 0 && now - e->common.timestamp > in->max_age_ms;
+    default:
+        return false;
+    }
+}
+
 bool ww_input_key_action(SDL_Keycode key, struct ww_action *out)
 {
     switch (key) {

@@ -46,7 +46,8 @@ struct ww_input {
     int down_x, down_y;
     SDL_Keycode last_key;
     Uint32 last_key_ms;
-    int corner_px; /* size of the staff corner square (controls in it excluded) */
+    int corner_px;     /* size of the staff corner square (controls in it excluded) */
+    Uint32 max_age_ms; /* older input is dropped (ww_input_stale); 0: no limit */
 };
 
 void ww_input_init(struct ww_input *in, int corner_px);
@@ -54,6 +55,11 @@ void ww_input_init(struct ww_input *in, int corner_px);
 /* Turn one SDL event into an action against the draw list on screen (w×h). */
 enum ww_input_result ww_input_event(struct ww_input *in, const SDL_Event *e,
                                     const struct ww_dlist *d, int w, int h, struct ww_action *out);
+
+/* A touch, click or key whose SDL timestamp is more than in->max_age_ms
+ * before `now` (SDL ticks): taps queued while the kiosk was stopped or
+ * frozen, meant for a screen long gone. The caller drops it. */
+bool ww_input_stale(const struct ww_input *in, const SDL_Event *e, Uint32 now);
 
 /* The action of a key, ignoring timing: false for keys with no meaning. */
 bool ww_input_key_action(SDL_Keycode key, struct ww_action *out);

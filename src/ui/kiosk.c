@@ -281,6 +281,8 @@ static void do_resolve(struct ww_kiosk *k)
     const struct ww_flow_outcome *o = ww_session_outcome(&k->flows, &k->s);
     if (!o)
         return;
+    int minute;
+    today(k, &k->resolved_on, &minute);
     if (ww_kiosk_store_resolve(k, o))
         hold_drawing(k);
     settle(k);
@@ -436,6 +438,7 @@ static void record(struct ww_kiosk *k, const struct ww_session *ended)
     k->visit_no++;
     k->speak_resolved = false;
     k->hold_until = 0;
+    k->resolved_on = WW_DAY_NONE;
     /* Nothing of the resident stays in the kiosk either. */
     k->env.print = WW_PRINT_NONE;
     k->env.day_first = -1;
@@ -454,7 +457,19 @@ static void record(struct ww_kiosk *k, const struct ww_session *ended)
 static bool resident_action(const struct ww_action *a)
 {
     return a->kind != WW_ACT_IDLE_TICK && a->kind != WW_ACT_RESOLVED && a->kind != WW_ACT_BOOKED &&
-           a->kind != WW_ACT_BOOK_FAILED;
+           a->kind != WW_ACT_BOOK_FAILED && a->kind != WW_ACT_DAY_CHANGED;
+}
+
+/* The outcome or time on screen was resolved on an earlier date. */
+static bool day_changed(struct ww_kiosk *k)
+{
+    if (k->s.screen < WW_SCREEN_OUTCOME || k->s.screen > WW_SCREEN_CONFIRM || k->s.busy ||
+        k->resolved_on == WW_DAY_NONE)
+        return false;
+    ww_day day;
+    int minute;
+    today(k, &day, &minute);
+    return day != k->resolved_on;
 }
 
 static void act(struct ww_kiosk *k, const struct ww_action *a)
@@ -474,6 +489,20 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
         return;
     }
     k->said = false;
+    if (resident_action(a) && day_changed(k)) {
+        /* A time screen left open over midnight (a stopped or forgotten
+         * kiosk): its times are yesterday's. Show the outcome for today;
+         * the tap was meant for the old screen, except a way out. */
+        ww_info("kiosk: the date changed on the %s screen: resolved anew",
+                ww_screen_name(k->s.screen));
+        struct ww_action dc = ww_action_make(WW_ACT_DAY_CHANGED);
+        act(k, &dc);
+        k->last_input = now_s(k);
+        k->last_tick = 0;
+        if (a->kind == WW_ACT_TAP || a->kind == WW_ACT_ACTIVATE)
+            if (!(a->kind == WW_ACT_TAP && strcmp(a->target, "restart") == 0))
+                return;
+    }
     struct ww_session prev = k->s;
     if (resident_action(a)) {
         k->last_input = now_s(k);
@@ -844,6 +873,39 @@ static int corner_px(const struct ww_kiosk *k)
     return ww_mm(&L, WW_TARGET_MIN_MM);
 }
 
+/* Input older than the idle time is dropped: the screen it was meant for
+ * would have been wiped by then. */
+static void reset_input(struct ww_kiosk *k)
+{
+    ww_input_init(&k->input, corner_px(k));
+    k->input.max_age_ms = (Uint32)k->s.params.idle_seconds * 1000u;
+}
+
+static bool is_input(const SDL_Event *ev)
+{
+    return ev->type == SDL_FINGERDOWN || ev->type == SDL_FINGERUP ||
+           ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEBUTTONUP ||
+           ev->type == SDL_KEYDOWN || ev->type == SDL_KEYUP || ev->type == SDL_TEXTINPUT ||
+           ev->type == SDL_MOUSEMOTION || ev->type == SDL_FINGERMOTION;
+}
+
+/* Drop the input waiting in SDL's queue; how many events. */
+static int drop_queued_input(void)
+{
+    SDL_PumpEvents();
+    int n = 0;
+    SDL_Event evs[64];
+    static const Uint32 ranges[][2] = {{SDL_KEYDOWN, SDL_TEXTINPUT},
+                                       {SDL_MOUSEMOTION, SDL_MOUSEWHEEL},
+                                       {SDL_FINGERDOWN, SDL_FINGERMOTION}};
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
+        int got;
+        while ((got = SDL_PeepEvents(evs, 64, SDL_GETEVENT, ranges[i][0], ranges[i][1])) > 0)
+            n += got;
+    }
+    return n;
+}
+
 static void staff_entry(struct ww_kiosk *k)
 {
     ww_info("kiosk: staff entry requested");
@@ -889,8 +951,28 @@ static int run_loop(struct ww_kiosk *k)
             !ww_audio_closed(k->audio) && ms > WW_AUDIO_CLOSE_MS + 20)
             ms = WW_AUDIO_CLOSE_MS + 20;
         SDL_Event ev;
+        Uint64 before = SDL_GetTicks64();
         bool got = wait_event(k, ms, &ev);
+        /* SDL stamps events when it reads them, so taps queued while the
+         * process was stopped (SIGSTOP, a frozen machine) look fresh. A
+         * wait that overslept its time by more than the idle time means
+         * such a stop: what waits in the queue is older than the screen it
+         * was meant for would have lived. */
+        Uint64 slept = SDL_GetTicks64() - before;
+        if (got && k->input.max_age_ms > 0 && slept > (Uint64)ms + k->input.max_age_ms &&
+            is_input(&ev)) {
+            int n = 1 + drop_queued_input();
+            ww_warn("kiosk: woke %llu s late (the process was stopped?): %d queued input "
+                    "events dropped",
+                    (unsigned long long)((slept - (Uint64)ms) / 1000), n);
+            got = SDL_PollEvent(&ev) == 1;
+        }
         while (got) {
+            if (is_input(&ev) && ww_input_stale(&k->input, &ev, SDL_GetTicks())) {
+                ww_info("kiosk: an input event older than the idle time was dropped");
+                got = SDL_PollEvent(&ev) == 1;
+                continue;
+            }
             if (ev.type == SDL_QUIT) {
                 /* Closing the window (Alt+F4, the window manager): a way
                  * out only in debug builds. Signals never come this way:
@@ -914,7 +996,7 @@ static int run_loop(struct ww_kiosk *k)
                 if (w != k->env.w || h != k->env.h) {
                     k->env.w = w;
                     k->env.h = h;
-                    ww_input_init(&k->input, corner_px(k));
+                    reset_input(k);
                 }
                 k->dirty = true;
                 k->shown = false;
@@ -1454,7 +1536,8 @@ int ww_kiosk_main(int argc, char **argv)
     k->env.lower = o.lower;
     k->lower_default = o.lower;
     k->env.day_first = -1;
-    ww_input_init(&k->input, corner_px(k));
+    reset_input(k);
+    k->resolved_on = WW_DAY_NONE;
     new_visit_id(k);
     k->dirty = true;
 

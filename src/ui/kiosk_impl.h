@@ -71,6 +71,7 @@ struct ww_kiosk {
     int store_pending[WW_KJOB_COUNT];     /* per job kind: asked, not answered */
     uint64_t visit_no;                    /* counts visits; answers of an ended one are dropped */
     bool speak_resolved;                  /* read the outcome aloud once it is resolved */
+    ww_day resolved_on;                   /* the date the outcome on screen was resolved */
     bool settling;                        /* settle() is running (scripted runs) */
     uint64_t hold_until;                  /* SDL ticks: a fresh answer is awaited before drawing */
     uint64_t next_poll;                   /* SDL ticks: the next read of the change counter */

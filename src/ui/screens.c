@@ -830,6 +830,9 @@ static void outcome(struct b *b)
         y += r.h + L->gap;
     }
     y += heading(b, _("Wie kan u helpen?"), y) + L->gap / 2;
+    if (b->s->day_changed)
+        y += para(b, _("Het is nu een nieuwe dag. Hier ziet u wat er vandaag kan."), y, WW_C_TEXT) +
+             L->gap / 2;
     int bottom;
     if (L->landscape && v.n_bring > 0) {
         /* Wide screens: who and what to bring side by side. */

@@ -15,6 +15,11 @@
  *                         focus is on TARGET; fails when it never gets there
  *                         or a move is not announced (its label said)
  *   wait N[s|m|h]         move the virtual clock on (idle warning, wipe)
+ *   jump-to YYYY-MM-DDTHH:MM   set the virtual clock without running the
+ *                         seconds in between (a kiosk that was stopped)
+ *   age N                 taps from now on carry an SDL timestamp N seconds
+ *                         old (input queued while the kiosk was stopped);
+ *                         0 ends it
  *   wait-until YYYY-MM-DDTHH:MM   move the virtual clock on to that local
  *                         time (nothing when it is already past)
  *   expect screen NAME    screen name ("question") or full id ("question:werk:baan")
@@ -82,6 +87,7 @@ struct run {
     char last[64];
     bool render; /* draw every new screen (render on) */
     struct ww_input input;
+    Uint32 age_ms; /* taps are stamped this long ago (age N) */
 };
 
 static bool fail(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -167,7 +173,11 @@ static bool touch(struct run *r, int x, int y, const char *want)
     ev.button.button = SDL_BUTTON_LEFT;
     ev.button.x = x;
     ev.button.y = y;
-    ev.button.timestamp = SDL_GetTicks();
+    ev.button.timestamp = SDL_GetTicks() - r->age_ms;
+    if (ww_input_stale(&r->input, &ev, SDL_GetTicks())) {
+        ww_info("script: a tap %u ms old was dropped", (unsigned)r->age_ms);
+        return true;
+    }
     ww_input_event(&r->input, &ev, d, 0, 0, &a);
     ev.type = SDL_MOUSEBUTTONUP;
     enum ww_input_result res = ww_input_event(&r->input, &ev, d, 0, 0, &a);
@@ -584,10 +594,24 @@ static bool step(struct run *r, char *line)
         return fail(r, "focus %s: Tab never reaches it on screen %s", arg,
                     ww_kiosk_dlist(k)->screen);
     }
+    if (strcmp(cmd, "age") == 0) {
+        long v;
+        if (!ww_parse_int(arg, 0, 86400, &v))
+            return fail(r, "age '%s': seconds, 0 to 86400", arg);
+        r->age_ms = (Uint32)v * 1000u;
+        return true;
+    }
     if (strcmp(cmd, "wait") == 0)
         return wait_for(r, arg);
     if (strcmp(cmd, "wait-until") == 0)
         return wait_until(r, arg);
+    if (strcmp(cmd, "jump-to") == 0) {
+        int64_t when;
+        if (!ww_instant_parse(arg, &when))
+            return fail(r, "jump-to '%s': not a local time like 2026-11-24T08:30", arg);
+        k->app.now_value = when;
+        return true;
+    }
     if (strcmp(cmd, "tap-any") == 0 || strcmp(cmd, "tap-if") == 0) {
         char name[WW_TARGET_SIZE];
         if (first_present(k, arg, name, sizeof name))
@@ -682,6 +706,7 @@ int ww_kiosk_run_script(struct ww_kiosk *k, const char *path, const char *shot_d
     }
     struct run r = {.k = k, .file = path, .dir = shot_dir};
     ww_input_init(&r.input, 0);
+    r.input.max_age_ms = k->input.max_age_ms;
     int status = 0;
     if (!auto_shot(&r))
         status = 1;

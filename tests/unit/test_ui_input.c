@@ -162,12 +162,51 @@ static void staff_corner(void **state)
     ww_dlist_destroy(&empty);
 }
 
+/* Input older than the idle time (queued while the kiosk was stopped) is
+ * stale; fresh input, other events and an unlimited input are not. */
+static void stale_input(void **state)
+{
+    (void)state;
+    struct ww_input in;
+    ww_input_init(&in, 20);
+    in.max_age_ms = 60000;
+    static const struct {
+        Uint32 type;
+        Uint32 stamp, now;
+        bool stale;
+    } cases[] = {
+        {SDL_MOUSEBUTTONDOWN, 1000, 1500, false},
+        {SDL_MOUSEBUTTONUP, 1000, 61000, false},
+        {SDL_MOUSEBUTTONUP, 1000, 61001, true},
+        {SDL_FINGERDOWN, 5000, 500000, true},
+        {SDL_FINGERUP, 5000, 6000, false},
+        {SDL_KEYDOWN, 100, 900100, true},
+        {SDL_TEXTINPUT, 100, 900100, true},
+        {SDL_WINDOWEVENT, 100, 900100, false},   /* not input */
+        {SDL_KEYDOWN, 0xFFFFF000u, 1000, false}, /* across the wrap of the ticks */
+        {SDL_KEYDOWN, 0xFFFFF000u, 70000, true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = cases[i].type;
+        e.common.timestamp = cases[i].stamp;
+        if (ww_input_stale(&in, &e, cases[i].now) != cases[i].stale)
+            fail_msg("case %zu: expected %s", i, cases[i].stale ? "stale" : "fresh");
+    }
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    in.max_age_ms = 0;
+    assert_false(ww_input_stale(&in, &e, 900000000));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(acts_on_release),      cmocka_unit_test(sliding_off_cancels),
         cmocka_unit_test(one_finger_at_a_time), cmocka_unit_test(keys),
-        cmocka_unit_test(staff_corner),
+        cmocka_unit_test(staff_corner),         cmocka_unit_test(stale_input),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,48 @@
+#!/bin/sh
+# Time and the kiosk: taps queued while the kiosk was stopped (older than
+# the idle time) are dropped, and a time screen left open over midnight
+# shows today's outcome instead of failing on every tap.
+. tests/e2e/lib.sh
+
+export WEGWIJZER_NOW=2026-11-24T16:00 # a Tuesday afternoon
+export SDL_VIDEODRIVER=offscreen
+export WEGWIJZER_ALLOW_ROOT=1
+L="--location weener-xl"
+T=$WW_TMP
+
+cat >"$T/clock.txt" <<'EOF'
+expect screen attract
+tap start
+tap talk
+tap book
+expect screen time
+# A tap stamped two minutes ago (the idle time is 60 s): dropped.
+age 120
+tap-first time:
+expect screen time
+age 0
+tap-first time:
+expect screen confirm
+# The kiosk stood still over night; the next morning someone taps.
+jump-to 2026-11-25T09:30
+tap confirm
+expect screen outcome
+expect text Het is nu een nieuwe dag
+expect no-text Het boeken lukte niet
+tap book
+tap-first time:
+tap confirm
+expect screen ticket
+expect text 09:30
+EOF
+ww kiosk $L --script "$T/clock.txt" >"$T/clock.out" 2>&1
+st=$?
+sed 's/^/    /' "$T/clock.out"
+check "stale tap dropped, midnight handled, booked for the new day (exit $st)" [ "$st" -eq 0 ]
+check "the stale tap is logged" grep -q "tap 120000 ms old was dropped" "$T/clock.out"
+check "the date change is logged" grep -q "date changed on the confirm screen" "$T/clock.out"
+out=$(ww staff bookings $L --date 2026-11-25 2>&1)
+check "the booking is on the new day" sh -c 'case "$1" in *A-001*) true ;; *) false ;; esac' _ "$out"
+out=$(ww staff bookings $L --date 2026-11-24 2>&1)
+check "nothing booked on the old day" sh -c 'case "$1" in *A-00*) false ;; *) true ;; esac' _ "$out"
+finish
