@@ -504,15 +504,19 @@ size_t ww_session_targets(const struct ww_flows *flows, const struct ww_session 
     return n;
 }
 
+bool ww_session_may_show_scan(const struct ww_session *s)
+{
+    return !s->busy && s->n_visit == 0 &&
+           (s->screen == WW_SCREEN_ATTRACT || s->screen == WW_SCREEN_TOPICS);
+}
+
 void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
                      const struct ww_action *a, struct ww_session *out)
 {
     struct ww_session s = *in;
     s.effects = 0;
     enum ww_screen before = s.screen;
-    bool resident = a->kind != WW_ACT_IDLE_TICK && a->kind != WW_ACT_RESOLVED &&
-                    a->kind != WW_ACT_BOOKED && a->kind != WW_ACT_BOOK_FAILED &&
-                    a->kind != WW_ACT_DAY_CHANGED;
+    bool resident = ww_action_from_resident(a->kind);
     if (resident) {
         /* Any touch or key means someone is there. */
         s.warning = false;
@@ -602,6 +606,16 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
                 s.screen = WW_SCREEN_TIME;
                 s.effects |= WW_EFFECT_RESOLVE;
             }
+        }
+        break;
+    case WW_ACT_SCANNED:
+        /* A booked resident scanned their ticket: show that booking (the
+         * ticket screen, read aloud, nothing printed). */
+        if (ww_session_may_show_scan(&s)) {
+            s.booking = a->booking;
+            s.current = -1;
+            s.screen = WW_SCREEN_TICKET;
+            s.effects |= WW_EFFECT_SPEAK;
         }
         break;
     case WW_ACT_DAY_CHANGED:

@@ -150,6 +150,10 @@ struct ww_session {
 /* A fresh session on the attract screen. */
 void ww_session_init(struct ww_session *s, const struct ww_session_params *params);
 
+/* A booked resident's scanned ticket may be shown now: nothing of a visit
+ * is under way (the attract or topics screen, no topic chosen yet). */
+bool ww_session_may_show_scan(const struct ww_session *s);
+
 /* The reducer. `in` and `out` may be the same object. Unknown or impossible
  * actions (a tap on a target not on this screen) leave the state unchanged
  * except that `effects` is cleared and, being a sign of life, they take the

@@ -244,6 +244,7 @@ static void act(struct ww_kiosk *k, const struct ww_action *a);
 static const char *focus_name(struct ww_kiosk *k, char *buf);
 
 static void store_answers(struct ww_kiosk *k);
+static void on_scanned(struct ww_kiosk *k, const struct ww_kiosk_answer *an);
 
 /* Scripted runs (and the benchmark's journey) wait for every answer of the
  * store, so the script's next line sees it (and runs the same on any
@@ -310,6 +311,16 @@ static void on_resolved(struct ww_kiosk *k, const struct ww_kiosk_answer *an)
 
 static void do_book(struct ww_kiosk *k)
 {
+    if (ww_book_limit_check(&k->limit, k->s.bookings, now_s(k)) != WW_OK) {
+        /* Three scans or a stuck finger must not fill a partner's day:
+         * more than a visit or a minute allows goes to the desk. */
+        ww_warn("kiosk: booking refused: more than %d a visit or %d a minute", k->limit.per_visit,
+                k->limit.per_minute);
+        struct ww_action a = ww_action_make(WW_ACT_BOOK_FAILED);
+        a.err = WW_ERR_LIMIT;
+        act(k, &a);
+        return;
+    }
     struct ww_booking_want want;
     char request[WW_REQUEST_SIZE];
     ww_session_want(&k->flows, &k->s, k->visit_id, request, &want);
@@ -329,6 +340,8 @@ static void on_booked(struct ww_kiosk *k, const struct ww_kiosk_answer *an)
         ww_warn("kiosk: booking failed: %s", ww_strerror(an->err));
     else
         ww_info("kiosk: booked %s for partner %s", an->booking.ticket, an->booking.partner);
+    if (an->err == WW_OK)
+        ww_book_limit_note(&k->limit, now_s(k));
     if (an->visit != k->visit_no) {
         /* The visit ended while the server was slow: the booking is whole
          * and in the staff's list; nobody is there to take the ticket. */
@@ -456,8 +469,7 @@ static void record(struct ww_kiosk *k, const struct ww_session *ended)
 
 static bool resident_action(const struct ww_action *a)
 {
-    return a->kind != WW_ACT_IDLE_TICK && a->kind != WW_ACT_RESOLVED && a->kind != WW_ACT_BOOKED &&
-           a->kind != WW_ACT_BOOK_FAILED && a->kind != WW_ACT_DAY_CHANGED;
+    return ww_action_from_resident(a->kind);
 }
 
 /* The outcome or time on screen was resolved on an earlier date. */
@@ -731,6 +743,9 @@ static void store_answers(struct ww_kiosk *k)
         case WW_KJOB_POLL:
             on_polled(k, &an);
             break;
+        case WW_KJOB_SCAN:
+            on_scanned(k, &an);
+            break;
         case WW_KJOB_FINISH:
         case WW_KJOB_COUNT:
             break;
@@ -879,6 +894,7 @@ static void reset_input(struct ww_kiosk *k)
 {
     ww_input_init(&k->input, corner_px(k));
     k->input.max_age_ms = (Uint32)k->s.params.idle_seconds * 1000u;
+    k->input.scanner = true;
 }
 
 static bool is_input(const SDL_Event *ev)
@@ -911,6 +927,101 @@ static void staff_entry(struct ww_kiosk *k)
     ww_info("kiosk: staff entry requested");
     k->last_input = now_s(k);
     ww_kiosk_staff_enter(k);
+}
+
+/* A scanned code at the resident screen: a ticket of today at this
+ * location shows its booking; anything else is ignored. The text is never
+ * logged (it may be anything a scanner can read). */
+static void on_scan(struct ww_kiosk *k, const char *text)
+{
+    struct ww_code_input code;
+    if (!ww_code_parse(text, &code) || code.kind != WW_CODE_QR) {
+        ww_info("kiosk: scanned input ignored: not a ticket code");
+        return;
+    }
+    if (strcmp(code.location, k->app.loc->id) != 0) {
+        ww_info("kiosk: scanned ticket ignored: another location's");
+        return;
+    }
+    if (!ww_session_may_show_scan(&k->s)) {
+        ww_info("kiosk: scanned ticket ignored: a visit is under way");
+        return;
+    }
+    ww_kiosk_store_scan(k, code.check);
+    settle(k);
+}
+
+static void on_scanned(struct ww_kiosk *k, const struct ww_kiosk_answer *an)
+{
+    ww_day day;
+    int minute;
+    today(k, &day, &minute);
+    if (an->err != WW_OK || an->visit != k->visit_no) {
+        ww_info("kiosk: scanned ticket ignored: %s",
+                an->err == WW_ERR_NOT_FOUND ? "no such booking" : ww_strerror(an->err));
+        return;
+    }
+    if (an->booking.day != day || strcmp(an->booking.location, k->app.loc->id) != 0) {
+        ww_info("kiosk: scanned ticket ignored: not for today here");
+        return;
+    }
+    struct ww_action a = ww_action_make(WW_ACT_SCANNED);
+    a.booking = an->booking;
+    ww_strlcpy(k->env.room, an->room, sizeof k->env.room);
+    k->env.desks = an->desks;
+    k->env.print = WW_PRINT_NONE;
+    ww_info("kiosk: scanned ticket %s shown", an->booking.ticket);
+    act(k, &a);
+}
+
+static void on_input(struct ww_kiosk *k, enum ww_input_result r, const struct ww_action *a)
+{
+    switch (r) {
+    case WW_IN_ACTION:
+        if (!ww_kiosk_staff_act(k, a))
+            act(k, a);
+        break;
+    case WW_IN_ACTIVE:
+        k->last_input = now_s(k);
+        k->last_tick = 0;
+        break;
+    case WW_IN_STAFF:
+        staff_entry(k);
+        break;
+    case WW_IN_QUIT:
+        ww_stop_requested = 1;
+        break;
+    case WW_IN_SCAN:
+        k->last_input = now_s(k);
+        k->last_tick = 0;
+        on_scan(k, k->input.scanned);
+        memset(k->input.scanned, 0, sizeof k->input.scanned);
+        break;
+    default:
+        break;
+    }
+}
+
+void ww_kiosk_input_settle(struct ww_kiosk *k, Uint32 now)
+{
+    struct ww_action a;
+    enum ww_input_result r = ww_input_expire(&k->input, now, &a);
+    if (r != WW_IN_NONE && !ww_kiosk_staff_is_open(k))
+        on_input(k, r, &a);
+}
+
+void ww_kiosk_input(struct ww_kiosk *k, const SDL_Event *ev)
+{
+    if (is_input(ev) && ww_input_stale(&k->input, ev, SDL_GetTicks())) {
+        ww_info("kiosk: an input event older than the idle time was dropped");
+        return;
+    }
+    if (is_input(ev))
+        ww_kiosk_input_settle(k, ev->common.timestamp);
+    if (ww_kiosk_staff_event(k, ev))
+        return; /* a key or typed text for the staff screens */
+    struct ww_action a;
+    on_input(k, ww_input_event(&k->input, ev, ww_kiosk_dlist(k), k->env.w, k->env.h, &a), &a);
 }
 
 static bool shows_store(const struct ww_kiosk *k)
@@ -946,6 +1057,10 @@ static int run_loop(struct ww_kiosk *k)
         /* A fresh answer awaited: wake when it is too late to wait more. */
         if (k->hold_until > now_ms && ms > (int)(k->hold_until - now_ms))
             ms = (int)(k->hold_until - now_ms);
+        /* A number key waits a moment to see whether a scanner types on. */
+        int scan_ms = ww_input_deadline(&k->input, SDL_GetTicks());
+        if (scan_ms >= 0 && ms > scan_ms + 1)
+            ms = scan_ms + 1;
         /* A paused audio device is closed after a while of silence. */
         if (ww_audio_available(k->audio) && ww_audio_paused(k->audio) &&
             !ww_audio_closed(k->audio) && ms > WW_AUDIO_CLOSE_MS + 20)
@@ -968,11 +1083,6 @@ static int run_loop(struct ww_kiosk *k)
             got = SDL_PollEvent(&ev) == 1;
         }
         while (got) {
-            if (is_input(&ev) && ww_input_stale(&k->input, &ev, SDL_GetTicks())) {
-                ww_info("kiosk: an input event older than the idle time was dropped");
-                got = SDL_PollEvent(&ev) == 1;
-                continue;
-            }
             if (ev.type == SDL_QUIT) {
                 /* Closing the window (Alt+F4, the window manager): a way
                  * out only in debug builds. Signals never come this way:
@@ -1000,33 +1110,12 @@ static int run_loop(struct ww_kiosk *k)
                 }
                 k->dirty = true;
                 k->shown = false;
-            } else if (ww_kiosk_staff_event(k, &ev)) {
-                /* a key or typed text for the staff screens */
             } else {
-                struct ww_action a;
-                enum ww_input_result r =
-                    ww_input_event(&k->input, &ev, ww_kiosk_dlist(k), k->env.w, k->env.h, &a);
-                switch (r) {
-                case WW_IN_ACTION:
-                    if (!ww_kiosk_staff_act(k, &a))
-                        act(k, &a);
-                    break;
-                case WW_IN_ACTIVE:
-                    k->last_input = now_s(k);
-                    k->last_tick = 0;
-                    break;
-                case WW_IN_STAFF:
-                    staff_entry(k);
-                    break;
-                case WW_IN_QUIT:
-                    ww_stop_requested = 1;
-                    break;
-                default:
-                    break;
-                }
+                ww_kiosk_input(k, &ev);
             }
             got = SDL_PollEvent(&ev) == 1;
         }
+        ww_kiosk_input_settle(k, SDL_GetTicks());
         if (next_tick_in(k) == 0)
             tick(k);
         if (ww_kiosk_staff_deadline(k) == 0)
@@ -1537,6 +1626,7 @@ int ww_kiosk_main(int argc, char **argv)
     k->lower_default = o.lower;
     k->env.day_first = -1;
     reset_input(k);
+    ww_book_limit_init(&k->limit, loc->bookings_per_visit, loc->bookings_per_minute);
     k->resolved_on = WW_DAY_NONE;
     new_visit_id(k);
     k->dirty = true;

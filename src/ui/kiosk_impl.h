@@ -72,10 +72,18 @@ struct ww_kiosk {
     uint64_t visit_no;                    /* counts visits; answers of an ended one are dropped */
     bool speak_resolved;                  /* read the outcome aloud once it is resolved */
     ww_day resolved_on;                   /* the date the outcome on screen was resolved */
+    struct ww_book_limit limit;           /* bookings per visit and per minute */
     bool settling;                        /* settle() is running (scripted runs) */
     uint64_t hold_until;                  /* SDL ticks: a fresh answer is awaited before drawing */
     uint64_t next_poll;                   /* SDL ticks: the next read of the change counter */
 };
+
+/* One touch, click, key or text event of the resident screens (or the
+ * staff screens when open), as the live loop gets it: input older than the
+ * idle time dropped, scanner input recognised. Scripts feed keys this way. */
+void ww_kiosk_input(struct ww_kiosk *k, const SDL_Event *ev);
+/* Settle held keys and ended scans due at `now` (SDL ticks). */
+void ww_kiosk_input_settle(struct ww_kiosk *k, Uint32 now);
 
 /* The name of the target with the keypad focus ("" when none); `buf` holds
  * WW_TARGET_SIZE bytes. */

@@ -918,7 +918,10 @@ static void confirm(struct b *b)
     if (b->s->book_error != WW_OK && !b->s->full)
         inner += L->gap +
                  text(b,
-                      b->s->book_error == WW_ERR_UNAVAILABLE || b->s->book_error == WW_ERR_IO
+                      b->s->book_error == WW_ERR_LIMIT
+                          ? _("U heeft al genoeg afspraken gemaakt. Wilt u er nog een? Ga "
+                              "naar de balie. Daar helpen ze u verder.")
+                      : b->s->book_error == WW_ERR_UNAVAILABLE || b->s->book_error == WW_ERR_IO
                           ? _("Een afspraak maken lukt nu niet. Ga naar de balie. Daar "
                               "helpen ze u verder.")
                           : _("Het boeken lukte niet. Probeer het nog een keer."),

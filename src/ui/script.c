@@ -17,6 +17,9 @@
  *   wait N[s|m|h]         move the virtual clock on (idle warning, wipe)
  *   jump-to YYYY-MM-DDTHH:MM   set the virtual clock without running the
  *                         seconds in between (a kiosk that was stopped)
+ *   keys GAP_MS TEXT [Return]  type TEXT key by key GAP_MS apart (10: a
+ *                         barcode scanner; 300: a person), then Return,
+ *                         through the live loop's input path
  *   age N                 taps from now on carry an SDL timestamp N seconds
  *                         old (input queued while the kiosk was stopped);
  *                         0 ends it
@@ -160,6 +163,39 @@ static bool auto_shot(struct run *r)
     char name[128];
     ww_fmt(name, sizeof name, "%03d-%s", ++r->shots, id);
     return shoot(r, name);
+}
+
+/* Keys as a keyboard or a barcode scanner types them: each character of
+ * `text` a key press and its text, `gap_ms` apart on SDL's clock, then
+ * Return when `enter`; through the live loop's input path (scanner
+ * recognition included), then settled as the loop does once it is quiet. */
+static void type_keys(struct run *r, const char *text, Uint32 gap_ms, bool enter)
+{
+    Uint32 t = SDL_GetTicks();
+    SDL_Event ev;
+    for (const char *p = text; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        memset(&ev, 0, sizeof ev);
+        ev.type = SDL_KEYDOWN;
+        ev.key.timestamp = t;
+        ev.key.keysym.sym = (SDL_Keycode)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        ev.key.keysym.mod = c >= 'A' && c <= 'Z' ? KMOD_LSHIFT : KMOD_NONE;
+        ww_kiosk_input(r->k, &ev);
+        memset(&ev, 0, sizeof ev);
+        ev.type = SDL_TEXTINPUT;
+        ev.text.timestamp = t;
+        ev.text.text[0] = (char)c;
+        ww_kiosk_input(r->k, &ev);
+        t += gap_ms;
+    }
+    if (enter) {
+        memset(&ev, 0, sizeof ev);
+        ev.type = SDL_KEYDOWN;
+        ev.key.timestamp = t;
+        ev.key.keysym.sym = SDLK_RETURN;
+        ww_kiosk_input(r->k, &ev);
+    }
+    ww_kiosk_input_settle(r->k, t + WW_SCAN_END_MS + WW_SCAN_GAP_MS);
 }
 
 /* Press and release at (x, y) through the same input path as a finger. */
@@ -593,6 +629,23 @@ static bool step(struct run *r, char *line)
         }
         return fail(r, "focus %s: Tab never reaches it on screen %s", arg,
                     ww_kiosk_dlist(k)->screen);
+    }
+    if (strcmp(cmd, "keys") == 0) {
+        /* keys GAP_MS TEXT [Return] */
+        char *sp = strchr(arg, ' ');
+        long gap;
+        if (!sp)
+            return fail(r, "keys GAP_MS TEXT [Return]");
+        *sp++ = '\0';
+        if (!ww_parse_int(arg, 0, 5000, &gap))
+            return fail(r, "keys '%s': GAP_MS is 0 to 5000", arg);
+        char *text = ww_trim(sp);
+        size_t n = strlen(text);
+        bool enter = n > 7 && strcmp(text + n - 7, " Return") == 0;
+        if (enter)
+            text[n - 7] = '\0';
+        type_keys(r, ww_trim(text), (Uint32)gap, enter);
+        return true;
     }
     if (strcmp(cmd, "age") == 0) {
         long v;

@@ -196,6 +196,37 @@ static void test_dst_sundays(void **state)
     }
 }
 
+/* At most 3 a visit and 6 in any 60 seconds of the kiosk's clock. */
+static void test_limits(void **state)
+{
+    (void)state;
+    struct ww_book_limit l;
+    ww_book_limit_init(&l, 3, 6);
+    const int64_t t0 = 1790000000;
+    assert_int_equal(ww_book_limit_check(&l, 0, t0), WW_OK);
+    assert_int_equal(ww_book_limit_check(&l, 2, t0), WW_OK);
+    assert_int_equal(ww_book_limit_check(&l, 3, t0), WW_ERR_LIMIT);
+    /* Six bookings in 50 seconds: the seventh waits until the first is a
+     * minute old. */
+    for (int i = 0; i < 6; i++) {
+        assert_int_equal(ww_book_limit_check(&l, 0, t0 + i * 10), WW_OK);
+        ww_book_limit_note(&l, t0 + i * 10);
+    }
+    static const struct {
+        int64_t at;
+        enum ww_err want;
+    } cases[] = {
+        {50, WW_ERR_LIMIT}, {59, WW_ERR_LIMIT}, {60, WW_OK}, {75, WW_OK}, {200, WW_OK},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (ww_book_limit_check(&l, 0, t0 + cases[i].at) != cases[i].want)
+            fail_msg("at +%lld s: expected %s", (long long)cases[i].at, ww_strerror(cases[i].want));
+    /* The ring holds the newest only: a long run never fills up. */
+    for (int i = 0; i < 500; i++)
+        ww_book_limit_note(&l, t0 + 1000 + i * 61);
+    assert_int_equal(ww_book_limit_check(&l, 0, t0 + 1000 + 500 * 61), WW_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +234,7 @@ int main(void)
         cmocka_unit_test(test_at_and_invalid),
         cmocka_unit_test(test_absent_moves_to_later_day),
         cmocka_unit_test(test_dst_sundays),
+        cmocka_unit_test(test_limits),
     };
     return cmocka_run_group_tests_name("booking", tests, setup, teardown);
 }
