@@ -406,6 +406,9 @@ static void do_print(struct ww_kiosk *k)
     if (ok && ww_print_worker_submit(k->printer, bk->id, name, &r)) {
         k->env.print = WW_PRINT_BUSY;
         k->print_booking = bk->id;
+        /* The worker cancels a late ticket itself; should its printer
+         * hang beyond that, the screen does not wait for it either. */
+        k->print_due = SDL_GetTicks64() + (Uint64)k->app.loc->print_timeout * 1000 + 2000;
     }
     ww_raster_destroy(&r);
     free(t);
@@ -1057,6 +1060,12 @@ static int run_loop(struct ww_kiosk *k)
         /* A fresh answer awaited: wake when it is too late to wait more. */
         if (k->hold_until > now_ms && ms > (int)(k->hold_until - now_ms))
             ms = (int)(k->hold_until - now_ms);
+        if (k->env.print == WW_PRINT_BUSY) {
+            Uint64 t = SDL_GetTicks64();
+            int due = k->print_due > t ? (int)(k->print_due - t) : 0;
+            if (ms > due + 1)
+                ms = due + 1;
+        }
         /* A number key waits a moment to see whether a scanner types on. */
         int scan_ms = ww_input_deadline(&k->input, SDL_GetTicks());
         if (scan_ms >= 0 && ms > scan_ms + 1)
@@ -1120,7 +1129,11 @@ static int run_loop(struct ww_kiosk *k)
             tick(k);
         if (ww_kiosk_staff_deadline(k) == 0)
             ww_kiosk_staff_tick(k);
-        /* The store's answers not announced yet (an event may lag). */
+        if (k->env.print == WW_PRINT_BUSY && SDL_GetTicks64() >= k->print_due) {
+            ww_warn("kiosk: the printer did not answer in time: the ticket is shown on screen");
+            k->env.print = WW_PRINT_FAILED;
+            k->dirty = true;
+        }
         store_answers(k);
         if (shows_store(k) && SDL_GetTicks64() >= k->next_poll) {
             poll_store(k);
@@ -1691,6 +1704,10 @@ int ww_kiosk_main(int argc, char **argv)
                     err);
         else
             k->printer = ww_print_worker_new(pr, notify_print, k);
+        /* A ticket not out in time is cancelled and shown on screen: the
+         * resident does not wait minutes at a slow printer. */
+        if (k->printer)
+            ww_print_worker_set_timeout(k->printer, loc->print_timeout * 1000);
         k->traster = ww_ticket_raster_new(k->text);
     }
     ww_kiosk_staff_start(k);

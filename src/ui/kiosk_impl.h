@@ -49,6 +49,7 @@ struct ww_kiosk {
     struct ww_print_worker *printer;
     struct ww_ticket_raster *traster;
     int64_t print_booking; /* booking id being printed */
+    Uint64 print_due;      /* SDL ticks: the ticket is shown as not printed after this */
 
     Uint32 ev_print;        /* SDL user event: a print job finished */
     int wake_fd;            /* eventfd that wakes our own wait (offscreen/dummy drivers) */
