@@ -173,3 +173,15 @@ void ww_book_limit_note(struct ww_book_limit *l, int64_t now)
     l->recent[l->next] = now;
     l->next = (l->next + 1) % WW_BOOK_LIMIT_MAX;
 }
+
+enum ww_err ww_booking_retention(const struct ww_booking_ctx *ctx, int *deleted)
+{
+    ww_day today;
+    int minute;
+    ww_clock_local(ctx->clock, &today, &minute);
+    int keep = ctx->loc->retention_days > 0 ? ctx->loc->retention_days : 30;
+    enum ww_err e = ww_store_purge(ctx->store, ctx->loc->id, today - keep, deleted);
+    if (e == WW_OK && *deleted > 0)
+        ww_info("store: %d bookings older than %d days deleted (retention)", *deleted, keep);
+    return e;
+}

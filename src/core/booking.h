@@ -52,6 +52,12 @@ struct ww_booking_want {
 enum ww_err ww_booking_make(const struct ww_booking_ctx *ctx, const struct ww_booking_want *want,
                             struct ww_booking *out);
 
+/* The retention rule: delete the location's bookings and check-ins of
+ * days more than loc->retention_days before today (the clock of `ctx`);
+ * anonymous counts stay. *deleted: how many bookings went (logged when
+ * any, as a count). Run by the kiosk at start and once a day. */
+enum ww_err ww_booking_retention(const struct ww_booking_ctx *ctx, int *deleted);
+
 /* How many tickets a kiosk books: at most `per_visit` in one visit and
  * `per_minute` in any 60 seconds of the kiosk's clock. A burst of taps or
  * scans that books more sends the resident to the desk instead. A value;

@@ -55,7 +55,7 @@
 #include <string.h>
 #include <time.h>
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 #define MAX_ATTEMPTS   8
 
 #define NS_PER_MS          1000000LL
@@ -93,6 +93,7 @@ enum stmt {
     S_DROPOUT,
     S_AUDIT,
     S_AUDIT_LIST,
+    S_PURGE,
     S_COUNT
 };
 
@@ -144,19 +145,23 @@ static const char *const sql[S_COUNT] = {
     [S_NOTIFY] = "SELECT pg_notify('ww_changes', $1::text)",
     [S_CHANGES] = "SELECT value FROM meta WHERE key = 'changes'",
     [S_LISTEN] = "LISTEN ww_changes",
-    [S_TALLY] = "INSERT INTO tallies (day, location, topic, outcome, partner) VALUES ($1, $2, $3, "
-                "$4, $5)",
-    [S_TALLY_COUNTS] = "SELECT topic, outcome, COUNT(*), COUNT(*) FILTER (WHERE partner <> '') "
-                       "FROM tallies WHERE ($1::text = '' OR location = $1::text) AND day "
-                       "BETWEEN $2 AND $3 GROUP BY topic, outcome ORDER BY COUNT(*) DESC, topic, "
-                       "outcome",
-    [S_RATING] = "INSERT INTO ratings (day, location, score, topics) VALUES ($1, $2, $3, $4)",
+    [S_TALLY] = "INSERT INTO tally_counts (day, location, topic, outcome, partner, count) VALUES "
+                "($1, $2, $3, $4, $5, 1) ON CONFLICT (day, location, topic, outcome, partner) DO "
+                "UPDATE SET count = tally_counts.count + 1",
+    [S_TALLY_COUNTS] = "SELECT topic, outcome, SUM(count), COALESCE(SUM(count) FILTER (WHERE "
+                       "partner <> ''), 0) FROM tally_counts WHERE ($1::text = '' OR location = "
+                       "$1::text) AND day BETWEEN $2 AND $3 GROUP BY topic, outcome ORDER BY "
+                       "SUM(count) DESC, topic, outcome",
+    [S_RATING] = "INSERT INTO rating_counts (day, location, score, topics, count) VALUES ($1, $2, "
+                 "$3, $4, 1) ON CONFLICT (day, location, score, topics) DO UPDATE SET count = "
+                 "rating_counts.count + 1",
     [S_DROPOUT] = "INSERT INTO dropouts (day, location, screen, count) VALUES ($1, $2, $3, 1) ON "
                   "CONFLICT (day, location, screen) DO UPDATE SET count = dropouts.count + 1",
     [S_AUDIT] = "INSERT INTO audit (at, location, day, role, action, detail) VALUES ($1, $2, $3, "
                 "$4, $5, $6)",
     [S_AUDIT_LIST] = "SELECT at, location, day, role, action, detail FROM audit WHERE ($1::text = "
                      "'' OR location = $1::text) AND day >= $2 ORDER BY id",
+    [S_PURGE] = "DELETE FROM bookings WHERE location = $1 AND day < $2",
 };
 
 /* The schema of the SQLite backend, translated. Ids and codes compare
@@ -194,6 +199,19 @@ static const char *const migrations[] = {
     " count INTEGER NOT NULL, PRIMARY KEY (day, location, screen));"
     "CREATE TABLE audit (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, location " ID ","
     " day INTEGER NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);",
+    /* 2: tallies and ratings become counters per day (see store_sqlite.c). */
+    "CREATE TABLE tally_counts (day INTEGER NOT NULL, location " ID ", topic " ID ","
+    " outcome " ID ", partner " ID " DEFAULT '', count BIGINT NOT NULL,"
+    " PRIMARY KEY (day, location, topic, outcome, partner));"
+    "INSERT INTO tally_counts SELECT day, location, topic, outcome, partner, COUNT(*)"
+    " FROM tallies GROUP BY day, location, topic, outcome, partner;"
+    "DROP TABLE tallies;"
+    "CREATE TABLE rating_counts (day INTEGER NOT NULL, location " ID ","
+    " score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5), topics TEXT NOT NULL DEFAULT '',"
+    " count BIGINT NOT NULL, PRIMARY KEY (day, location, score, topics));"
+    "INSERT INTO rating_counts SELECT day, location, score, topics, COUNT(*)"
+    " FROM ratings GROUP BY day, location, score, topics;"
+    "DROP TABLE ratings;",
 };
 
 struct store_pg {
@@ -1188,6 +1206,21 @@ static enum ww_err pg_audit(struct ww_store *base, const struct ww_audit *a)
     return audit_insert(s, a);
 }
 
+static enum ww_err pg_purge(struct ww_store *base, const char *location, ww_day before,
+                            int *deleted)
+{
+    struct store_pg *s = cast(base);
+    *deleted = 0;
+    enum ww_err e = ensure(s);
+    if (e != WW_OK)
+        return e;
+    struct numbuf d;
+    long changed = 0;
+    e = exec_count(s, S_PURGE, ARGS(location, dec(&d, before)), &changed);
+    *deleted = (int)changed;
+    return e;
+}
+
 static enum ww_err pg_audit_list(struct ww_store *base, const char *location, ww_day from,
                                  struct ww_audit **out, size_t *n)
 {
@@ -1237,6 +1270,7 @@ const struct ww_store_ops ww_store_pg_ops = {
     .tally = pg_tally,
     .tally_counts = pg_tally_counts,
     .rating = pg_rating,
+    .purge = pg_purge,
     .dropout = pg_dropout,
     .audit = pg_audit,
     .audit_list = pg_audit_list,

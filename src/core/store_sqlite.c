@@ -27,6 +27,7 @@
 #include "str.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 enum stmt {
     S_BEGIN,
@@ -61,6 +62,7 @@ enum stmt {
     S_DROPOUT,
     S_AUDIT,
     S_AUDIT_LIST,
+    S_PURGE,
     S_COUNT
 };
 
@@ -99,18 +101,23 @@ static const char *const sql[S_COUNT] = {
                     "BY id",
     [S_BUMP_CHANGES] = "UPDATE meta SET value = value + 1 WHERE key = 'changes'",
     [S_CHANGES] = "SELECT value FROM meta WHERE key = 'changes'",
-    [S_TALLY] = "INSERT INTO tallies (day, location, topic, outcome, partner) VALUES (?1, ?2, ?3, "
-                "?4, ?5)",
-    [S_TALLY_COUNTS] = "SELECT topic, outcome, COUNT(*), SUM(partner <> '') FROM tallies WHERE "
-                       "(?1 = '' OR location = ?1) AND day BETWEEN ?2 AND ?3 GROUP BY topic, "
-                       "outcome ORDER BY COUNT(*) DESC, topic, outcome",
-    [S_RATING] = "INSERT INTO ratings (day, location, score, topics) VALUES (?1, ?2, ?3, ?4)",
+    [S_TALLY] = "INSERT INTO tally_counts (day, location, topic, outcome, partner, count) VALUES "
+                "(?1, ?2, ?3, ?4, ?5, 1) ON CONFLICT (day, location, topic, outcome, partner) DO "
+                "UPDATE SET count = count + 1",
+    [S_TALLY_COUNTS] = "SELECT topic, outcome, SUM(count), SUM(CASE WHEN partner <> '' THEN count "
+                       "ELSE 0 END) FROM tally_counts WHERE (?1 = '' OR location = ?1) AND day "
+                       "BETWEEN ?2 AND ?3 GROUP BY topic, outcome ORDER BY SUM(count) DESC, topic, "
+                       "outcome",
+    [S_RATING] = "INSERT INTO rating_counts (day, location, score, topics, count) VALUES (?1, ?2, "
+                 "?3, ?4, 1) ON CONFLICT (day, location, score, topics) DO UPDATE SET count = "
+                 "count + 1",
     [S_DROPOUT] = "INSERT INTO dropouts (day, location, screen, count) VALUES (?1, ?2, ?3, 1) ON "
                   "CONFLICT (day, location, screen) DO UPDATE SET count = count + 1",
     [S_AUDIT] = "INSERT INTO audit (at, location, day, role, action, detail) VALUES (?1, ?2, ?3, "
                 "?4, ?5, ?6)",
     [S_AUDIT_LIST] = "SELECT at, location, day, role, action, detail FROM audit WHERE (?1 = '' OR "
                      "location = ?1) AND day >= ?2 ORDER BY id",
+    [S_PURGE] = "DELETE FROM bookings WHERE location = ?1 AND day < ?2",
 };
 
 /* Migrations: index i brings the schema from version i to i + 1. */
@@ -142,6 +149,22 @@ static const char *const migrations[] = {
     " count INTEGER NOT NULL, PRIMARY KEY (day, location, screen));"
     "CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, location TEXT NOT NULL,"
     " day INTEGER NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);",
+    /* 2: tallies and ratings become counters per day (no row per visit, no
+     * id or order that lines up with the bookings); what was counted so
+     * far is kept as counts. */
+    "CREATE TABLE tally_counts (day INTEGER NOT NULL, location TEXT NOT NULL,"
+    " topic TEXT NOT NULL, outcome TEXT NOT NULL, partner TEXT NOT NULL DEFAULT '',"
+    " count INTEGER NOT NULL, PRIMARY KEY (day, location, topic, outcome, partner))"
+    " WITHOUT ROWID;"
+    "INSERT INTO tally_counts SELECT day, location, topic, outcome, partner, COUNT(*)"
+    " FROM tallies GROUP BY day, location, topic, outcome, partner;"
+    "DROP TABLE tallies;"
+    "CREATE TABLE rating_counts (day INTEGER NOT NULL, location TEXT NOT NULL,"
+    " score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5), topics TEXT NOT NULL DEFAULT '',"
+    " count INTEGER NOT NULL, PRIMARY KEY (day, location, score, topics)) WITHOUT ROWID;"
+    "INSERT INTO rating_counts SELECT day, location, score, topics, COUNT(*)"
+    " FROM ratings GROUP BY day, location, score, topics;"
+    "DROP TABLE ratings;",
 };
 
 struct store_sqlite {
@@ -434,6 +457,14 @@ static bool connect(struct store_sqlite *s, bool ro, char *err, size_t errsize, 
     } else {
         flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     }
+    if (!ro && strcmp(s->path, ":memory:") != 0) {
+        /* A new store is readable by its owner only, whatever the umask
+         * (outside systemd too); SQLite gives its -wal and -shm files the
+         * same mode. An existing file keeps its mode. */
+        int fd = open(s->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            close(fd);
+    }
     int rc = sqlite3_open_v2(target, &s->db, flags, NULL);
     if (rc != SQLITE_OK) {
         *why = cannot_write(rc, s->db ? sqlite3_system_errno(s->db) : 0);
@@ -450,7 +481,7 @@ static bool connect(struct store_sqlite *s, bool ro, char *err, size_t errsize, 
     rc = sqlite3_exec(s->db,
                       ro ? "PRAGMA query_only = ON;"
                          : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                           "PRAGMA foreign_keys = ON;",
+                           "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
                       NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
         *why = cannot_write(rc, sqlite3_system_errno(s->db));
@@ -975,6 +1006,23 @@ static enum ww_err sqlite_audit(struct ww_store *base, const struct ww_audit *a)
     return audit_insert(cast(base), a);
 }
 
+static enum ww_err sqlite_purge(struct ww_store *base, const char *location, ww_day before,
+                                int *deleted)
+{
+    struct store_sqlite *s = cast(base);
+    reconnect(s, true);
+    *deleted = 0;
+    if (still_ours(s) != WW_OK)
+        return WW_ERR_IO;
+    sqlite3_stmt *st = stmt(s, S_PURGE);
+    bind_text(st, 1, location);
+    sqlite3_bind_int(st, 2, before);
+    enum ww_err e = exec(s, S_PURGE);
+    if (e == WW_OK)
+        *deleted = sqlite3_changes(s->db);
+    return e;
+}
+
 static enum ww_err sqlite_audit_list(struct ww_store *base, const char *location, ww_day from,
                                      struct ww_audit **out, size_t *n)
 {
@@ -1023,4 +1071,5 @@ const struct ww_store_ops ww_store_sqlite_ops = {
     .audit = sqlite_audit,
     .audit_list = sqlite_audit_list,
     .change_seq = sqlite_change_seq,
+    .purge = sqlite_purge,
 };

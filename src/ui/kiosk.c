@@ -292,7 +292,9 @@ static void do_resolve(struct ww_kiosk *k)
 static void on_resolved(struct ww_kiosk *k, const struct ww_kiosk_answer *an)
 {
     if (an->err != WW_OK)
-        ww_warn("kiosk: resolving outcome %s: %s%s", an->outcome->id, ww_strerror(an->err),
+        /* No outcome id: with the time of the line it would tell what
+         * brought the resident (the ticket printed next names them). */
+        ww_warn("kiosk: resolving an outcome: %s%s", ww_strerror(an->err),
                 an->resolution.offline ? " (shown from the weekly pattern)" : "");
     /* Only the newest answer about this visit's screen counts. */
     if (an->visit != k->visit_no || ww_kiosk_store_pending(k, WW_KJOB_RESOLVE) > 0 ||
@@ -698,6 +700,20 @@ static void resolve_again(struct ww_kiosk *k)
  * read at least once a second by the loop. A resident looking at an outcome
  * or choosing a time gets the new answer (a partner marked absent no longer
  * offers slots). */
+/* The retention rule runs at start and once a day (a kiosk runs for
+ * weeks): nobody has to remember a cron job. */
+static void retention(struct ww_kiosk *k)
+{
+    ww_day day;
+    int minute;
+    today(k, &day, &minute);
+    if (day == k->purged_on || !k->store_worker)
+        return;
+    k->purged_on = day;
+    ww_kiosk_store_purge(k);
+    settle(k);
+}
+
 static void poll_store(struct ww_kiosk *k)
 {
     if (ww_kiosk_store_pending(k, WW_KJOB_POLL) == 0)
@@ -731,7 +747,7 @@ static void store_answers(struct ww_kiosk *k)
         if (an.kind != WW_KJOB_POLL)
             ww_kiosk_store_result(k, an.err,
                                   an.kind == WW_KJOB_BOOK || an.kind == WW_KJOB_RECORD ||
-                                      an.kind == WW_KJOB_FINISH);
+                                      an.kind == WW_KJOB_FINISH || an.kind == WW_KJOB_PURGE);
         switch (an.kind) {
         case WW_KJOB_RESOLVE:
             on_resolved(k, &an);
@@ -748,6 +764,11 @@ static void store_answers(struct ww_kiosk *k)
             break;
         case WW_KJOB_SCAN:
             on_scanned(k, &an);
+            break;
+        case WW_KJOB_PURGE:
+            if (an.err != WW_OK)
+                ww_warn("kiosk: deleting old bookings failed: %s (tried again tomorrow)",
+                        ww_strerror(an.err));
             break;
         case WW_KJOB_FINISH:
         case WW_KJOB_COUNT:
@@ -766,6 +787,7 @@ void ww_kiosk_advance(struct ww_kiosk *k, int seconds)
         if (ww_kiosk_staff_deadline(k) == 0)
             ww_kiosk_staff_tick(k);
         poll_store(k);
+        retention(k);
     }
 }
 
@@ -1129,6 +1151,7 @@ static int run_loop(struct ww_kiosk *k)
             tick(k);
         if (ww_kiosk_staff_deadline(k) == 0)
             ww_kiosk_staff_tick(k);
+        retention(k);
         if (k->env.print == WW_PRINT_BUSY && SDL_GetTicks64() >= k->print_due) {
             ww_warn("kiosk: the printer did not answer in time: the ticket is shown on screen");
             k->env.print = WW_PRINT_FAILED;
@@ -1714,6 +1737,8 @@ int ww_kiosk_main(int argc, char **argv)
     if (!ww_kiosk_store_start(k, notify_store, k))
         goto out;
     ww_kiosk_store_result(k, ww_store_change_seq(k->app.store, &k->change_seq), false);
+    k->purged_on = WW_DAY_NONE;
+    retention(k);
 
     k->last_input = now_s(k);
 

@@ -74,6 +74,7 @@ struct ww_kiosk {
     bool speak_resolved;                  /* read the outcome aloud once it is resolved */
     ww_day resolved_on;                   /* the date the outcome on screen was resolved */
     struct ww_book_limit limit;           /* bookings per visit and per minute */
+    ww_day purged_on;                     /* the day retention last ran; WW_DAY_NONE never */
     bool settling;                        /* settle() is running (scripted runs) */
     uint64_t hold_until;                  /* SDL ticks: a fresh answer is awaited before drawing */
     uint64_t next_poll;                   /* SDL ticks: the next read of the change counter */

@@ -100,6 +100,11 @@ static void run(struct ww_store_job *base, struct ww_store *store)
     case WW_KJOB_POLL:
         a->err = ww_store_change_seq(store, &a->seq);
         break;
+    case WW_KJOB_PURGE: {
+        int deleted = 0;
+        a->err = ww_booking_retention(&ctx, &deleted);
+        break;
+    }
     case WW_KJOB_COUNT:
         break;
     }
@@ -199,6 +204,11 @@ bool ww_kiosk_store_scan(struct ww_kiosk *k, const char *check)
     struct job *j = new_job(k, WW_KJOB_SCAN);
     ww_strlcpy(j->check, check, sizeof j->check);
     return submit(k, j);
+}
+
+bool ww_kiosk_store_purge(struct ww_kiosk *k)
+{
+    return submit(k, new_job(k, WW_KJOB_PURGE));
 }
 
 bool ww_kiosk_store_poll(struct ww_kiosk *k)

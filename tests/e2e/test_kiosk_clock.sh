@@ -1,7 +1,9 @@
 #!/bin/sh
 # Time and the kiosk: taps queued while the kiosk was stopped (older than
-# the idle time) are dropped, and a time screen left open over midnight
-# shows today's outcome instead of failing on every tap.
+# the idle time) are dropped, a time screen left open over midnight shows
+# today's outcome instead of failing on every tap, and the retention rule
+# (bookings and check-ins deleted after retention_days, 30) runs at start
+# and every day, on the kiosk's clock.
 . tests/e2e/lib.sh
 
 export WEGWIJZER_NOW=2026-11-24T16:00 # a Tuesday afternoon
@@ -45,4 +47,22 @@ out=$(ww staff bookings $L --date 2026-11-25 2>&1)
 check "the booking is on the new day" sh -c 'case "$1" in *A-001*) true ;; *) false ;; esac' _ "$out"
 out=$(ww staff bookings $L --date 2026-11-24 2>&1)
 check "nothing booked on the old day" sh -c 'case "$1" in *A-00*) false ;; *) true ;; esac' _ "$out"
+
+# ---- retention ----
+n_on() { ww staff bookings $L --date "$1" 2>/dev/null | grep -c -E '[A-Z]-[0-9]{3}'; }
+for d in 2026-10-20 2026-10-26; do
+    WEGWIJZER_NOW=${d}T10:00 ww book $L --partner algemene-balie >/dev/null
+done
+check "two old bookings to delete" [ "$(n_on 2026-10-20)" -eq 1 -a "$(n_on 2026-10-26)" -eq 1 ]
+printf 'expect screen attract\n' >"$T/retention.txt"
+WEGWIJZER_NOW=2026-11-24T09:00 ww kiosk $L --script "$T/retention.txt" >"$T/ret1.out" 2>&1
+check "at start: the booking of 35 days ago is deleted" [ "$(n_on 2026-10-20)" -eq 0 ]
+check "at start: the one of 29 days ago is kept" [ "$(n_on 2026-10-26)" -eq 1 ]
+check "at start: logged as a count" grep -q "store: 1 bookings older than 30 days deleted" "$T/ret1.out"
+printf 'tap start\ntap talk\ntap restart\nwait-until 2026-11-26T09:00\nexpect screen attract\n' >"$T/daily.txt"
+WEGWIJZER_NOW=2026-11-24T09:00 ww kiosk $L --script "$T/daily.txt" >"$T/ret2.out" 2>&1
+check "a running kiosk deletes it two days later, by itself" [ "$(n_on 2026-10-26)" -eq 0 ]
+check "the anonymous counts of the visits stay" \
+    [ "$(sqlite3 "$WEGWIJZER_STATE/weener-xl.db" 'select count(*) from tally_counts')" -ge 1 ]
+check "the store file is its owner's only" [ "$(stat -c %a "$WEGWIJZER_STATE/weener-xl.db")" = 600 ]
 finish

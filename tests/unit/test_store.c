@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -491,6 +492,164 @@ static void check_lost_file(bool replace)
     remove_dir(dir);
 }
 
+/* Retention through the store: a location's bookings before a day go; other
+ * days and other locations stay. */
+static void test_purge(void **state)
+{
+    (void)state;
+    struct ww_store *s = open_store();
+    char loc[40], other[40];
+    fresh_location(loc, sizeof loc);
+    fresh_location(other, sizeof other);
+    struct ww_slot slot = {0, 600, 20, 5, 0};
+    struct req_buf rb;
+    struct ww_booking b;
+    static const int back[] = {40, 31, 30, 0};
+    for (size_t i = 0; i < 4; i++) {
+        make_req(&rb, loc, "schuldhulp", 'H', DAY - back[i], false);
+        assert_int_equal(ww_store_book(s, &rb.req, &slot, 1, &b), WW_OK);
+    }
+    make_req(&rb, other, "schuldhulp", 'H', DAY - 40, false);
+    assert_int_equal(ww_store_book(s, &rb.req, &slot, 1, &b), WW_OK);
+    int deleted = -1;
+    assert_int_equal(ww_store_purge(s, loc, DAY - 30, &deleted), WW_OK);
+    assert_int_equal(deleted, 2);
+    assert_int_equal(ww_store_purge(s, loc, DAY - 30, &deleted), WW_OK);
+    assert_int_equal(deleted, 0);
+    struct ww_booking *list;
+    size_t n;
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(ww_store_bookings(s, loc, DAY - back[i], &list, &n), WW_OK);
+        assert_int_equal(n, back[i] > 30 ? 0 : 1);
+        free(list);
+    }
+    assert_int_equal(ww_store_bookings(s, other, DAY - 40, &list, &n), WW_OK);
+    assert_int_equal(n, 1);
+    free(list);
+    ww_store_free(s);
+}
+
+/* One value of a query on a SQLite file; -1 when it fails. */
+static long long sql_value(const char *path, const char *q)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+    if (sqlite3_open(path, &db) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+/* A new store file is its owner's only (whatever the umask), and so are
+ * its -wal and -shm files. Tallies and ratings are counters of a day with
+ * no row id, no time and no order that lines up with the bookings. */
+static void test_file_mode_and_counters(void **state)
+{
+    (void)state;
+    char dir[64], path[128], store_uri[160], p2[160];
+    if (!own_dir(dir, sizeof dir))
+        skip();
+    ww_fmt(path, sizeof path, "%s/s.db", dir);
+    ww_fmt(store_uri, sizeof store_uri, "sqlite:%s", path);
+    mode_t old = umask(022);
+    char err[512];
+    struct ww_store *s = ww_store_open(store_uri, NULL, err, sizeof err);
+    umask(old);
+    assert_non_null(s);
+    struct ww_tally t = {.day = DAY, .location = "loc", .topic = "geld", .outcome = "x"};
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(ww_store_tally(s, &t), WW_OK);
+    struct ww_rating r = {.day = DAY, .location = "loc", .score = 4, .topics = "geld"};
+    assert_int_equal(ww_store_rating(s, &r), WW_OK);
+    assert_int_equal(ww_store_rating(s, &r), WW_OK);
+    static const char *const suffix[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        struct stat sb;
+        ww_fmt(p2, sizeof p2, "%s%s", path, suffix[i]);
+        assert_int_equal(stat(p2, &sb), 0);
+        if ((sb.st_mode & 0777) != 0600)
+            fail_msg("%s has mode %o, expected 600", p2, (unsigned)(sb.st_mode & 0777));
+    }
+    assert_int_equal(sql_value(path, "SELECT count FROM tally_counts"), 3);
+    assert_int_equal(sql_value(path, "SELECT count FROM rating_counts"), 2);
+    assert_int_equal(sql_value(path, "SELECT COUNT(*) FROM tally_counts"), 1);
+    /* No row id, no time column, no per-visit table left. */
+    assert_int_equal(sql_value(path, "SELECT rowid FROM tally_counts"), -1);
+    assert_int_equal(sql_value(path, "SELECT rowid FROM rating_counts"), -1);
+    assert_int_equal(sql_value(path, "SELECT COUNT(*) FROM pragma_table_info('tally_counts') "
+                                     "WHERE name IN ('id', 'at', 'created', 'time')"),
+                     0);
+    assert_int_equal(sql_value(path, "SELECT COUNT(*) FROM sqlite_master WHERE name IN "
+                                     "('tallies', 'ratings')"),
+                     0);
+    ww_store_free(s);
+    remove_dir(dir);
+}
+
+/* A store of schema version 1 (a row per tally and rating) is migrated:
+ * what was counted is kept, as counts. */
+static void test_migrate_v1(void **state)
+{
+    (void)state;
+    char dir[64], path[128], store_uri[160];
+    if (!own_dir(dir, sizeof dir))
+        skip();
+    ww_fmt(path, sizeof path, "%s/s.db", dir);
+    ww_fmt(store_uri, sizeof store_uri, "sqlite:%s", path);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    static const char v1[] =
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+        "INSERT INTO meta VALUES ('changes', 0);"
+        "CREATE TABLE bookings (id INTEGER PRIMARY KEY, location TEXT NOT NULL, partner TEXT NOT "
+        "NULL, topic TEXT NOT NULL DEFAULT '', day INTEGER NOT NULL, start INTEGER NOT NULL, "
+        "minutes INTEGER NOT NULL, desk INTEGER NOT NULL CHECK (desk >= 1), letter TEXT NOT "
+        "NULL, seq INTEGER NOT NULL, ticket TEXT NOT NULL, check_code TEXT NOT NULL UNIQUE, "
+        "request_id TEXT UNIQUE, created INTEGER NOT NULL, printed INTEGER NOT NULL DEFAULT 0, "
+        "checked_in INTEGER NOT NULL DEFAULT 0, UNIQUE (location, partner, day, start, desk), "
+        "UNIQUE (location, day, ticket));"
+        "CREATE TABLE overrides (id INTEGER PRIMARY KEY, location TEXT NOT NULL, day INTEGER NOT "
+        "NULL, partner TEXT NOT NULL, kind INTEGER NOT NULL, t0 INTEGER NOT NULL, t1 INTEGER NOT "
+        "NULL, desks INTEGER NOT NULL, room TEXT NOT NULL DEFAULT '');"
+        "CREATE TABLE tallies (id INTEGER PRIMARY KEY, day INTEGER NOT NULL, location TEXT NOT "
+        "NULL, topic TEXT NOT NULL, outcome TEXT NOT NULL, partner TEXT NOT NULL DEFAULT '');"
+        "CREATE TABLE ratings (id INTEGER PRIMARY KEY, day INTEGER NOT NULL, location TEXT NOT "
+        "NULL, score INTEGER NOT NULL, topics TEXT NOT NULL DEFAULT '');"
+        "CREATE TABLE dropouts (day INTEGER NOT NULL, location TEXT NOT NULL, screen TEXT NOT "
+        "NULL, count INTEGER NOT NULL, PRIMARY KEY (day, location, screen));"
+        "CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, location TEXT NOT "
+        "NULL, day INTEGER NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT "
+        "NULL);"
+        "INSERT INTO tallies (day, location, topic, outcome, partner) VALUES"
+        " (20781, 'loc', 'geld', 'x', 'p'), (20781, 'loc', 'geld', 'x', 'p'),"
+        " (20781, 'loc', 'geld', 'x', ''), (20781, 'loc', 'brief', 'y', '');"
+        "INSERT INTO ratings (day, location, score, topics) VALUES (20781, 'loc', 5, 'geld'),"
+        " (20781, 'loc', 5, 'geld');"
+        "PRAGMA user_version = 1;";
+    assert_int_equal(sqlite3_exec(db, v1, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    char err[512];
+    struct ww_store *s = ww_store_open(store_uri, NULL, err, sizeof err);
+    if (!s)
+        fail_msg("%s", err);
+    struct ww_tally_count *c;
+    size_t n;
+    assert_int_equal(ww_store_tally_counts(s, "loc", DAY, DAY, &c, &n), WW_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(c[0].topic, "geld");
+    assert_int_equal(c[0].total, 3);
+    assert_int_equal(c[0].booked, 2);
+    assert_int_equal(c[1].total, 1);
+    free(c);
+    ww_store_free(s);
+    assert_int_equal(sql_value(path, "SELECT count FROM rating_counts"), 2);
+    assert_int_equal(sql_value(path, "PRAGMA user_version"), 2);
+    remove_dir(dir);
+}
+
 static void test_deleted_file_refuses_writes(void **state)
 {
     (void)state;
@@ -513,6 +672,9 @@ int main(void)
         cmocka_unit_test(test_signals),
         cmocka_unit_test(test_race_never_overbooks),
         cmocka_unit_test(test_open_errors),
+        cmocka_unit_test(test_purge),
+        cmocka_unit_test(test_file_mode_and_counters),
+        cmocka_unit_test(test_migrate_v1),
         cmocka_unit_test(test_deleted_file_refuses_writes),
         cmocka_unit_test(test_replaced_file_refuses_writes),
     };
