@@ -41,6 +41,17 @@ static volatile sig_atomic_t ww_stop_requested;
  * wakes it at once (write() is async-signal-safe). -1 when none. */
 static volatile sig_atomic_t ww_signal_fd = -1;
 
+/* Part of the same signal path: set by SIGCONT, the process was stopped
+ * (SIGSTOP, a debugger, a frozen cgroup). Input queued meanwhile was tapped
+ * on a screen that did not answer: the loop drops it. */
+static volatile sig_atomic_t ww_continued;
+
+static void on_continue(int sig)
+{
+    (void)sig;
+    ww_continued = 1;
+}
+
 static void on_signal(int sig)
 {
     (void)sig;
@@ -1105,14 +1116,18 @@ static int run_loop(struct ww_kiosk *k)
          * such a stop: what waits in the queue is older than the screen it
          * was meant for would have lived. */
         Uint64 slept = SDL_GetTicks64() - before;
-        if (got && k->input.max_age_ms > 0 && slept > (Uint64)ms + k->input.max_age_ms &&
-            is_input(&ev)) {
-            int n = 1 + drop_queued_input();
-            ww_warn("kiosk: woke %llu s late (the process was stopped?): %d queued input "
-                    "events dropped",
-                    (unsigned long long)((slept - (Uint64)ms) / 1000), n);
-            got = SDL_PollEvent(&ev) == 1;
+        bool late = k->input.max_age_ms > 0 && slept > (Uint64)ms + k->input.max_age_ms;
+        if (got && (ww_continued || late)) {
+            int n = drop_queued_input();
+            if (is_input(&ev)) {
+                n++;
+                got = SDL_PollEvent(&ev) == 1;
+            }
+            if (n > 0)
+                ww_warn("kiosk: %s: %d queued input events dropped",
+                        ww_continued ? "the process was stopped" : "woke long after its time", n);
         }
+        ww_continued = 0;
         while (got) {
             if (ev.type == SDL_QUIT) {
                 /* Closing the window (Alt+F4, the window manager): a way
@@ -1568,6 +1583,9 @@ int ww_kiosk_main(int argc, char **argv)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = on_continue;
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGCONT, &sa, NULL);
     ww_app_init(&k->app, "kiosk");
     ww_dlist_init(&k->dl);
     struct opts o = {0};
