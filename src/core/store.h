@@ -165,8 +165,9 @@ enum ww_err ww_store_audit(struct ww_store *s, const struct ww_audit *a);
 enum ww_err ww_store_audit_list(struct ww_store *s, const char *location, ww_day from,
                                 struct ww_audit **out, size_t *n);
 /* Retention: delete the location's bookings (and with them their
- * check-ins) of days before `before`; *deleted says how many. Anonymous
- * counts (tallies, ratings, dropouts) stay. */
+ * check-ins, and the audit lines of check-ins and reprints) of days before
+ * `before`; *deleted says how many bookings. Anonymous counts (tallies,
+ * ratings, dropouts) and the audit of staff changes stay. */
 enum ww_err ww_store_purge(struct ww_store *s, const char *location, ww_day before, int *deleted);
 /* A number that grows whenever overrides change; kiosks poll it to see
  * staff changes made by any process. */

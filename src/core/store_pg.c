@@ -161,7 +161,10 @@ static const char *const sql[S_COUNT] = {
                 "$4, $5, $6)",
     [S_AUDIT_LIST] = "SELECT at, location, day, role, action, detail FROM audit WHERE ($1::text = "
                      "'' OR location = $1::text) AND day >= $2 ORDER BY id",
-    [S_PURGE] = "DELETE FROM bookings WHERE location = $1 AND day < $2",
+    /* The bookings and the audit lines about them (a check-in, a reprint:
+     * a ticket and a time), in one statement. */
+    [S_PURGE] = "WITH a AS (DELETE FROM audit WHERE location = $1 AND day < $2 AND action IN "
+                "('checkin', 'reprint')) DELETE FROM bookings WHERE location = $1 AND day < $2",
 };
 
 /* The schema of the SQLite backend, translated. Ids and codes compare

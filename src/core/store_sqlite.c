@@ -63,6 +63,7 @@ enum stmt {
     S_AUDIT,
     S_AUDIT_LIST,
     S_PURGE,
+    S_PURGE_AUDIT,
     S_COUNT
 };
 
@@ -118,6 +119,10 @@ static const char *const sql[S_COUNT] = {
     [S_AUDIT_LIST] = "SELECT at, location, day, role, action, detail FROM audit WHERE (?1 = '' OR "
                      "location = ?1) AND day >= ?2 ORDER BY id",
     [S_PURGE] = "DELETE FROM bookings WHERE location = ?1 AND day < ?2",
+    /* The audit lines about bookings (a check-in, a reprint: a ticket and a
+     * time) go with them; staff changes stay. */
+    [S_PURGE_AUDIT] = "DELETE FROM audit WHERE location = ?1 AND day < ?2 AND action IN "
+                      "('checkin', 'reprint')",
 };
 
 /* Migrations: index i brings the schema from version i to i + 1. */
@@ -1012,14 +1017,23 @@ static enum ww_err sqlite_purge(struct ww_store *base, const char *location, ww_
     struct store_sqlite *s = cast(base);
     reconnect(s, true);
     *deleted = 0;
-    if (still_ours(s) != WW_OK)
-        return WW_ERR_IO;
+    enum ww_err e = begin(s);
+    if (e != WW_OK)
+        return e;
     sqlite3_stmt *st = stmt(s, S_PURGE);
     bind_text(st, 1, location);
     sqlite3_bind_int(st, 2, before);
-    enum ww_err e = exec(s, S_PURGE);
+    e = exec(s, S_PURGE);
+    int n = sqlite3_changes(s->db);
+    if (e == WW_OK) {
+        st = stmt(s, S_PURGE_AUDIT);
+        bind_text(st, 1, location);
+        sqlite3_bind_int(st, 2, before);
+        e = exec(s, S_PURGE_AUDIT);
+    }
+    e = finish(s, e);
     if (e == WW_OK)
-        *deleted = sqlite3_changes(s->db);
+        *deleted = n;
     return e;
 }
 

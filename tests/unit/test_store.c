@@ -511,6 +511,14 @@ static void test_purge(void **state)
     }
     make_req(&rb, other, "schuldhulp", 'H', DAY - 40, false);
     assert_int_equal(ww_store_book(s, &rb.req, &slot, 1, &b), WW_OK);
+    /* Audit lines: a check-in goes with its booking, a staff change stays. */
+    struct ww_audit a;
+    audit_for(&a, loc, "checkin");
+    a.day = DAY - 40;
+    assert_int_equal(ww_store_audit(s, &a), WW_OK);
+    audit_for(&a, loc, "absent");
+    a.day = DAY - 40;
+    assert_int_equal(ww_store_audit(s, &a), WW_OK);
     int deleted = -1;
     assert_int_equal(ww_store_purge(s, loc, DAY - 30, &deleted), WW_OK);
     assert_int_equal(deleted, 2);
@@ -526,6 +534,11 @@ static void test_purge(void **state)
     assert_int_equal(ww_store_bookings(s, other, DAY - 40, &list, &n), WW_OK);
     assert_int_equal(n, 1);
     free(list);
+    struct ww_audit *al;
+    assert_int_equal(ww_store_audit_list(s, loc, DAY - 60, &al, &n), WW_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(al[0].action, "absent");
+    free(al);
     ww_store_free(s);
 }
 
