@@ -39,6 +39,8 @@ static const char *const names[] = {
     [WW_ACT_RESOLVED] = "resolved",
     [WW_ACT_BOOKED] = "booked",
     [WW_ACT_BOOK_FAILED] = "book-failed",
+    [WW_ACT_DAY_CHANGED] = "day-changed",
+    [WW_ACT_SCANNED] = "scanned",
 };
 
 const char *ww_action_name(enum ww_action_kind kind)
@@ -84,4 +86,19 @@ bool ww_action_parse(const char *line, struct ww_action *out)
             return true;
         }
     return false;
+}
+
+bool ww_action_from_resident(enum ww_action_kind kind)
+{
+    switch (kind) {
+    case WW_ACT_IDLE_TICK:
+    case WW_ACT_RESOLVED:
+    case WW_ACT_BOOKED:
+    case WW_ACT_BOOK_FAILED:
+    case WW_ACT_DAY_CHANGED:
+    case WW_ACT_SCANNED:
+        return false;
+    default:
+        return true;
+    }
 }

@@ -48,6 +48,8 @@ enum ww_action_kind {
     WW_ACT_RESOLVED,    /* result of WW_EFFECT_RESOLVE: resolution */
     WW_ACT_BOOKED,      /* result of WW_EFFECT_BOOK: booking */
     WW_ACT_BOOK_FAILED, /* result of WW_EFFECT_BOOK: err */
+    WW_ACT_DAY_CHANGED, /* the date changed while a time was being chosen */
+    WW_ACT_SCANNED,     /* a resident scanned the ticket of a booking of today: booking */
 };
 
 struct ww_action {
@@ -71,6 +73,10 @@ struct ww_action ww_action_idle(int seconds);
 bool ww_action_parse(const char *line, struct ww_action *out);
 
 /* Name of an action kind ("tap", "back", ...), for logs and tests. */
+/* A touch or key of the resident (false for the kiosk's own: idle ticks,
+ * store answers, a date change, a scanned ticket's booking). */
+bool ww_action_from_resident(enum ww_action_kind kind);
+
 const char *ww_action_name(enum ww_action_kind kind);
 
 #endif

@@ -145,3 +145,43 @@ ww_day ww_booking_next_day(const struct ww_booking_ctx *ctx, size_t partner, ww_
     }
     return WW_DAY_NONE;
 }
+
+void ww_book_limit_init(struct ww_book_limit *l, int per_visit, int per_minute)
+{
+    memset(l, 0, sizeof *l);
+    l->per_visit = per_visit;
+    l->per_minute = per_minute > WW_BOOK_LIMIT_MAX ? WW_BOOK_LIMIT_MAX : per_minute;
+    for (size_t i = 0; i < WW_BOOK_LIMIT_MAX; i++)
+        l->recent[i] = INT64_MIN;
+}
+
+enum ww_err ww_book_limit_check(const struct ww_book_limit *l, int visit_bookings, int64_t now)
+{
+    if (l->per_visit > 0 && visit_bookings >= l->per_visit)
+        return WW_ERR_LIMIT;
+    if (l->per_minute <= 0)
+        return WW_OK;
+    int in_minute = 0;
+    for (size_t i = 0; i < WW_BOOK_LIMIT_MAX; i++)
+        if (l->recent[i] != INT64_MIN && now - l->recent[i] < 60 && now >= l->recent[i])
+            in_minute++;
+    return in_minute >= l->per_minute ? WW_ERR_LIMIT : WW_OK;
+}
+
+void ww_book_limit_note(struct ww_book_limit *l, int64_t now)
+{
+    l->recent[l->next] = now;
+    l->next = (l->next + 1) % WW_BOOK_LIMIT_MAX;
+}
+
+enum ww_err ww_booking_retention(const struct ww_booking_ctx *ctx, int *deleted)
+{
+    ww_day today;
+    int minute;
+    ww_clock_local(ctx->clock, &today, &minute);
+    int keep = ctx->loc->retention_days > 0 ? ctx->loc->retention_days : 30;
+    enum ww_err e = ww_store_purge(ctx->store, ctx->loc->id, today - keep, deleted);
+    if (e == WW_OK && *deleted > 0)
+        ww_info("store: %d bookings older than %d days deleted (retention)", *deleted, keep);
+    return e;
+}

@@ -52,6 +52,32 @@ struct ww_booking_want {
 enum ww_err ww_booking_make(const struct ww_booking_ctx *ctx, const struct ww_booking_want *want,
                             struct ww_booking *out);
 
+/* The retention rule: delete the location's bookings and check-ins of
+ * days more than loc->retention_days before today (the clock of `ctx`);
+ * anonymous counts stay. *deleted: how many bookings went (logged when
+ * any, as a count). Run by the kiosk at start and once a day. */
+enum ww_err ww_booking_retention(const struct ww_booking_ctx *ctx, int *deleted);
+
+/* How many tickets a kiosk books: at most `per_visit` in one visit and
+ * `per_minute` in any 60 seconds of the kiosk's clock. A burst of taps or
+ * scans that books more sends the resident to the desk instead. A value;
+ * nothing to free. Thread: the kiosk loop's. */
+#define WW_BOOK_LIMIT_MAX 60
+
+struct ww_book_limit {
+    int per_visit;
+    int per_minute;
+    int64_t recent[WW_BOOK_LIMIT_MAX]; /* clock seconds of the last bookings, a ring */
+    size_t next;
+};
+
+void ww_book_limit_init(struct ww_book_limit *l, int per_visit, int per_minute);
+/* WW_OK when one more booking is allowed now for a visit that booked
+ * `visit_bookings` so far; WW_ERR_LIMIT when not. */
+enum ww_err ww_book_limit_check(const struct ww_book_limit *l, int visit_bookings, int64_t now);
+/* A booking was made at `now`. */
+void ww_book_limit_note(struct ww_book_limit *l, int64_t now);
+
 /* The next day from `from` (inclusive) within booking_days on which the
  * partner has a free slot; WW_DAY_NONE when none. */
 ww_day ww_booking_next_day(const struct ww_booking_ctx *ctx, size_t partner, ww_day from);

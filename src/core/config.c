@@ -77,6 +77,15 @@ static const struct ww_key location_keys[] = {
      "speech volume in percent (default 70)"},
     {"booking_days", WW_KEY_INT, F(ww_location, booking_days), 0, 1, 60, false,
      "how many days ahead residents may book (default 14)"},
+    {"bookings_per_visit", WW_KEY_INT, F(ww_location, bookings_per_visit), 0, 1, 20, false,
+     "tickets one visit at the kiosk may book; more: go to the desk (default 3)"},
+    {"bookings_per_minute", WW_KEY_INT, F(ww_location, bookings_per_minute), 0, 1, 60, false,
+     "tickets one kiosk may book in any minute; more: go to the desk (default 6)"},
+    {"print_timeout", WW_KEY_INT, F(ww_location, print_timeout), 0, 5, 300, false,
+     "seconds a ticket may take to come out; later it is cancelled and shown on screen "
+     "(default 20)"},
+    {"retention_days", WW_KEY_INT, F(ww_location, retention_days), 0, 1, 3650, false,
+     "days bookings and check-ins are kept; anonymous counts stay (default 30)"},
 };
 
 static const struct ww_key hours_keys[] = {
@@ -463,6 +472,10 @@ static void location_defaults(struct ww_location *loc)
     loc->warn_seconds = 30;
     loc->volume = 70;
     loc->booking_days = 14;
+    loc->bookings_per_visit = 3;
+    loc->bookings_per_minute = 6;
+    loc->print_timeout = 20;
+    loc->retention_days = 30;
     ww_strlcpy(loc->printer, "png:tickets", sizeof loc->printer);
     loc->screen = (struct ww_screen_geom){1080, 1920, 300, 533, 800};
 }

@@ -89,6 +89,10 @@ struct ww_location {
     char general[WW_ID_SIZE];   /* partner id of the general desk */
     int volume;                 /* speech volume, percent */
     int booking_days;           /* how many days ahead residents may book */
+    int bookings_per_visit;     /* a visit books at most this many tickets */
+    int bookings_per_minute;    /* a kiosk books at most this many in any minute */
+    int print_timeout;          /* seconds a ticket may take to come out */
+    int retention_days;         /* bookings and check-ins are deleted after this */
     struct ww_screen_geom screen;
     struct ww_presence *presence;
     size_t n_presence;

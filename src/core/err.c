@@ -23,6 +23,8 @@ const char *ww_strerror(enum ww_err err)
         return "not available";
     case WW_ERR_PAPER:
         return "printer out of paper or cover open";
+    case WW_ERR_LIMIT:
+        return "over the limit";
     }
     return "unknown error";
 }

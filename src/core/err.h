@@ -14,6 +14,7 @@ enum ww_err {
     WW_ERR_IO,          /* disk, network or device error */
     WW_ERR_UNAVAILABLE, /* backend not reachable (server down, printer offline) */
     WW_ERR_PAPER,       /* printer: out of paper or cover open */
+    WW_ERR_LIMIT,       /* more than a configured limit allows (bookings per visit, minute) */
 };
 
 /* A short English description, for logs and staff. */

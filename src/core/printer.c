@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const struct ww_printer_ops *const backends[] = {
     &ww_printer_png_ops,  &ww_printer_escpos_ops, &ww_printer_escpos_net_ops,
@@ -127,6 +128,18 @@ void ww_printer_free(struct ww_printer *p)
         p->ops->close(p);
 }
 
+int64_t ww_printer_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t ww_printer_deadline(const struct ww_printer *p, int64_t step)
+{
+    return p->deadline_ms > 0 && p->deadline_ms < step ? p->deadline_ms : step;
+}
+
 enum ww_err ww_printer_print(struct ww_printer *p, const struct ww_print_job *job)
 {
     p->detail[0] = '\0';
@@ -136,7 +149,20 @@ enum ww_err ww_printer_print(struct ww_printer *p, const struct ww_print_job *jo
                         job->raster ? job->raster->width : 0, p->width);
         return WW_ERR_INVALID;
     }
-    return p->ops->print(p, job);
+    p->deadline_ms = job->deadline_ms;
+    if (job->deadline_ms > 0 && ww_printer_now_ms() >= job->deadline_ms) {
+        /* It waited behind a slow ticket: the resident has gone. */
+        ww_printer_fail(p, "ticket not started in time (the printer was busy): cancelled");
+        p->deadline_ms = 0;
+        return WW_ERR_UNAVAILABLE;
+    }
+    enum ww_err e = p->ops->print(p, job);
+    if (e != WW_OK && job->deadline_ms > 0 && ww_printer_now_ms() >= job->deadline_ms) {
+        ww_printer_fail(p, "ticket not out in time (the printer is slow or stuck): cancelled");
+        e = WW_ERR_UNAVAILABLE;
+    }
+    p->deadline_ms = 0;
+    return e;
 }
 
 enum ww_err ww_printer_query(struct ww_printer *p, struct ww_printer_status *st)
@@ -180,6 +206,7 @@ struct slot {
     unsigned long seq; /* submission order */
     struct ww_raster raster;
     struct ww_print_result res;
+    int64_t deadline_ms;
 };
 
 struct ww_print_worker {
@@ -193,6 +220,7 @@ struct ww_print_worker {
     struct slot slots[WW_PRINT_SLOTS];
     unsigned long next_seq;
     bool stop;
+    int timeout_ms; /* per job, from queueing; 0 none */
 };
 
 /* The oldest slot in `state`, or NULL. Called with the lock held. */
@@ -221,7 +249,7 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&w->lock);
 
         /* The printer I/O runs unlocked: submit and poll never wait for it. */
-        struct ww_print_job job = {&s->raster, s->res.name};
+        struct ww_print_job job = {&s->raster, s->res.name, s->deadline_ms};
         enum ww_err e = ww_printer_print(w->printer, &job);
 
         pthread_mutex_lock(&w->lock);
@@ -280,6 +308,7 @@ bool ww_print_worker_submit(struct ww_print_worker *w, int64_t booking_id, const
     ww_strlcpy(s->res.name, name, sizeof s->res.name);
     ww_raster_move(&s->raster, raster);
     s->seq = w->next_seq++;
+    s->deadline_ms = w->timeout_ms > 0 ? ww_printer_now_ms() + w->timeout_ms : 0;
     s->state = SLOT_QUEUED;
     pthread_cond_signal(&w->wake);
     pthread_mutex_unlock(&w->lock);
@@ -296,6 +325,13 @@ bool ww_print_worker_poll(struct ww_print_worker *w, struct ww_print_result *out
     }
     pthread_mutex_unlock(&w->lock);
     return s != NULL;
+}
+
+void ww_print_worker_set_timeout(struct ww_print_worker *w, int ms)
+{
+    pthread_mutex_lock(&w->lock);
+    w->timeout_ms = ms;
+    pthread_mutex_unlock(&w->lock);
 }
 
 int ww_print_worker_width(const struct ww_print_worker *w)

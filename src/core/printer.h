@@ -48,7 +48,8 @@ enum ww_err ww_printer_status_err(const struct ww_printer_status *st);
 
 struct ww_print_job {
     const struct ww_raster *raster;
-    const char *name; /* file-name stem, e.g. "2026-11-24-J-014" (ww_ticket_name) */
+    const char *name;    /* file-name stem, e.g. "2026-11-24-J-014" (ww_ticket_name) */
+    int64_t deadline_ms; /* CLOCK_MONOTONIC ms by which the ticket must be out; 0: none */
 };
 
 struct ww_printer_opts {
@@ -75,8 +76,9 @@ struct ww_printer {
     const struct ww_printer_ops *ops;
     int width;
     int timeout_ms;
-    char detail[160]; /* the last failure, for staff */
-    bool paper_low;   /* the last print found the roll near its end */
+    char detail[160];    /* the last failure, for staff */
+    bool paper_low;      /* the last print found the roll near its end */
+    int64_t deadline_ms; /* of the job being printed (ww_print_job); 0: none */
 };
 
 /* Open a printer by URI (see above). On failure returns NULL and writes one
@@ -98,6 +100,13 @@ int ww_printer_width(const struct ww_printer *p);
 const char *ww_printer_detail(const struct ww_printer *p);
 /* Did the last print find the paper roll near its end? (ESC/POS only.) */
 bool ww_printer_paper_low(const struct ww_printer *p);
+
+/* Used by backends: the earlier of `step` (a CLOCK_MONOTONIC ms deadline of
+ * one exchange) and the job's own deadline. A job past its deadline stops
+ * wherever it is: the ticket is then cancelled, not printed late. */
+int64_t ww_printer_deadline(const struct ww_printer *p, int64_t step);
+/* CLOCK_MONOTONIC in milliseconds. */
+int64_t ww_printer_now_ms(void);
 
 /* Used by backends: record the detail of a failure. Not logged here: the
  * caller that decides what the failure means logs it once
@@ -160,6 +169,11 @@ bool ww_print_worker_submit(struct ww_print_worker *w, int64_t booking_id, const
 
 /* Take one finished job's result; false when none is waiting. Never blocks. */
 bool ww_print_worker_poll(struct ww_print_worker *w, struct ww_print_result *out);
+
+/* Every job from now on must be out within `ms` of being queued (0: no
+ * limit): one that waits or prints longer is cancelled and its result is
+ * WW_ERR_UNAVAILABLE ("not out within ... s: cancelled"). */
+void ww_print_worker_set_timeout(struct ww_print_worker *w, int ms);
 
 /* Paper width of the worker's printer, in dots. */
 int ww_print_worker_width(const struct ww_print_worker *w);

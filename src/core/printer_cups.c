@@ -215,8 +215,9 @@ static enum ww_err submit(struct cups_printer *p, const char *file, const char *
 static enum ww_err cups_print(struct ww_printer *base, const struct ww_print_job *job)
 {
     struct cups_printer *p = (struct cups_printer *)base;
-    int timeout = base->timeout_ms;
-    int64_t deadline = now_ms() + timeout;
+    /* The job's own deadline (the ticket's time) caps the queue's. */
+    int64_t deadline = ww_printer_deadline(base, now_ms() + base->timeout_ms);
+    int timeout = deadline - now_ms() > 1000 ? (int)(deadline - now_ms()) : 1000;
     enum ww_err e = check_queue(p, timeout);
     if (e != WW_OK)
         return e;

@@ -57,9 +57,10 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static int left_ms(int64_t deadline)
+/* Time left before `deadline` or the job's own, whichever comes first. */
+static int left_ms(const struct escpos_printer *p, int64_t deadline)
 {
-    int64_t d = deadline - now_ms();
+    int64_t d = ww_printer_deadline(&p->base, deadline) - now_ms();
     return d < 0 ? 0 : d > INT32_MAX ? INT32_MAX : (int)d;
 }
 
@@ -98,7 +99,7 @@ static enum ww_err connect_net(struct escpos_printer *p)
             continue;
         }
         struct pollfd pfd = {fd, POLLOUT, 0};
-        int n = poll(&pfd, 1, left_ms(deadline));
+        int n = poll(&pfd, 1, left_ms(p, deadline));
         socklen_t len = sizeof err;
         if (n <= 0) {
             err = ETIMEDOUT;
@@ -154,7 +155,7 @@ static enum ww_err put(struct escpos_printer *p, const unsigned char *d, size_t 
             continue;
         if (k < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             struct pollfd pfd = {p->fd, POLLOUT, 0};
-            int wait = left_ms(deadline);
+            int wait = left_ms(p, deadline);
             if (wait == 0 || poll(&pfd, 1, wait) == 0)
                 return WW_ERR_UNAVAILABLE; /* the printer stopped taking data */
             continue;
@@ -186,7 +187,7 @@ static int get(struct escpos_printer *p, int64_t deadline)
             return -1;
         }
         struct pollfd pfd = {p->fd, POLLIN, 0};
-        int wait = left_ms(deadline);
+        int wait = left_ms(p, deadline);
         if (wait == 0 || poll(&pfd, 1, wait) <= 0)
             return -1;
     }

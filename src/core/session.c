@@ -504,14 +504,19 @@ size_t ww_session_targets(const struct ww_flows *flows, const struct ww_session 
     return n;
 }
 
+bool ww_session_may_show_scan(const struct ww_session *s)
+{
+    return !s->busy && s->n_visit == 0 &&
+           (s->screen == WW_SCREEN_ATTRACT || s->screen == WW_SCREEN_TOPICS);
+}
+
 void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
                      const struct ww_action *a, struct ww_session *out)
 {
     struct ww_session s = *in;
     s.effects = 0;
     enum ww_screen before = s.screen;
-    bool resident = a->kind != WW_ACT_IDLE_TICK && a->kind != WW_ACT_RESOLVED &&
-                    a->kind != WW_ACT_BOOKED && a->kind != WW_ACT_BOOK_FAILED;
+    bool resident = ww_action_from_resident(a->kind);
     if (resident) {
         /* Any touch or key means someone is there. */
         s.warning = false;
@@ -603,7 +608,33 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
             }
         }
         break;
+    case WW_ACT_SCANNED:
+        /* A booked resident scanned their ticket: show that booking (the
+         * ticket screen, read aloud, nothing printed). */
+        if (ww_session_may_show_scan(&s)) {
+            s.booking = a->booking;
+            s.current = -1;
+            s.screen = WW_SCREEN_TICKET;
+            s.effects |= WW_EFFECT_SPEAK;
+        }
+        break;
+    case WW_ACT_DAY_CHANGED:
+        /* Yesterday's times can no longer be booked: back to the outcome,
+         * resolved anew for today, with a line that says why. */
+        if (!s.busy && s.current >= 0 && s.screen >= WW_SCREEN_OUTCOME &&
+            s.screen <= WW_SCREEN_CONFIRM) {
+            s.screen = WW_SCREEN_OUTCOME;
+            s.resolved = false;
+            s.full = false;
+            s.book_error = WW_OK;
+            s.time = WW_TIME_NONE;
+            s.day_changed = true;
+            s.effects |= WW_EFFECT_RESOLVE | WW_EFFECT_SPEAK;
+        }
+        break;
     }
+    if (s.screen != WW_SCREEN_OUTCOME)
+        s.day_changed = false;
     if (key && !s.audio && !in->warning && !(s.effects & WW_EFFECT_RECORD)) {
         /* The first key starts audio mode (until the session is wiped; a
          * key that ended a visit does not start it for the next person). */

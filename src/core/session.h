@@ -137,6 +137,7 @@ struct ww_session {
     enum ww_time_choice time;
     bool busy;                 /* a booking is under way */
     bool full;                 /* the chosen slot went: choose again */
+    bool day_changed;          /* the outcome shown anew: it is another day now */
     enum ww_err book_error;    /* last booking failure, WW_OK when none */
     struct ww_booking booking; /* the last booking (ticket screen) */
     int bookings;              /* bookings made in this visit */
@@ -148,6 +149,10 @@ struct ww_session {
 
 /* A fresh session on the attract screen. */
 void ww_session_init(struct ww_session *s, const struct ww_session_params *params);
+
+/* A booked resident's scanned ticket may be shown now: nothing of a visit
+ * is under way (the attract or topics screen, no topic chosen yet). */
+bool ww_session_may_show_scan(const struct ww_session *s);
 
 /* The reducer. `in` and `out` may be the same object. Unknown or impossible
  * actions (a tap on a target not on this screen) leave the state unchanged

@@ -376,6 +376,11 @@ void ww_store_set_patience(struct ww_store *s, int ms)
         s->ops->set_patience(s, ms);
 }
 
+enum ww_err ww_store_purge(struct ww_store *s, const char *location, ww_day before, int *deleted)
+{
+    return s->ops->purge(s, location, before, deleted);
+}
+
 enum ww_err ww_store_change_seq(struct ww_store *s, int64_t *seq)
 {
     return s->ops->change_seq(s, seq);

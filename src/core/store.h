@@ -5,6 +5,10 @@
  * (sqlite now; postgresql shares the same cases). No names, no BSN, no free
  * text: a booking is a code, a partner, a time and a topic id.
  *
+ * Anonymous signals cannot be tied to a booking: tallies, ratings and
+ * dropouts are counters per (day, location, what) that a visit increments,
+ * with no row of their own, no id and no time finer than the day.
+ *
  * Threads: a store handle is used by one thread at a time. Several processes
  * may share one database; every write is one transaction. */
 #ifndef WW_STORE_H
@@ -131,6 +135,7 @@ struct ww_store_ops {
      * WW_ERR_ALREADY when another kiosk changed it in between. */
     enum ww_err (*pin_put)(struct ww_store *s, const char *location, const struct ww_pin_state *old,
                            const struct ww_pin_state *next, const struct ww_audit *audit);
+    enum ww_err (*purge)(struct ww_store *s, const char *location, ww_day before, int *deleted);
     void (*set_patience)(struct ww_store *s, int ms); /* optional */
 };
 
@@ -192,6 +197,11 @@ enum ww_err ww_store_dropout(struct ww_store *s, ww_day day, const char *locatio
 enum ww_err ww_store_audit(struct ww_store *s, const struct ww_audit *a);
 enum ww_err ww_store_audit_list(struct ww_store *s, const char *location, ww_day from,
                                 struct ww_audit **out, size_t *n);
+/* Retention: delete the location's bookings (and with them their
+ * check-ins, and the audit lines of check-ins and reprints) of days before
+ * `before`; *deleted says how many bookings. Anonymous counts (tallies,
+ * ratings, dropouts) and the audit of staff changes stay. */
+enum ww_err ww_store_purge(struct ww_store *s, const char *location, ww_day before, int *deleted);
 /* A number that grows whenever overrides change; kiosks poll it to see
  * staff changes made by any process. */
 enum ww_err ww_store_change_seq(struct ww_store *s, int64_t *seq);

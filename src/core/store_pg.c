@@ -55,7 +55,7 @@
 #include <string.h>
 #include <time.h>
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 #define MAX_ATTEMPTS   8
 
 #define NS_PER_MS          1000000LL
@@ -95,6 +95,7 @@ enum stmt {
     S_AUDIT_LIST,
     S_PIN_GET,
     S_PIN_PUT,
+    S_PURGE,
     S_COUNT
 };
 
@@ -146,13 +147,16 @@ static const char *const sql[S_COUNT] = {
     [S_NOTIFY] = "SELECT pg_notify('ww_changes', $1::text)",
     [S_CHANGES] = "SELECT value FROM meta WHERE key = 'changes'",
     [S_LISTEN] = "LISTEN ww_changes",
-    [S_TALLY] = "INSERT INTO tallies (day, location, topic, outcome, partner) VALUES ($1, $2, $3, "
-                "$4, $5)",
-    [S_TALLY_COUNTS] = "SELECT topic, outcome, COUNT(*), COUNT(*) FILTER (WHERE partner <> '') "
-                       "FROM tallies WHERE ($1::text = '' OR location = $1::text) AND day "
-                       "BETWEEN $2 AND $3 GROUP BY topic, outcome ORDER BY COUNT(*) DESC, topic, "
-                       "outcome",
-    [S_RATING] = "INSERT INTO ratings (day, location, score, topics) VALUES ($1, $2, $3, $4)",
+    [S_TALLY] = "INSERT INTO tally_counts (day, location, topic, outcome, partner, count) VALUES "
+                "($1, $2, $3, $4, $5, 1) ON CONFLICT (day, location, topic, outcome, partner) DO "
+                "UPDATE SET count = tally_counts.count + 1",
+    [S_TALLY_COUNTS] = "SELECT topic, outcome, SUM(count), COALESCE(SUM(count) FILTER (WHERE "
+                       "partner <> ''), 0) FROM tally_counts WHERE ($1::text = '' OR location = "
+                       "$1::text) AND day BETWEEN $2 AND $3 GROUP BY topic, outcome ORDER BY "
+                       "SUM(count) DESC, topic, outcome",
+    [S_RATING] = "INSERT INTO rating_counts (day, location, score, topics, count) VALUES ($1, $2, "
+                 "$3, $4, 1) ON CONFLICT (day, location, score, topics) DO UPDATE SET count = "
+                 "rating_counts.count + 1",
     [S_DROPOUT] = "INSERT INTO dropouts (day, location, screen, count) VALUES ($1, $2, $3, 1) ON "
                   "CONFLICT (day, location, screen) DO UPDATE SET count = dropouts.count + 1",
     [S_AUDIT] = "INSERT INTO audit (at, location, day, role, action, detail) VALUES ($1, $2, $3, "
@@ -166,6 +170,10 @@ static const char *const sql[S_COUNT] = {
                   "$7, locked_at = $8, locked_until = $9 WHERE $10::boolean OR (pin_guard.wrong = "
                   "$2::integer AND pin_guard.locks = $3::integer AND pin_guard.locked_at = "
                   "$4::bigint AND pin_guard.locked_until = $5::bigint)",
+    /* The bookings and the audit lines about them (a check-in, a reprint:
+     * a ticket and a time), in one statement. */
+    [S_PURGE] = "WITH a AS (DELETE FROM audit WHERE location = $1 AND day < $2 AND action IN "
+                "('checkin', 'reprint')) DELETE FROM bookings WHERE location = $1 AND day < $2",
 };
 
 /* The schema of the SQLite backend, translated. Ids and codes compare
@@ -206,6 +214,19 @@ static const char *const migrations[] = {
     /* 2: the staff PIN lockout, shared by the kiosks of a location. */
     "CREATE TABLE pin_guard (location " ID " PRIMARY KEY, wrong INTEGER NOT NULL,"
     " locks INTEGER NOT NULL, locked_at BIGINT NOT NULL, locked_until BIGINT NOT NULL);",
+    /* 3: tallies and ratings become counters per day (see store_sqlite.c). */
+    "CREATE TABLE tally_counts (day INTEGER NOT NULL, location " ID ", topic " ID ","
+    " outcome " ID ", partner " ID " DEFAULT '', count BIGINT NOT NULL,"
+    " PRIMARY KEY (day, location, topic, outcome, partner));"
+    "INSERT INTO tally_counts SELECT day, location, topic, outcome, partner, COUNT(*)"
+    " FROM tallies GROUP BY day, location, topic, outcome, partner;"
+    "DROP TABLE tallies;"
+    "CREATE TABLE rating_counts (day INTEGER NOT NULL, location " ID ","
+    " score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5), topics TEXT NOT NULL DEFAULT '',"
+    " count BIGINT NOT NULL, PRIMARY KEY (day, location, score, topics));"
+    "INSERT INTO rating_counts SELECT day, location, score, topics, COUNT(*)"
+    " FROM ratings GROUP BY day, location, score, topics;"
+    "DROP TABLE ratings;",
 };
 
 struct store_pg {
@@ -1219,6 +1240,21 @@ static enum ww_err pg_audit(struct ww_store *base, const struct ww_audit *a)
     return audit_insert(s, a);
 }
 
+static enum ww_err pg_purge(struct ww_store *base, const char *location, ww_day before,
+                            int *deleted)
+{
+    struct store_pg *s = cast(base);
+    *deleted = 0;
+    enum ww_err e = ensure(s);
+    if (e != WW_OK)
+        return e;
+    struct numbuf d;
+    long changed = 0;
+    e = exec_count(s, S_PURGE, ARGS(location, dec(&d, before)), &changed);
+    *deleted = (int)changed;
+    return e;
+}
+
 static enum ww_err pg_audit_list(struct ww_store *base, const char *location, ww_day from,
                                  struct ww_audit **out, size_t *n)
 {
@@ -1268,6 +1304,7 @@ const struct ww_store_ops ww_store_pg_ops = {
     .tally = pg_tally,
     .tally_counts = pg_tally_counts,
     .rating = pg_rating,
+    .purge = pg_purge,
     .dropout = pg_dropout,
     .audit = pg_audit,
     .audit_list = pg_audit_list,

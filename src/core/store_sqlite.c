@@ -10,7 +10,16 @@
  * A file that cannot be written (read-only file or folder, full disk) still
  * opens, for reading: the kiosk keeps showing partners and slots, every
  * write fails with one logged line that names the file and says what to do,
- * and the next write after the cause is gone opens it for writing again. */
+ * and the next write after the cause is gone opens it for writing again.
+ *
+ * A file deleted or replaced (renamed over) while open: SQLite would go on
+ * writing to the old inode that no other process can see, so bookings would
+ * vanish and `book` elsewhere would hand out the same ticket numbers again.
+ * Every write first compares the path's device and inode with the file that
+ * was opened (and a booking checks once more after its commit); on a
+ * mismatch the handle refuses every write from then on, with one line that
+ * says what happened, and the kiosk shows its "cannot save" state. A restart
+ * opens whatever is at the path by then: a deliberate act of staff. */
 #include "store.h"
 
 #include "log.h"
@@ -18,13 +27,15 @@
 #include "str.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 enum stmt {
     S_BEGIN,
@@ -53,6 +64,8 @@ enum stmt {
     S_AUDIT_LIST,
     S_PIN_GET,
     S_PIN_PUT,
+    S_PURGE,
+    S_PURGE_AUDIT,
     S_COUNT
 };
 
@@ -91,12 +104,16 @@ static const char *const sql[S_COUNT] = {
                     "BY id",
     [S_BUMP_CHANGES] = "UPDATE meta SET value = value + 1 WHERE key = 'changes'",
     [S_CHANGES] = "SELECT value FROM meta WHERE key = 'changes'",
-    [S_TALLY] = "INSERT INTO tallies (day, location, topic, outcome, partner) VALUES (?1, ?2, ?3, "
-                "?4, ?5)",
-    [S_TALLY_COUNTS] = "SELECT topic, outcome, COUNT(*), SUM(partner <> '') FROM tallies WHERE "
-                       "(?1 = '' OR location = ?1) AND day BETWEEN ?2 AND ?3 GROUP BY topic, "
-                       "outcome ORDER BY COUNT(*) DESC, topic, outcome",
-    [S_RATING] = "INSERT INTO ratings (day, location, score, topics) VALUES (?1, ?2, ?3, ?4)",
+    [S_TALLY] = "INSERT INTO tally_counts (day, location, topic, outcome, partner, count) VALUES "
+                "(?1, ?2, ?3, ?4, ?5, 1) ON CONFLICT (day, location, topic, outcome, partner) DO "
+                "UPDATE SET count = count + 1",
+    [S_TALLY_COUNTS] = "SELECT topic, outcome, SUM(count), SUM(CASE WHEN partner <> '' THEN count "
+                       "ELSE 0 END) FROM tally_counts WHERE (?1 = '' OR location = ?1) AND day "
+                       "BETWEEN ?2 AND ?3 GROUP BY topic, outcome ORDER BY SUM(count) DESC, topic, "
+                       "outcome",
+    [S_RATING] = "INSERT INTO rating_counts (day, location, score, topics, count) VALUES (?1, ?2, "
+                 "?3, ?4, 1) ON CONFLICT (day, location, score, topics) DO UPDATE SET count = "
+                 "count + 1",
     [S_DROPOUT] = "INSERT INTO dropouts (day, location, screen, count) VALUES (?1, ?2, ?3, 1) ON "
                   "CONFLICT (day, location, screen) DO UPDATE SET count = count + 1",
     [S_AUDIT] = "INSERT INTO audit (at, location, day, role, action, detail) VALUES (?1, ?2, ?3, "
@@ -110,6 +127,11 @@ static const char *const sql[S_COUNT] = {
                   "?7, locked_at = ?8, locked_until = ?9 WHERE ?10 OR (pin_guard.wrong = ?2 AND "
                   "pin_guard.locks = ?3 AND pin_guard.locked_at = ?4 AND pin_guard.locked_until = "
                   "?5)",
+    [S_PURGE] = "DELETE FROM bookings WHERE location = ?1 AND day < ?2",
+    /* The audit lines about bookings (a check-in, a reprint: a ticket and a
+     * time) go with them; staff changes stay. */
+    [S_PURGE_AUDIT] = "DELETE FROM audit WHERE location = ?1 AND day < ?2 AND action IN "
+                      "('checkin', 'reprint')",
 };
 
 /* Migrations: index i brings the schema from version i to i + 1. */
@@ -144,6 +166,22 @@ static const char *const migrations[] = {
     /* 2: the staff PIN lockout, shared by the kiosks of a location. */
     "CREATE TABLE pin_guard (location TEXT PRIMARY KEY, wrong INTEGER NOT NULL,"
     " locks INTEGER NOT NULL, locked_at INTEGER NOT NULL, locked_until INTEGER NOT NULL);",
+    /* 3: tallies and ratings become counters per day (no row per visit, no
+     * id or order that lines up with the bookings); what was counted so
+     * far is kept as counts. */
+    "CREATE TABLE tally_counts (day INTEGER NOT NULL, location TEXT NOT NULL,"
+    " topic TEXT NOT NULL, outcome TEXT NOT NULL, partner TEXT NOT NULL DEFAULT '',"
+    " count INTEGER NOT NULL, PRIMARY KEY (day, location, topic, outcome, partner))"
+    " WITHOUT ROWID;"
+    "INSERT INTO tally_counts SELECT day, location, topic, outcome, partner, COUNT(*)"
+    " FROM tallies GROUP BY day, location, topic, outcome, partner;"
+    "DROP TABLE tallies;"
+    "CREATE TABLE rating_counts (day INTEGER NOT NULL, location TEXT NOT NULL,"
+    " score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5), topics TEXT NOT NULL DEFAULT '',"
+    " count INTEGER NOT NULL, PRIMARY KEY (day, location, score, topics)) WITHOUT ROWID;"
+    "INSERT INTO rating_counts SELECT day, location, score, topics, COUNT(*)"
+    " FROM ratings GROUP BY day, location, score, topics;"
+    "DROP TABLE ratings;",
 };
 
 struct store_sqlite {
@@ -158,6 +196,11 @@ struct store_sqlite {
     bool read_only;
     char why[160];
     int64_t retried_ms;
+    /* The file that was opened, to see it deleted or replaced (see top). */
+    bool have_ino;
+    dev_t dev;
+    ino_t ino;
+    bool lost; /* deleted or replaced: every write is refused, see `why` */
 };
 
 static struct store_sqlite *cast(struct ww_store *s)
@@ -193,8 +236,9 @@ static enum ww_err map_rc(struct store_sqlite *s, int rc, const char *what)
         return WW_ERR_FULL;
     default: {
         /* One line that names the file and says what to do. */
-        const char *why =
-            s->read_only && s->why[0] ? s->why : cannot_write(rc, sqlite3_system_errno(s->db));
+        const char *why = (s->read_only || s->lost) && s->why[0]
+                              ? s->why
+                              : cannot_write(rc, sqlite3_system_errno(s->db));
         if (why)
             ww_error("store %s cannot be written (%s): %s", s->path, what, why);
         else
@@ -212,6 +256,42 @@ static sqlite3_stmt *stmt(struct store_sqlite *s, enum stmt which)
     return st;
 }
 
+/* Remember which file the path names now (after opening it). */
+static void note_file(struct store_sqlite *s)
+{
+    struct stat st;
+    s->have_ino = stat(s->path, &st) == 0;
+    if (s->have_ino) {
+        s->dev = st.st_dev;
+        s->ino = st.st_ino;
+    }
+}
+
+/* Is the path still the file we write to? WW_ERR_IO (logged once) when it
+ * was deleted or replaced; every later write is refused without a word. */
+static enum ww_err still_ours(struct store_sqlite *s)
+{
+    if (s->lost)
+        return WW_ERR_IO;
+    if (!s->have_ino)
+        return WW_OK; /* ":memory:", or a file we could not stat when opened */
+    struct stat st;
+    const char *what = NULL;
+    if (stat(s->path, &st) != 0)
+        what = errno == ENOENT ? "was deleted" : "cannot be checked";
+    else if (st.st_dev != s->dev || st.st_ino != s->ino)
+        what = "was replaced by another file";
+    if (!what)
+        return WW_OK;
+    s->lost = true;
+    ww_fmt(s->why, sizeof s->why,
+           "the file %s while in use: restart the kiosk (bookings made before may only be in "
+           "the old file)",
+           what);
+    ww_error("store %s cannot be written: %s", s->path, s->why);
+    return WW_ERR_IO;
+}
+
 /* Run a statement that returns no rows. */
 static enum ww_err exec(struct store_sqlite *s, enum stmt which)
 {
@@ -221,9 +301,16 @@ static enum ww_err exec(struct store_sqlite *s, enum stmt which)
     return e;
 }
 
+/* Every write transaction: the path is checked under the write lock. */
 static enum ww_err begin(struct store_sqlite *s)
 {
-    return exec(s, S_BEGIN);
+    enum ww_err e = still_ours(s);
+    if (e != WW_OK)
+        return e;
+    e = exec(s, S_BEGIN);
+    if (e == WW_OK && (e = still_ours(s)) != WW_OK)
+        exec(s, S_ROLLBACK);
+    return e;
 }
 
 static enum ww_err finish(struct store_sqlite *s, enum ww_err e)
@@ -387,6 +474,14 @@ static bool connect(struct store_sqlite *s, bool ro, char *err, size_t errsize, 
     } else {
         flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     }
+    if (!ro && strcmp(s->path, ":memory:") != 0) {
+        /* A new store is readable by its owner only, whatever the umask
+         * (outside systemd too); SQLite gives its -wal and -shm files the
+         * same mode. An existing file keeps its mode. */
+        int fd = open(s->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            close(fd);
+    }
     int rc = sqlite3_open_v2(target, &s->db, flags, NULL);
     if (rc != SQLITE_OK) {
         *why = cannot_write(rc, s->db ? sqlite3_system_errno(s->db) : 0);
@@ -403,7 +498,7 @@ static bool connect(struct store_sqlite *s, bool ro, char *err, size_t errsize, 
     rc = sqlite3_exec(s->db,
                       ro ? "PRAGMA query_only = ON;"
                          : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                           "PRAGMA foreign_keys = ON;",
+                           "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
                       NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
         *why = cannot_write(rc, sqlite3_system_errno(s->db));
@@ -422,6 +517,7 @@ static bool connect(struct store_sqlite *s, bool ro, char *err, size_t errsize, 
             goto fail;
         }
     }
+    note_file(s);
     return true;
 fail:
     disconnect(s);
@@ -485,7 +581,7 @@ static int64_t mono_ms(void)
  * Before every write; before reads at most once a second. */
 static void reconnect(struct store_sqlite *s, bool writing)
 {
-    if (!s->read_only)
+    if (!s->read_only || s->lost)
         return;
     int64_t now = mono_ms();
     if (!writing && now - s->retried_ms < 1000)
@@ -506,6 +602,9 @@ static void reconnect(struct store_sqlite *s, bool writing)
     disconnect(s);
     s->db = fresh.db;
     memcpy(s->st, fresh.st, sizeof s->st);
+    s->have_ino = fresh.have_ino;
+    s->dev = fresh.dev;
+    s->ino = fresh.ino;
     s->read_only = false;
     s->why[0] = '\0';
     ww_info("store %s can be written again", s->path);
@@ -634,7 +733,12 @@ static enum ww_err sqlite_book(struct ww_store *base, const struct ww_book_req *
         finish(s, WW_OK);
         return WW_ERR_FULL;
     }
-    return finish(s, e);
+    e = finish(s, e);
+    /* Deleted or replaced between the check and the commit: the booking is
+     * in a file nobody else reads, so no ticket may be printed for it. */
+    if (e == WW_OK && still_ours(s) != WW_OK)
+        return WW_ERR_IO;
+    return e;
 }
 
 static enum ww_err sqlite_bookings(struct ww_store *base, const char *location, ww_day day,
@@ -690,6 +794,8 @@ static enum ww_err sqlite_set_printed(struct ww_store *base, int64_t id, bool pr
 {
     struct store_sqlite *s = cast(base);
     reconnect(s, true);
+    if (still_ours(s) != WW_OK)
+        return WW_ERR_IO;
     sqlite3_stmt *st = stmt(s, S_SET_PRINTED);
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int(st, 2, printed);
@@ -703,6 +809,8 @@ static enum ww_err sqlite_checkin(struct ww_store *base, int64_t id, int64_t now
 {
     struct store_sqlite *s = cast(base);
     reconnect(s, true);
+    if (still_ours(s) != WW_OK)
+        return WW_ERR_IO;
     sqlite3_stmt *st = stmt(s, S_CHECKIN);
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int64(st, 2, now);
@@ -839,6 +947,8 @@ static enum ww_err sqlite_tally(struct ww_store *base, const struct ww_tally *t)
 {
     struct store_sqlite *s = cast(base);
     reconnect(s, true);
+    if (still_ours(s) != WW_OK)
+        return WW_ERR_IO;
     sqlite3_stmt *st = stmt(s, S_TALLY);
     sqlite3_bind_int(st, 1, t->day);
     bind_text(st, 2, t->location);
@@ -881,6 +991,8 @@ static enum ww_err sqlite_rating(struct ww_store *base, const struct ww_rating *
     reconnect(s, true);
     if (r->score < 1 || r->score > 5)
         return WW_ERR_INVALID;
+    if (still_ours(s) != WW_OK)
+        return WW_ERR_IO;
     sqlite3_stmt *st = stmt(s, S_RATING);
     sqlite3_bind_int(st, 1, r->day);
     bind_text(st, 2, r->location);
@@ -894,6 +1006,8 @@ static enum ww_err sqlite_dropout(struct ww_store *base, ww_day day, const char 
 {
     struct store_sqlite *s = cast(base);
     reconnect(s, true);
+    if (still_ours(s) != WW_OK)
+        return WW_ERR_IO;
     sqlite3_stmt *st = stmt(s, S_DROPOUT);
     sqlite3_bind_int(st, 1, day);
     bind_text(st, 2, location);
@@ -904,7 +1018,35 @@ static enum ww_err sqlite_dropout(struct ww_store *base, ww_day day, const char 
 static enum ww_err sqlite_audit(struct ww_store *base, const struct ww_audit *a)
 {
     reconnect(cast(base), true);
+    if (still_ours(cast(base)) != WW_OK)
+        return WW_ERR_IO;
     return audit_insert(cast(base), a);
+}
+
+static enum ww_err sqlite_purge(struct ww_store *base, const char *location, ww_day before,
+                                int *deleted)
+{
+    struct store_sqlite *s = cast(base);
+    reconnect(s, true);
+    *deleted = 0;
+    enum ww_err e = begin(s);
+    if (e != WW_OK)
+        return e;
+    sqlite3_stmt *st = stmt(s, S_PURGE);
+    bind_text(st, 1, location);
+    sqlite3_bind_int(st, 2, before);
+    e = exec(s, S_PURGE);
+    int n = sqlite3_changes(s->db);
+    if (e == WW_OK) {
+        st = stmt(s, S_PURGE_AUDIT);
+        bind_text(st, 1, location);
+        sqlite3_bind_int(st, 2, before);
+        e = exec(s, S_PURGE_AUDIT);
+    }
+    e = finish(s, e);
+    if (e == WW_OK)
+        *deleted = n;
+    return e;
 }
 
 static enum ww_err sqlite_audit_list(struct ww_store *base, const char *location, ww_day from,
@@ -1006,4 +1148,5 @@ const struct ww_store_ops ww_store_sqlite_ops = {
     .change_seq = sqlite_change_seq,
     .pin_get = sqlite_pin_get,
     .pin_put = sqlite_pin_put,
+    .purge = sqlite_purge,
 };

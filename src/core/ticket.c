@@ -362,7 +362,7 @@ bool ww_ticket_raster_plain(const struct ww_ticket *t, struct ww_raster *out)
 enum ww_err ww_ticket_issue(struct ww_store *store, struct ww_printer *printer,
                             const struct ww_raster *raster, int64_t booking_id, const char *name)
 {
-    struct ww_print_job job = {raster, name};
+    struct ww_print_job job = {raster, name, 0};
     struct ww_print_result res = {.booking_id = booking_id};
     res.err = ww_printer_print(printer, &job);
     ww_strlcpy(res.name, name, sizeof res.name);

@@ -4,11 +4,29 @@
 #include "core/str.h"
 
 #include <string.h>
+#include <strings.h>
 
 void ww_input_init(struct ww_input *in, int corner_px)
 {
     memset(in, 0, sizeof *in);
     in->corner_px = corner_px;
+}
+
+bool ww_input_stale(const struct ww_input *in, const SDL_Event *e, Uint32 now)
+{
+    switch (e->type) {
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_KEYDOWN:
+    case SDL_TEXTINPUT:
+        /* Signed difference: right across the 49-day wrap of the ticks, and
+         * an event stamped after `now` is fresh. */
+        return in->max_age_ms > 0 && (Sint32)(now - e->common.timestamp) > (Sint32)in->max_age_ms;
+    default:
+        return false;
+    }
 }
 
 bool ww_input_key_action(SDL_Keycode key, struct ww_action *out)
@@ -103,9 +121,145 @@ static enum ww_input_result release(struct ww_input *in, const struct ww_dlist *
     return WW_IN_ACTION;
 }
 
+/* ---- scanner input ---- */
+
+static bool printable(SDL_Keycode key)
+{
+    return key > ' ' && key < 0x7f;
+}
+
+static bool is_modifier(SDL_Keycode key)
+{
+    switch (key) {
+    case SDLK_LSHIFT:
+    case SDLK_RSHIFT:
+    case SDLK_LCTRL:
+    case SDLK_RCTRL:
+    case SDLK_LALT:
+    case SDLK_RALT:
+    case SDLK_CAPSLOCK:
+    case SDLK_NUMLOCKCLEAR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void scan_reset(struct ww_input *in)
+{
+    in->scanning = false;
+    in->scan_keys = 0;
+    in->scan[0] = '\0';
+    in->held = 0;
+}
+
+/* A run of printable keys is open: its last key was recent. */
+static bool scan_open(const struct ww_input *in, Uint32 now)
+{
+    return in->scan_keys > 0 && now - in->scan_last_ms < WW_SCAN_END_MS;
+}
+
+static enum ww_input_result scan_end(struct ww_input *in)
+{
+    bool was = in->scanning;
+    ww_strlcpy(in->scanned, in->scan, sizeof in->scanned);
+    scan_reset(in);
+    return was ? WW_IN_SCAN : WW_IN_ACTIVE;
+}
+
+int ww_input_deadline(const struct ww_input *in, Uint32 now)
+{
+    if (!in->scanner || in->scan_keys == 0)
+        return -1;
+    Uint32 due = in->held && !in->scanning ? in->held_ms + WW_SCAN_GAP_MS
+                                           : in->scan_last_ms + WW_SCAN_END_MS;
+    return (Sint32)(due - now) > 0 ? (int)(due - now) : 0;
+}
+
+enum ww_input_result ww_input_expire(struct ww_input *in, Uint32 now, struct ww_action *out)
+{
+    if (!in->scanner || in->scan_keys == 0)
+        return WW_IN_NONE;
+    if (in->held && !in->scanning && now - in->held_ms >= WW_SCAN_GAP_MS) {
+        /* No burst followed: a person pressed a number key. */
+        SDL_Keycode key = in->held;
+        scan_reset(in);
+        return ww_input_key_action(key, out) ? WW_IN_ACTION : WW_IN_ACTIVE;
+    }
+    if (!scan_open(in, now)) {
+        if (in->scanning)
+            return scan_end(in);
+        scan_reset(in); /* a few letters typed slowly: nothing */
+    }
+    return WW_IN_NONE;
+}
+
+/* A printable key with the scanner on: collected, never acted on, except a
+ * number key on its own (held until WW_SCAN_GAP_MS shows no burst). */
+static enum ww_input_result scan_key(struct ww_input *in, SDL_Keycode key, Uint32 now)
+{
+    bool burst = in->scan_keys > 0 && now - in->scan_last_ms < WW_SCAN_GAP_MS;
+    if (!scan_open(in, now))
+        scan_reset(in);
+    in->scan_keys++;
+    in->scan_last_ms = now;
+    if (burst)
+        in->scanning = true;
+    if (in->scanning) {
+        in->held = 0;
+    } else if (key >= SDLK_1 && key <= SDLK_9 && in->scan_keys == 1) {
+        in->held = key;
+        in->held_ms = now;
+    } else {
+        in->held = 0; /* a number after letters ("WW1") is text, not a choice */
+    }
+    return WW_IN_ACTIVE;
+}
+
+static void scan_text(struct ww_input *in, const char *text)
+{
+    size_t n = strlen(in->scan);
+    if (n + strlen(text) < sizeof in->scan)
+        memcpy(in->scan + n, text, strlen(text) + 1);
+    if (strncasecmp(in->scan, "WW1:", 4) == 0)
+        in->scanning = true;
+}
+
 enum ww_input_result ww_input_event(struct ww_input *in, const SDL_Event *e,
                                     const struct ww_dlist *d, int w, int h, struct ww_action *out)
 {
+    if (in->scanner && e->type == SDL_TEXTINPUT) {
+        if (in->scan_keys > 0)
+            scan_text(in, e->text.text);
+        return WW_IN_NONE;
+    }
+    if (in->scanner && e->type == SDL_KEYDOWN && !e->key.repeat) {
+        SDL_Keycode key = e->key.keysym.sym;
+        Uint32 now = e->key.timestamp;
+        if (printable(key))
+            return scan_key(in, key, now);
+        if (is_modifier(key))
+            return WW_IN_NONE; /* a scanner's Shift for capitals */
+        if (scan_open(in, now)) {
+            /* Enter or Tab after the code: the scanner's end of line. A
+             * held number key and Enter together are a scan too. */
+            if (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_TAB) {
+                if (in->held && now - in->held_ms < WW_SCAN_GAP_MS)
+                    in->scanning = true;
+                if (in->scanning || !in->held)
+                    return scan_end(in);
+            }
+            if (in->scanning)
+                return WW_IN_ACTIVE; /* anything else inside a scan: swallowed */
+        }
+        if (in->held) {
+            /* Another key after a held number key: the number acts first...
+             * but only one result per event, so it is dropped; the gap is
+             * settled by ww_input_expire before this event in the loop. */
+            in->held = 0;
+        }
+        scan_reset(in);
+    }
     switch (e->type) {
     case SDL_FINGERDOWN:
         if (in->down)

@@ -13,6 +13,16 @@
  *   Return, Enter, Space, keypad 5  activate     Backspace, keypad 0  back
  *   F1, keypad . , keypad +       read aloud     Home, keypad 7       start over
  *
+ * A barcode scanner at the resident screen types what it reads as keys
+ * (a "keyboard wedge"): a ticket's QR gives "WW1:weener-xl:7KQ2M9XAPD" and
+ * Enter. With `scanner` on, such input never acts as keys: printable keys
+ * less than WW_SCAN_GAP_MS apart (no person types that fast), or text that
+ * starts with "WW1:", are collected until Enter, Tab or WW_SCAN_END_MS of
+ * quiet, then handed over whole as WW_IN_SCAN. A number key (which picks an
+ * answer) therefore waits WW_SCAN_GAP_MS before it acts: the caller calls
+ * ww_input_expire before each event and when ww_input_deadline has passed.
+ * The tactile keypad's keys are not printable and never wait.
+ *
  * A ww_input is a value; nothing to free. Thread: the UI thread. */
 #ifndef WW_UI_INPUT_H
 #define WW_UI_INPUT_H
@@ -28,12 +38,16 @@
 /* A press this long in the top-left staff corner, where no control is (the
  * margin above and beside the language row), opens the staff entry. */
 #define WW_STAFF_HOLD_MS 3000
+#define WW_SCAN_GAP_MS   50  /* printable keys closer than this come from a machine */
+#define WW_SCAN_END_MS   300 /* a scan without Enter ends after this long */
+#define WW_SCAN_MAX      96
 
 enum ww_input_result {
     WW_IN_NONE,   /* nothing for the kiosk */
     WW_IN_ACTIVE, /* the resident touched the screen (idle timer restarts), no action */
     WW_IN_ACTION, /* *out holds an action */
     WW_IN_STAFF,  /* the hidden staff entry was held */
+    WW_IN_SCAN,   /* a scanned code ended: its text is in `scanned` */
 };
 
 struct ww_input {
@@ -45,7 +59,17 @@ struct ww_input {
     int down_x, down_y;
     SDL_Keycode last_key;
     Uint32 last_key_ms;
-    int corner_px; /* size of the staff corner square (controls in it excluded) */
+    int corner_px;     /* size of the staff corner square (controls in it excluded) */
+    Uint32 max_age_ms; /* older input is dropped (ww_input_stale); 0: no limit */
+    /* Scanner input (see the top), only when `scanner` is on. */
+    bool scanner;
+    bool scanning;          /* machine typing recognised: nothing acts until it ends */
+    int scan_keys;          /* printable keys in the current run */
+    Uint32 scan_last_ms;    /* the last printable key */
+    char scan[WW_SCAN_MAX]; /* the text typed in the current run */
+    SDL_Keycode held;       /* a number key waiting to see if a burst follows; 0 none */
+    Uint32 held_ms;
+    char scanned[WW_SCAN_MAX]; /* the text of the last WW_IN_SCAN */
 };
 
 void ww_input_init(struct ww_input *in, int corner_px);
@@ -53,6 +77,18 @@ void ww_input_init(struct ww_input *in, int corner_px);
 /* Turn one SDL event into an action against the draw list on screen (w×h). */
 enum ww_input_result ww_input_event(struct ww_input *in, const SDL_Event *e,
                                     const struct ww_dlist *d, int w, int h, struct ww_action *out);
+
+/* A touch, click or key whose SDL timestamp is more than in->max_age_ms
+ * before `now` (SDL ticks): taps queued while the kiosk was stopped or
+ * frozen, meant for a screen long gone. The caller drops it. */
+bool ww_input_stale(const struct ww_input *in, const SDL_Event *e, Uint32 now);
+
+/* Scanner input: milliseconds from `now` until ww_input_expire has
+ * something to settle (a held number key, a scan without Enter); -1 none. */
+int ww_input_deadline(const struct ww_input *in, Uint32 now);
+/* Settle what is due at `now`: a held number key acts (WW_IN_ACTION), a
+ * scan that went quiet ends (WW_IN_SCAN), or WW_IN_NONE. */
+enum ww_input_result ww_input_expire(struct ww_input *in, Uint32 now, struct ww_action *out);
 
 /* The action of a key, ignoring timing: false for keys with no meaning. */
 bool ww_input_key_action(SDL_Keycode key, struct ww_action *out);

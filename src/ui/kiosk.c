@@ -42,6 +42,17 @@ static volatile sig_atomic_t ww_stop_requested;
  * wakes it at once (write() is async-signal-safe). -1 when none. */
 static volatile sig_atomic_t ww_signal_fd = -1;
 
+/* Part of the same signal path: set by SIGCONT, the process was stopped
+ * (SIGSTOP, a debugger, a frozen cgroup). Input queued meanwhile was tapped
+ * on a screen that did not answer: the loop drops it. */
+static volatile sig_atomic_t ww_continued;
+
+static void on_continue(int sig)
+{
+    (void)sig;
+    ww_continued = 1;
+}
+
 static void on_signal(int sig)
 {
     (void)sig;
@@ -266,6 +277,7 @@ static void act(struct ww_kiosk *k, const struct ww_action *a);
 static const char *focus_name(struct ww_kiosk *k, char *buf);
 
 static void store_answers(struct ww_kiosk *k);
+static void on_scanned(struct ww_kiosk *k, const struct ww_kiosk_answer *an);
 
 /* Scripted runs (and the benchmark's journey) wait for every answer of the
  * store, so the script's next line sees it (and runs the same on any
@@ -303,6 +315,8 @@ static void do_resolve(struct ww_kiosk *k)
     const struct ww_flow_outcome *o = ww_session_outcome(&k->flows, &k->s);
     if (!o)
         return;
+    int minute;
+    today(k, &k->resolved_on, &minute);
     if (ww_kiosk_store_resolve(k, o))
         hold_drawing(k);
     settle(k);
@@ -311,7 +325,9 @@ static void do_resolve(struct ww_kiosk *k)
 static void on_resolved(struct ww_kiosk *k, const struct ww_kiosk_answer *an)
 {
     if (an->err != WW_OK)
-        ww_warn("kiosk: resolving outcome %s: %s%s", an->outcome->id, ww_strerror(an->err),
+        /* No outcome id: with the time of the line it would tell what
+         * brought the resident (the ticket printed next names them). */
+        ww_warn("kiosk: resolving an outcome: %s%s", ww_strerror(an->err),
                 an->resolution.offline ? " (shown from the weekly pattern)" : "");
     /* Only the newest answer about this visit's screen counts. */
     if (an->visit != k->visit_no || ww_kiosk_store_pending(k, WW_KJOB_RESOLVE) > 0 ||
@@ -330,6 +346,16 @@ static void on_resolved(struct ww_kiosk *k, const struct ww_kiosk_answer *an)
 
 static void do_book(struct ww_kiosk *k)
 {
+    if (ww_book_limit_check(&k->limit, k->s.bookings, now_s(k)) != WW_OK) {
+        /* Three scans or a stuck finger must not fill a partner's day:
+         * more than a visit or a minute allows goes to the desk. */
+        ww_warn("kiosk: booking refused: more than %d a visit or %d a minute", k->limit.per_visit,
+                k->limit.per_minute);
+        struct ww_action a = ww_action_make(WW_ACT_BOOK_FAILED);
+        a.err = WW_ERR_LIMIT;
+        act(k, &a);
+        return;
+    }
     struct ww_booking_want want;
     char request[WW_REQUEST_SIZE];
     ww_session_want(&k->flows, &k->s, k->visit_id, request, &want);
@@ -349,6 +375,8 @@ static void on_booked(struct ww_kiosk *k, const struct ww_kiosk_answer *an)
         ww_warn("kiosk: booking failed: %s", ww_strerror(an->err));
     else
         ww_info("kiosk: booked %s for partner %s", an->booking.ticket, an->booking.partner);
+    if (an->err == WW_OK)
+        ww_book_limit_note(&k->limit, now_s(k));
     if (an->visit != k->visit_no) {
         /* The visit ended while the server was slow: the booking is whole
          * and in the staff's list; nobody is there to take the ticket. */
@@ -421,6 +449,9 @@ static void do_print(struct ww_kiosk *k)
     if (ok && ww_print_worker_submit(k->printer, bk->id, name, &r)) {
         k->env.print = WW_PRINT_BUSY;
         k->print_booking = bk->id;
+        /* The worker cancels a late ticket itself; should its printer
+         * hang beyond that, the screen does not wait for it either. */
+        k->print_due = SDL_GetTicks64() + (Uint64)k->app.loc->print_timeout * 1000 + 2000;
     }
     ww_raster_destroy(&r);
     free(t);
@@ -466,6 +497,7 @@ static void record(struct ww_kiosk *k, const struct ww_session *ended)
     k->visit_no++;
     k->speak_resolved = false;
     k->hold_until = 0;
+    k->resolved_on = WW_DAY_NONE;
     /* Nothing of the resident stays in the kiosk either. */
     k->env.print = WW_PRINT_NONE;
     k->env.day_first = -1;
@@ -483,8 +515,19 @@ static void record(struct ww_kiosk *k, const struct ww_session *ended)
 
 static bool resident_action(const struct ww_action *a)
 {
-    return a->kind != WW_ACT_IDLE_TICK && a->kind != WW_ACT_RESOLVED && a->kind != WW_ACT_BOOKED &&
-           a->kind != WW_ACT_BOOK_FAILED;
+    return ww_action_from_resident(a->kind);
+}
+
+/* The outcome or time on screen was resolved on an earlier date. */
+static bool day_changed(struct ww_kiosk *k)
+{
+    if (k->s.screen < WW_SCREEN_OUTCOME || k->s.screen > WW_SCREEN_CONFIRM || k->s.busy ||
+        k->resolved_on == WW_DAY_NONE)
+        return false;
+    ww_day day;
+    int minute;
+    today(k, &day, &minute);
+    return day != k->resolved_on;
 }
 
 static void act(struct ww_kiosk *k, const struct ww_action *a)
@@ -504,6 +547,20 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
         return;
     }
     k->said = false;
+    if (resident_action(a) && day_changed(k)) {
+        /* A time screen left open over midnight (a stopped or forgotten
+         * kiosk): its times are yesterday's. Show the outcome for today;
+         * the tap was meant for the old screen, except a way out. */
+        ww_info("kiosk: the date changed on the %s screen: resolved anew",
+                ww_screen_name(k->s.screen));
+        struct ww_action dc = ww_action_make(WW_ACT_DAY_CHANGED);
+        act(k, &dc);
+        k->last_input = now_s(k);
+        k->last_tick = 0;
+        if (a->kind == WW_ACT_TAP || a->kind == WW_ACT_ACTIVATE)
+            if (!(a->kind == WW_ACT_TAP && strcmp(a->target, "restart") == 0))
+                return;
+    }
     struct ww_session prev = k->s;
     if (resident_action(a)) {
         k->last_input = now_s(k);
@@ -684,6 +741,20 @@ static void resolve_again(struct ww_kiosk *k)
  * read at least once a second by the loop. A resident looking at an outcome
  * or choosing a time gets the new answer (a partner marked absent no longer
  * offers slots). */
+/* The retention rule runs at start and once a day (a kiosk runs for
+ * weeks): nobody has to remember a cron job. */
+static void retention(struct ww_kiosk *k)
+{
+    ww_day day;
+    int minute;
+    today(k, &day, &minute);
+    if (day == k->purged_on || !k->store_worker)
+        return;
+    k->purged_on = day;
+    ww_kiosk_store_purge(k);
+    settle(k);
+}
+
 static void poll_store(struct ww_kiosk *k)
 {
     if (ww_kiosk_store_pending(k, WW_KJOB_POLL) == 0)
@@ -717,7 +788,7 @@ static void store_answers(struct ww_kiosk *k)
         if (an.kind != WW_KJOB_POLL)
             ww_kiosk_store_result(k, an.err,
                                   an.kind == WW_KJOB_BOOK || an.kind == WW_KJOB_RECORD ||
-                                      an.kind == WW_KJOB_FINISH);
+                                      an.kind == WW_KJOB_FINISH || an.kind == WW_KJOB_PURGE);
         switch (an.kind) {
         case WW_KJOB_RESOLVE:
             on_resolved(k, &an);
@@ -731,6 +802,14 @@ static void store_answers(struct ww_kiosk *k)
             break;
         case WW_KJOB_POLL:
             on_polled(k, &an);
+            break;
+        case WW_KJOB_SCAN:
+            on_scanned(k, &an);
+            break;
+        case WW_KJOB_PURGE:
+            if (an.err != WW_OK)
+                ww_warn("kiosk: deleting old bookings failed: %s (tried again tomorrow)",
+                        ww_strerror(an.err));
             break;
         case WW_KJOB_FINISH:
         case WW_KJOB_COUNT:
@@ -749,6 +828,7 @@ void ww_kiosk_advance(struct ww_kiosk *k, int seconds)
         if (ww_kiosk_staff_deadline(k) == 0)
             ww_kiosk_staff_tick(k);
         poll_store(k);
+        retention(k);
     }
 }
 
@@ -874,11 +954,137 @@ static int corner_px(const struct ww_kiosk *k)
     return ww_mm(&L, WW_TARGET_MIN_MM);
 }
 
+/* Input older than the idle time is dropped: the screen it was meant for
+ * would have been wiped by then. */
+static void reset_input(struct ww_kiosk *k)
+{
+    ww_input_init(&k->input, corner_px(k));
+    k->input.max_age_ms = (Uint32)k->s.params.idle_seconds * 1000u;
+    k->input.scanner = true;
+}
+
+static bool is_input(const SDL_Event *ev)
+{
+    return ev->type == SDL_FINGERDOWN || ev->type == SDL_FINGERUP ||
+           ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEBUTTONUP ||
+           ev->type == SDL_KEYDOWN || ev->type == SDL_KEYUP || ev->type == SDL_TEXTINPUT ||
+           ev->type == SDL_MOUSEMOTION || ev->type == SDL_FINGERMOTION;
+}
+
+/* Drop the input waiting in SDL's queue; how many events. */
+static int drop_queued_input(void)
+{
+    SDL_PumpEvents();
+    int n = 0;
+    SDL_Event evs[64];
+    static const Uint32 ranges[][2] = {{SDL_KEYDOWN, SDL_TEXTINPUT},
+                                       {SDL_MOUSEMOTION, SDL_MOUSEWHEEL},
+                                       {SDL_FINGERDOWN, SDL_FINGERMOTION}};
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
+        int got;
+        while ((got = SDL_PeepEvents(evs, 64, SDL_GETEVENT, ranges[i][0], ranges[i][1])) > 0)
+            n += got;
+    }
+    return n;
+}
+
 static void staff_entry(struct ww_kiosk *k)
 {
     ww_info("kiosk: staff entry requested");
     k->last_input = now_s(k);
     ww_kiosk_staff_enter(k);
+}
+
+/* A scanned code at the resident screen: a ticket of today at this
+ * location shows its booking; anything else is ignored. The text is never
+ * logged (it may be anything a scanner can read). */
+static void on_scan(struct ww_kiosk *k, const char *text)
+{
+    struct ww_code_input code;
+    if (!ww_code_parse(text, &code) || code.kind != WW_CODE_QR) {
+        ww_info("kiosk: scanned input ignored: not a ticket code");
+        return;
+    }
+    if (strcmp(code.location, k->app.loc->id) != 0) {
+        ww_info("kiosk: scanned ticket ignored: another location's");
+        return;
+    }
+    if (!ww_session_may_show_scan(&k->s)) {
+        ww_info("kiosk: scanned ticket ignored: a visit is under way");
+        return;
+    }
+    ww_kiosk_store_scan(k, code.check);
+    settle(k);
+}
+
+static void on_scanned(struct ww_kiosk *k, const struct ww_kiosk_answer *an)
+{
+    ww_day day;
+    int minute;
+    today(k, &day, &minute);
+    if (an->err != WW_OK || an->visit != k->visit_no) {
+        ww_info("kiosk: scanned ticket ignored: %s",
+                an->err == WW_ERR_NOT_FOUND ? "no such booking" : ww_strerror(an->err));
+        return;
+    }
+    if (an->booking.day != day || strcmp(an->booking.location, k->app.loc->id) != 0) {
+        ww_info("kiosk: scanned ticket ignored: not for today here");
+        return;
+    }
+    struct ww_action a = ww_action_make(WW_ACT_SCANNED);
+    a.booking = an->booking;
+    ww_strlcpy(k->env.room, an->room, sizeof k->env.room);
+    k->env.desks = an->desks;
+    k->env.print = WW_PRINT_NONE;
+    ww_info("kiosk: scanned ticket %s shown", an->booking.ticket);
+    act(k, &a);
+}
+
+static void on_input(struct ww_kiosk *k, enum ww_input_result r, const struct ww_action *a)
+{
+    switch (r) {
+    case WW_IN_ACTION:
+        if (!ww_kiosk_staff_act(k, a))
+            act(k, a);
+        break;
+    case WW_IN_ACTIVE:
+        k->last_input = now_s(k);
+        k->last_tick = 0;
+        break;
+    case WW_IN_STAFF:
+        staff_entry(k);
+        break;
+    case WW_IN_SCAN:
+        k->last_input = now_s(k);
+        k->last_tick = 0;
+        on_scan(k, k->input.scanned);
+        memset(k->input.scanned, 0, sizeof k->input.scanned);
+        break;
+    default:
+        break;
+    }
+}
+
+void ww_kiosk_input_settle(struct ww_kiosk *k, Uint32 now)
+{
+    struct ww_action a;
+    enum ww_input_result r = ww_input_expire(&k->input, now, &a);
+    if (r != WW_IN_NONE && !ww_kiosk_staff_is_open(k))
+        on_input(k, r, &a);
+}
+
+void ww_kiosk_input(struct ww_kiosk *k, const SDL_Event *ev)
+{
+    if (is_input(ev) && ww_input_stale(&k->input, ev, SDL_GetTicks())) {
+        ww_info("kiosk: an input event older than the idle time was dropped");
+        return;
+    }
+    if (is_input(ev))
+        ww_kiosk_input_settle(k, ev->common.timestamp);
+    if (ww_kiosk_staff_event(k, ev))
+        return; /* a key or typed text for the staff screens */
+    struct ww_action a;
+    on_input(k, ww_input_event(&k->input, ev, ww_kiosk_dlist(k), k->env.w, k->env.h, &a), &a);
 }
 
 static bool shows_store(const struct ww_kiosk *k)
@@ -918,31 +1124,12 @@ void ww_kiosk_event(struct ww_kiosk *k, const SDL_Event *ev)
         if (w != k->env.w || h != k->env.h) {
             k->env.w = w;
             k->env.h = h;
-            ww_input_init(&k->input, corner_px(k));
+            reset_input(k);
         }
         k->dirty = true;
         k->shown = false;
-    } else if (ww_kiosk_staff_event(k, ev)) {
-        /* a key or typed text for the staff screens */
     } else {
-        struct ww_action a;
-        enum ww_input_result r =
-            ww_input_event(&k->input, ev, ww_kiosk_dlist(k), k->env.w, k->env.h, &a);
-        switch (r) {
-        case WW_IN_ACTION:
-            if (!ww_kiosk_staff_act(k, &a))
-                act(k, &a);
-            break;
-        case WW_IN_ACTIVE:
-            k->last_input = now_s(k);
-            k->last_tick = 0;
-            break;
-        case WW_IN_STAFF:
-            staff_entry(k);
-            break;
-        default:
-            break;
-        }
+        ww_kiosk_input(k, ev);
     }
 }
 
@@ -978,21 +1165,56 @@ static int run_loop(struct ww_kiosk *k)
         /* A fresh answer awaited: wake when it is too late to wait more. */
         if (k->hold_until > now_ms && ms > (int)(k->hold_until - now_ms))
             ms = (int)(k->hold_until - now_ms);
+        if (k->env.print == WW_PRINT_BUSY) {
+            Uint64 t = SDL_GetTicks64();
+            int due = k->print_due > t ? (int)(k->print_due - t) : 0;
+            if (ms > due + 1)
+                ms = due + 1;
+        }
+        /* A number key waits a moment to see whether a scanner types on. */
+        int scan_ms = ww_input_deadline(&k->input, SDL_GetTicks());
+        if (scan_ms >= 0 && ms > scan_ms + 1)
+            ms = scan_ms + 1;
         /* A paused audio device is closed after a while of silence. */
         if (ww_audio_available(k->audio) && ww_audio_paused(k->audio) &&
             !ww_audio_closed(k->audio) && ms > WW_AUDIO_CLOSE_MS + 20)
             ms = WW_AUDIO_CLOSE_MS + 20;
         SDL_Event ev;
+        Uint64 before = SDL_GetTicks64();
         bool got = wait_event(k, ms, &ev);
+        /* SDL stamps events when it reads them, so taps queued while the
+         * process was stopped (SIGSTOP, a frozen machine) look fresh. A
+         * wait that overslept its time by more than the idle time means
+         * such a stop: what waits in the queue is older than the screen it
+         * was meant for would have lived. */
+        Uint64 slept = SDL_GetTicks64() - before;
+        bool late = k->input.max_age_ms > 0 && slept > (Uint64)ms + k->input.max_age_ms;
+        if (got && (ww_continued || late)) {
+            int n = drop_queued_input();
+            if (is_input(&ev)) {
+                n++;
+                got = SDL_PollEvent(&ev) == 1;
+            }
+            if (n > 0)
+                ww_warn("kiosk: %s: %d queued input events dropped",
+                        ww_continued ? "the process was stopped" : "woke long after its time", n);
+        }
+        ww_continued = 0;
         while (got) {
             ww_kiosk_event(k, &ev);
             got = SDL_PollEvent(&ev) == 1;
         }
+        ww_kiosk_input_settle(k, SDL_GetTicks());
         if (next_tick_in(k) == 0)
             tick(k);
         if (ww_kiosk_staff_deadline(k) == 0)
             ww_kiosk_staff_tick(k);
-        /* The store's answers not announced yet (an event may lag). */
+        retention(k);
+        if (k->env.print == WW_PRINT_BUSY && SDL_GetTicks64() >= k->print_due) {
+            ww_warn("kiosk: the printer did not answer in time: the ticket is shown on screen");
+            k->env.print = WW_PRINT_FAILED;
+            k->dirty = true;
+        }
         store_answers(k);
         if (shows_store(k) && SDL_GetTicks64() >= k->next_poll) {
             poll_store(k);
@@ -1381,6 +1603,9 @@ int ww_kiosk_main(int argc, char **argv)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = on_continue;
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGCONT, &sa, NULL);
     ww_app_init(&k->app, "kiosk");
     ww_dlist_init(&k->dl);
     struct opts o = {0};
@@ -1483,7 +1708,9 @@ int ww_kiosk_main(int argc, char **argv)
     k->env.lower = o.lower;
     k->lower_default = o.lower;
     k->env.day_first = -1;
-    ww_input_init(&k->input, corner_px(k));
+    reset_input(k);
+    ww_book_limit_init(&k->limit, loc->bookings_per_visit, loc->bookings_per_minute);
+    k->resolved_on = WW_DAY_NONE;
     new_visit_id(k);
     k->dirty = true;
 
@@ -1547,12 +1774,18 @@ int ww_kiosk_main(int argc, char **argv)
                     err);
         else
             k->printer = ww_print_worker_new(pr, notify_print, k);
+        /* A ticket not out in time is cancelled and shown on screen: the
+         * resident does not wait minutes at a slow printer. */
+        if (k->printer)
+            ww_print_worker_set_timeout(k->printer, loc->print_timeout * 1000);
         k->traster = ww_ticket_raster_new(k->text);
     }
     ww_kiosk_staff_start(k);
     if (!ww_kiosk_store_start(k, notify_store, k))
         goto out;
     ww_kiosk_store_result(k, ww_store_change_seq(k->app.store, &k->change_seq), false);
+    k->purged_on = WW_DAY_NONE;
+    retention(k);
 
     k->last_input = now_s(k);
 

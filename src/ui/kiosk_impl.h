@@ -49,6 +49,7 @@ struct ww_kiosk {
     struct ww_print_worker *printer;
     struct ww_ticket_raster *traster;
     int64_t print_booking; /* booking id being printed */
+    Uint64 print_due;      /* SDL ticks: the ticket is shown as not printed after this */
 
     Uint32 ev_print;        /* SDL user event: a print job finished */
     int wake_fd;            /* eventfd that wakes our own wait (offscreen/dummy drivers) */
@@ -72,10 +73,20 @@ struct ww_kiosk {
     int store_pending[WW_KJOB_COUNT];     /* per job kind: asked, not answered */
     uint64_t visit_no;                    /* counts visits; answers of an ended one are dropped */
     bool speak_resolved;                  /* read the outcome aloud once it is resolved */
+    ww_day resolved_on;                   /* the date the outcome on screen was resolved */
+    struct ww_book_limit limit;           /* bookings per visit and per minute */
+    ww_day purged_on;                     /* the day retention last ran; WW_DAY_NONE never */
     bool settling;                        /* settle() is running (scripted runs) */
     uint64_t hold_until;                  /* SDL ticks: a fresh answer is awaited before drawing */
     uint64_t next_poll;                   /* SDL ticks: the next read of the change counter */
 };
+
+/* One touch, click, key or text event of the resident screens (or the
+ * staff screens when open), as the live loop gets it: input older than the
+ * idle time dropped, scanner input recognised. Scripts feed keys this way. */
+void ww_kiosk_input(struct ww_kiosk *k, const SDL_Event *ev);
+/* Settle held keys and ended scans due at `now` (SDL ticks). */
+void ww_kiosk_input_settle(struct ww_kiosk *k, Uint32 now);
 
 /* The name of the target with the keypad focus ("" when none); `buf` holds
  * WW_TARGET_SIZE bytes. */

@@ -134,8 +134,7 @@ bool ww_kiosk_staff_act(struct ww_kiosk *k, const struct ww_action *a)
 {
     if (!ww_kiosk_staff_is_open(k))
         return false;
-    if (a->kind == WW_ACT_IDLE_TICK || a->kind == WW_ACT_RESOLVED || a->kind == WW_ACT_BOOKED ||
-        a->kind == WW_ACT_BOOK_FAILED)
+    if (!ww_action_from_resident(a->kind))
         return false; /* the kiosk's own, not input */
     effects(k, ww_staff_ui_action(k->staff, a, &k->dl));
     return true;

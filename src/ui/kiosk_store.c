@@ -30,7 +30,25 @@ struct job {
     struct ww_session ended;
     ww_day day;
     struct ww_print_result printed;
+    char check[WW_CHECK_SIZE];
 };
+
+/* The room and desks of a booking, as its ticket says them. */
+static void room_of(const struct ww_booking_ctx *ctx, const struct ww_config *cfg,
+                    struct ww_kiosk_answer *a)
+{
+    a->desks = 1;
+    struct ww_day_plan plan;
+    size_t pi;
+    if (ww_config_partner(cfg, a->booking.partner, &pi) &&
+        ww_booking_plan(ctx, a->booking.day, &plan) == WW_OK) {
+        const struct ww_block *bl = ww_ticket_block(&plan, pi, a->booking.start);
+        if (bl) {
+            ww_strlcpy(a->room, bl->room, sizeof a->room);
+            a->desks = bl->desks;
+        }
+    }
+}
 
 static void run(struct ww_store_job *base, struct ww_store *store)
 {
@@ -60,18 +78,16 @@ static void run(struct ww_store_job *base, struct ww_store *store)
     case WW_KJOB_BOOK: {
         a->err = ww_booking_make(&ctx, &j->want, &a->booking);
         a->desks = 1;
-        struct ww_day_plan plan;
-        size_t pi;
-        if (a->err == WW_OK && ww_config_partner(j->cfg, a->booking.partner, &pi) &&
-            ww_booking_plan(&ctx, a->booking.day, &plan) == WW_OK) {
-            const struct ww_block *bl = ww_ticket_block(&plan, pi, a->booking.start);
-            if (bl) {
-                ww_strlcpy(a->room, bl->room, sizeof a->room);
-                a->desks = bl->desks;
-            }
-        }
+        if (a->err == WW_OK)
+            room_of(&ctx, j->cfg, a);
         break;
     }
+    case WW_KJOB_SCAN:
+        a->err = ww_store_find_check(store, j->check, &a->booking);
+        a->desks = 1;
+        if (a->err == WW_OK)
+            room_of(&ctx, j->cfg, a);
+        break;
     case WW_KJOB_RECORD:
         a->err = ww_session_record(j->flows, &j->ended, store, j->loc->id, j->day);
         break;
@@ -84,6 +100,11 @@ static void run(struct ww_store_job *base, struct ww_store *store)
     case WW_KJOB_POLL:
         a->err = ww_store_change_seq(store, &a->seq);
         break;
+    case WW_KJOB_PURGE: {
+        int deleted = 0;
+        a->err = ww_booking_retention(&ctx, &deleted);
+        break;
+    }
     case WW_KJOB_COUNT:
         break;
     }
@@ -176,6 +197,18 @@ bool ww_kiosk_store_finish(struct ww_kiosk *k, const struct ww_print_result *res
     struct job *j = new_job(k, WW_KJOB_FINISH);
     j->printed = *res;
     return submit(k, j);
+}
+
+bool ww_kiosk_store_scan(struct ww_kiosk *k, const char *check)
+{
+    struct job *j = new_job(k, WW_KJOB_SCAN);
+    ww_strlcpy(j->check, check, sizeof j->check);
+    return submit(k, j);
+}
+
+bool ww_kiosk_store_purge(struct ww_kiosk *k)
+{
+    return submit(k, new_job(k, WW_KJOB_PURGE));
 }
 
 bool ww_kiosk_store_poll(struct ww_kiosk *k)

@@ -31,6 +31,8 @@ enum ww_kiosk_job {
     WW_KJOB_RECORD,  /* ww_session_record of an ended visit */
     WW_KJOB_FINISH,  /* ww_ticket_finish of a print result */
     WW_KJOB_POLL,    /* ww_store_change_seq */
+    WW_KJOB_SCAN,    /* ww_store_find_check of a scanned ticket, its room and desks */
+    WW_KJOB_PURGE,   /* ww_booking_retention */
     WW_KJOB_COUNT
 };
 
@@ -42,7 +44,7 @@ struct ww_kiosk_answer {
     const struct ww_flow_outcome *outcome;
     struct ww_resolution resolution;
     int day_first; /* first free minute on resolution.next_day; -1 none */
-    /* BOOK */
+    /* BOOK, SCAN */
     struct ww_booking booking;
     char room[WW_NAME_SIZE];
     int desks;
@@ -63,6 +65,8 @@ bool ww_kiosk_store_book(struct ww_kiosk *k, const struct ww_booking_want *want)
 bool ww_kiosk_store_record(struct ww_kiosk *k, const struct ww_session *ended, ww_day day);
 bool ww_kiosk_store_finish(struct ww_kiosk *k, const struct ww_print_result *res);
 bool ww_kiosk_store_poll(struct ww_kiosk *k);
+bool ww_kiosk_store_scan(struct ww_kiosk *k, const char *check);
+bool ww_kiosk_store_purge(struct ww_kiosk *k);
 
 /* The next answer (true) or none yet (false). */
 bool ww_kiosk_store_answer(struct ww_kiosk *k, struct ww_kiosk_answer *out);

@@ -825,6 +825,9 @@ static void outcome(struct b *b)
         y += r.h + L->gap;
     }
     y += heading(b, _("Wie kan u helpen?"), y) + L->gap / 2;
+    if (b->s->day_changed)
+        y += para(b, _("Het is nu een nieuwe dag. Hier ziet u wat er vandaag kan."), y, WW_C_TEXT) +
+             L->gap / 2;
     int bottom;
     if (L->landscape && v.n_bring > 0) {
         /* Wide screens: who and what to bring side by side. */
@@ -911,7 +914,10 @@ static void confirm(struct b *b)
     if (b->s->book_error != WW_OK && !b->s->full)
         inner += L->gap +
                  text(b,
-                      b->s->book_error == WW_ERR_UNAVAILABLE || b->s->book_error == WW_ERR_IO
+                      b->s->book_error == WW_ERR_LIMIT
+                          ? _("U heeft al genoeg afspraken gemaakt. Wilt u er nog een? Ga "
+                              "naar de balie. Daar helpen ze u verder.")
+                      : b->s->book_error == WW_ERR_UNAVAILABLE || b->s->book_error == WW_ERR_IO
                           ? _("Een afspraak maken lukt nu niet. Ga naar de balie. Daar "
                               "helpt een medewerker u verder.")
                           : _("Het boeken lukte niet. Probeer het nog een keer."),

@@ -15,6 +15,14 @@
  *                         focus is on TARGET; fails when it never gets there
  *                         or a move is not announced (its label said)
  *   wait N[s|m|h]         move the virtual clock on (idle warning, wipe)
+ *   jump-to YYYY-MM-DDTHH:MM   set the virtual clock without running the
+ *                         seconds in between (a kiosk that was stopped)
+ *   keys GAP_MS TEXT [Return]  type TEXT key by key GAP_MS apart (10: a
+ *                         barcode scanner; 300: a person), then Return,
+ *                         through the live loop's input path
+ *   age N                 taps from now on carry an SDL timestamp N seconds
+ *                         old (input queued while the kiosk was stopped);
+ *                         0 ends it
  *   wait-until YYYY-MM-DDTHH:MM   move the virtual clock on to that local
  *                         time (nothing when it is already past)
  *   expect screen NAME    screen name ("question") or full id ("question:werk:baan")
@@ -82,6 +90,7 @@ struct run {
     char last[64];
     bool render; /* draw every new screen (render on) */
     struct ww_input input;
+    Uint32 age_ms; /* taps are stamped this long ago (age N) */
 };
 
 static bool fail(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -156,6 +165,39 @@ static bool auto_shot(struct run *r)
     return shoot(r, name);
 }
 
+/* Keys as a keyboard or a barcode scanner types them: each character of
+ * `text` a key press and its text, `gap_ms` apart on SDL's clock, then
+ * Return when `enter`; through the live loop's input path (scanner
+ * recognition included), then settled as the loop does once it is quiet. */
+static void type_keys(struct run *r, const char *text, Uint32 gap_ms, bool enter)
+{
+    Uint32 t = SDL_GetTicks();
+    SDL_Event ev;
+    for (const char *p = text; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        memset(&ev, 0, sizeof ev);
+        ev.type = SDL_KEYDOWN;
+        ev.key.timestamp = t;
+        ev.key.keysym.sym = (SDL_Keycode)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        ev.key.keysym.mod = c >= 'A' && c <= 'Z' ? KMOD_LSHIFT : KMOD_NONE;
+        ww_kiosk_input(r->k, &ev);
+        memset(&ev, 0, sizeof ev);
+        ev.type = SDL_TEXTINPUT;
+        ev.text.timestamp = t;
+        ev.text.text[0] = (char)c;
+        ww_kiosk_input(r->k, &ev);
+        t += gap_ms;
+    }
+    if (enter) {
+        memset(&ev, 0, sizeof ev);
+        ev.type = SDL_KEYDOWN;
+        ev.key.timestamp = t;
+        ev.key.keysym.sym = SDLK_RETURN;
+        ww_kiosk_input(r->k, &ev);
+    }
+    ww_kiosk_input_settle(r->k, t + WW_SCAN_END_MS + WW_SCAN_GAP_MS);
+}
+
 /* Press and release at (x, y) through the same input path as a finger. */
 static bool touch(struct run *r, int x, int y, const char *want)
 {
@@ -167,7 +209,11 @@ static bool touch(struct run *r, int x, int y, const char *want)
     ev.button.button = SDL_BUTTON_LEFT;
     ev.button.x = x;
     ev.button.y = y;
-    ev.button.timestamp = SDL_GetTicks();
+    ev.button.timestamp = SDL_GetTicks() - r->age_ms;
+    if (ww_input_stale(&r->input, &ev, SDL_GetTicks())) {
+        ww_info("script: a tap %u ms old was dropped", (unsigned)r->age_ms);
+        return true;
+    }
     ww_input_event(&r->input, &ev, d, 0, 0, &a);
     ev.type = SDL_MOUSEBUTTONUP;
     enum ww_input_result res = ww_input_event(&r->input, &ev, d, 0, 0, &a);
@@ -628,10 +674,41 @@ static bool step(struct run *r, char *line)
         return fail(r, "focus %s: Tab never reaches it on screen %s", arg,
                     ww_kiosk_dlist(k)->screen);
     }
+    if (strcmp(cmd, "keys") == 0) {
+        /* keys GAP_MS TEXT [Return] */
+        char *sp = strchr(arg, ' ');
+        long gap;
+        if (!sp)
+            return fail(r, "keys GAP_MS TEXT [Return]");
+        *sp++ = '\0';
+        if (!ww_parse_int(arg, 0, 5000, &gap))
+            return fail(r, "keys '%s': GAP_MS is 0 to 5000", arg);
+        char *text = ww_trim(sp);
+        size_t n = strlen(text);
+        bool enter = n > 7 && strcmp(text + n - 7, " Return") == 0;
+        if (enter)
+            text[n - 7] = '\0';
+        type_keys(r, ww_trim(text), (Uint32)gap, enter);
+        return true;
+    }
+    if (strcmp(cmd, "age") == 0) {
+        long v;
+        if (!ww_parse_int(arg, 0, 86400, &v))
+            return fail(r, "age '%s': seconds, 0 to 86400", arg);
+        r->age_ms = (Uint32)v * 1000u;
+        return true;
+    }
     if (strcmp(cmd, "wait") == 0)
         return wait_for(r, arg);
     if (strcmp(cmd, "wait-until") == 0)
         return wait_until(r, arg);
+    if (strcmp(cmd, "jump-to") == 0) {
+        int64_t when;
+        if (!ww_instant_parse(arg, &when))
+            return fail(r, "jump-to '%s': not a local time like 2026-11-24T08:30", arg);
+        k->app.now_value = when;
+        return true;
+    }
     if (strcmp(cmd, "tap-any") == 0 || strcmp(cmd, "tap-if") == 0) {
         char name[WW_TARGET_SIZE];
         if (first_present(k, arg, name, sizeof name))
@@ -726,6 +803,7 @@ int ww_kiosk_run_script(struct ww_kiosk *k, const char *path, const char *shot_d
     }
     struct run r = {.k = k, .file = path, .dir = shot_dir};
     ww_input_init(&r.input, 0);
+    r.input.max_age_ms = k->input.max_age_ms;
     int status = 0;
     if (!auto_shot(&r))
         status = 1;

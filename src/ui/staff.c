@@ -554,8 +554,9 @@ static void build_main(struct sb *b)
         char t[6], p[260];
         ww_minute_format(b->u->store_unwritable, t);
         ww_fmt(p, sizeof p,
-               "Opslaan lukt niet sinds %s (schijf vol of alleen-lezen, zie het logboek). "
-               "Afspraken maken kan nu niet; de kiosk geeft wel informatie.",
+               "Opslaan lukt niet sinds %s (schijf vol, alleen-lezen, of het bestand is weg of "
+               "vervangen: zie het logboek). Afspraken maken kan nu niet; de kiosk geeft wel "
+               "informatie.",
                t);
         band(b, p);
     }

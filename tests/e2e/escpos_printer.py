@@ -3,7 +3,7 @@
 converter.
 
   escpos_printer.py serve --port-file F --state F --pbm-dir D [--paper-out-after ROWS]
-                          [--cover-open] [--mute] [--pull-after BYTES]
+                          [--cover-open] [--mute] [--pull-after BYTES] [--slow BYTES_PER_S]
   escpos_printer.py topbm IN.bin OUT.pbm
   escpos_printer.py capture --port-file F --out-dir D
   escpos_printer.py pty --path-file F --state F --pbm-dir D [serve's options]
@@ -25,6 +25,9 @@ EOT reports paper end, as a real printer does. Each cut writes the printed
 rows of the job to D/job-N.pbm (P4 uses 1 = black, like ESC/POS). After each
 connection it writes a summary to --state (key=value lines).
 
+--slow BYTES_PER_S takes in data no faster than that (a slow printer or
+line): a full ticket then takes many seconds to come out.
+
 --pull-after BYTES pulls the cable once BYTES bytes have come in: the
 network printer resets the connection (RST) and stops listening; the device
 printer closes its pseudo-terminal, so the device file disappears. Either way
@@ -35,6 +38,7 @@ import os
 import socket
 import struct
 import sys
+import time
 
 
 class Printer:
@@ -220,9 +224,11 @@ def serve(args):
         buf = b""
         with conn:
             while True:
-                data = conn.recv(65536)
+                data = conn.recv(512 if args.slow else 65536)
                 if not data:
                     break
+                if args.slow:
+                    time.sleep(len(data) / args.slow)
                 p.received += len(data)
                 if args.pull_after is not None and p.received >= args.pull_after:
                     # Cable pulled: the connection resets, nothing answers any more.
@@ -294,6 +300,7 @@ def main():
     s.add_argument("--mute", action="store_true")
     s.add_argument("--near-end", action="store_true")
     s.add_argument("--pull-after", type=int)
+    s.add_argument("--slow", type=int)
     t = sub.add_parser("topbm")
     t.add_argument("input")
     t.add_argument("output")

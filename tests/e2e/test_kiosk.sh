@@ -63,9 +63,9 @@ check "the $n_topics bookings are in the store" test "$(sql 'select count(*) fro
 out=$(ww staff bookings --location weener-xl --date "$DAY" 2>&1)
 n=$(echo "$out" | grep -c -E '[A-Z]-[0-9]{3}')
 check "staff bookings lists today's $n bookings" test "$n" -ge 1 -a "$n" -le "$n_topics"
-check "the $n_topics ratings are stored" test "$(sql 'select count(*) from ratings where score = 5')" -eq "$n_topics"
+check "the $n_topics ratings are stored" test "$(sql 'select coalesce(sum(count), 0) from rating_counts where score = 5')" -eq "$n_topics"
 check "each booked visit is tallied with its topic" \
-    test "$(sql "select count(distinct topic) from tallies where partner <> ''")" -eq "$n_topics"
+    test "$(sql "select count(distinct topic) from tally_counts where partner <> ''")" -eq "$n_topics"
 check "finished visits are no drop-outs" test "$(sql 'select count(*) from dropouts')" -eq 0
 n_png=$(ls "$WEGWIJZER_STATE"/tickets/*.png 2>/dev/null | wc -l)
 check "a ticket PNG per booking ($n_png)" test "$n_png" -eq "$n_topics"
@@ -132,7 +132,7 @@ screenshot idle-after
 EOF
 expect "idle: warning, extension by one tap, wipe" 0 "" -- kiosk "$WW_TMP/idle.txt" idle
 check "idle wipe: no booking stored" test "$(sql 'select count(*) from bookings')" -eq 0
-check "idle wipe: no rating stored" test "$(sql 'select count(*) from ratings')" -eq 0
+check "idle wipe: no rating stored" test "$(sql 'select count(*) from rating_counts')" -eq 0
 check "idle wipe: one drop-out, counted by screen id only" \
     test "$(sql 'select screen from dropouts')" = "question:schulden:inkomen"
 

@@ -28,7 +28,7 @@ s=$(grep -c '^\$ wegwijzer staff' "$OUT/staff.out")
 check "staff commands from another process ($s)" [ "$s" -ge 2 ]
 k=$(grep -c 'staff: signed in' "$OUT/kiosk.log")
 check "staff screens on the kiosk itself ($k)" [ "$k" -ge 1 ]
-t=$(sqlite3 "$OUT/state/weener-xl.db" 'select count(distinct topic) from tallies')
+t=$(sqlite3 "$OUT/state/weener-xl.db" 'select count(distinct topic) from tally_counts')
 check "every topic tallied ($t)" [ "$t" -ge 10 ]
 # Descriptors: the store, the printer and the audio open theirs in the first
 # sessions; from the first third on nothing may be added. Font files are

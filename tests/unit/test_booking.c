@@ -196,6 +196,95 @@ static void test_dst_sundays(void **state)
     }
 }
 
+/* Retention on the clock: bookings of days more than retention_days (30)
+ * before today go, with their check-ins; the day 30 days back stays, and a
+ * day later it goes too. Counts of visits stay. */
+static void test_retention(void **state)
+{
+    (void)state;
+    struct ww_store *s = store();
+    const struct ww_location *loc = ww_config_location(&cfg, "weener-xl");
+    assert_int_equal(loc->retention_days, 30);
+    struct ww_booking_ctx ctx = {&cfg, loc, s, &clk};
+    static const char *const days[] = {"2026-10-20T10:05", "2026-10-23T10:05", "2026-10-26T10:05",
+                                       "2026-11-24T10:05"};
+    for (size_t i = 0; i < 4; i++) {
+        at(days[i]);
+        struct ww_booking_want w = {
+            .partner = pidx("algemene-balie"), .when = WW_BOOK_FIRST_FREE, .day = today()};
+        struct ww_booking b;
+        assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_OK);
+        assert_int_equal(ww_store_checkin(s, b.id, now + 60), WW_OK);
+        struct ww_tally t = {.day = today(),
+                             .location = "weener-xl",
+                             .topic = "geld",
+                             .outcome = "o",
+                             .partner = "algemene-balie"};
+        assert_int_equal(ww_store_tally(s, &t), WW_OK);
+    }
+    static const struct {
+        const char *when;
+        int deleted;
+    } runs[] = {
+        {"2026-11-24T07:00", 2}, /* 20 and 23 October: more than 30 days back */
+        {"2026-11-24T18:00", 0}, /* the same day again: nothing more */
+        {"2026-11-25T07:00", 0}, /* 26 October is 30 days back: kept */
+        {"2026-11-26T07:00", 1}, /* now it is 31 */
+    };
+    for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+        at(runs[i].when);
+        int deleted = -1;
+        assert_int_equal(ww_booking_retention(&ctx, &deleted), WW_OK);
+        if (deleted != runs[i].deleted)
+            fail_msg("%s: %d deleted, expected %d", runs[i].when, deleted, runs[i].deleted);
+    }
+    struct ww_booking *list;
+    size_t n;
+    ww_day d;
+    assert_true(ww_day_parse("2026-11-24", &d));
+    assert_int_equal(ww_store_bookings(s, "weener-xl", d, &list, &n), WW_OK);
+    assert_int_equal(n, 1);
+    free(list);
+    /* The counts of all four visits are still there. */
+    struct ww_tally_count *c;
+    assert_int_equal(ww_store_tally_counts(s, "weener-xl", d - 60, d, &c, &n), WW_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(c[0].total, 4);
+    free(c);
+    ww_store_free(s);
+}
+
+/* At most 3 a visit and 6 in any 60 seconds of the kiosk's clock. */
+static void test_limits(void **state)
+{
+    (void)state;
+    struct ww_book_limit l;
+    ww_book_limit_init(&l, 3, 6);
+    const int64_t t0 = 1790000000;
+    assert_int_equal(ww_book_limit_check(&l, 0, t0), WW_OK);
+    assert_int_equal(ww_book_limit_check(&l, 2, t0), WW_OK);
+    assert_int_equal(ww_book_limit_check(&l, 3, t0), WW_ERR_LIMIT);
+    /* Six bookings in 50 seconds: the seventh waits until the first is a
+     * minute old. */
+    for (int i = 0; i < 6; i++) {
+        assert_int_equal(ww_book_limit_check(&l, 0, t0 + i * 10), WW_OK);
+        ww_book_limit_note(&l, t0 + i * 10);
+    }
+    static const struct {
+        int64_t at;
+        enum ww_err want;
+    } cases[] = {
+        {50, WW_ERR_LIMIT}, {59, WW_ERR_LIMIT}, {60, WW_OK}, {75, WW_OK}, {200, WW_OK},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (ww_book_limit_check(&l, 0, t0 + cases[i].at) != cases[i].want)
+            fail_msg("at +%lld s: expected %s", (long long)cases[i].at, ww_strerror(cases[i].want));
+    /* The ring holds the newest only: a long run never fills up. */
+    for (int i = 0; i < 500; i++)
+        ww_book_limit_note(&l, t0 + 1000 + i * 61);
+    assert_int_equal(ww_book_limit_check(&l, 0, t0 + 1000 + 500 * 61), WW_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +292,8 @@ int main(void)
         cmocka_unit_test(test_at_and_invalid),
         cmocka_unit_test(test_absent_moves_to_later_day),
         cmocka_unit_test(test_dst_sundays),
+        cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_retention),
     };
     return cmocka_run_group_tests_name("booking", tests, setup, teardown);
 }

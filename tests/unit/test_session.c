@@ -94,6 +94,18 @@ static struct ww_action action_of(const char *line)
     }
     if (strcmp(line, "booked") == 0)
         return booked("S-001");
+    if (strcmp(line, "day-changed") == 0)
+        return ww_action_make(WW_ACT_DAY_CHANGED);
+    if (strcmp(line, "scanned") == 0) {
+        struct ww_action a = booked("B-007");
+        a.kind = WW_ACT_SCANNED;
+        return a;
+    }
+    if (strcmp(line, "limit") == 0) {
+        struct ww_action a = ww_action_make(WW_ACT_BOOK_FAILED);
+        a.err = WW_ERR_LIMIT;
+        return a;
+    }
     if (strcmp(line, "full") == 0) {
         struct ww_action a = ww_action_make(WW_ACT_BOOK_FAILED);
         a.err = WW_ERR_FULL;
@@ -134,6 +146,54 @@ enum {
     REC = WW_EFFECT_RECORD,
     INSTR = WW_EFFECT_INSTRUCT,
 };
+
+/* A time screen left open over midnight goes back to the outcome, resolved
+ * anew, with a line saying the day changed (never while booking); a
+ * booked resident's scanned ticket is shown only where no visit is under
+ * way, read aloud, and "Verder" goes on as after a ticket; over a booking
+ * limit the confirm screen stays with the error. */
+static void test_day_changed_scan_limit(void **state)
+{
+    (void)state;
+    static const struct step day[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},       {"tap talk", WW_SCREEN_OUTCOME, RES},
+        {"resolved", WW_SCREEN_OUTCOME, 0},       {"tap book", WW_SCREEN_TIME, 0},
+        {"tap time:first", WW_SCREEN_CONFIRM, 0}, {"day-changed", WW_SCREEN_OUTCOME, RES | SPEAK},
+        {"resolved", WW_SCREEN_OUTCOME, 0},       {"tap book", WW_SCREEN_TIME, 0},
+        {"tap time:first", WW_SCREEN_CONFIRM, 0}, {"tap confirm", WW_SCREEN_CONFIRM, BOOK},
+        {"day-changed", WW_SCREEN_CONFIRM, 0}, /* booking under way: left alone */
+        {"limit", WW_SCREEN_CONFIRM, 0},
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    RUN(&s, day);
+    assert_int_equal(s.book_error, WW_ERR_LIMIT);
+    assert_false(s.day_changed);
+    static const struct step flag[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},
+        {"tap talk", WW_SCREEN_OUTCOME, RES},
+        {"resolved", WW_SCREEN_OUTCOME, 0},
+        {"tap book", WW_SCREEN_TIME, 0},
+        {"day-changed", WW_SCREEN_OUTCOME, RES | SPEAK},
+    };
+    ww_session_init(&s, &params);
+    RUN(&s, flag);
+    assert_true(s.day_changed);
+    assert_false(s.resolved);
+
+    static const struct step scan[] = {
+        {"scanned", WW_SCREEN_TICKET, SPEAK}, /* from the attract screen */
+        {"tap next", WW_SCREEN_MORE, 0},
+        {"tap more:yes", WW_SCREEN_TOPICS, 0},
+        {"tap topic:geld", WW_SCREEN_QUESTION, 0},
+        {"scanned", WW_SCREEN_QUESTION, 0}, /* a visit under way: ignored */
+    };
+    ww_session_init(&s, &params);
+    assert_true(ww_session_may_show_scan(&s));
+    RUN(&s, scan);
+    assert_false(ww_session_may_show_scan(&s));
+    assert_int_equal(s.bookings, 0); /* showing is not booking */
+}
 
 /* The store away: the outcome still shows who helps but offers no booking;
  * a resident choosing a time is taken back to it; a confirm that fails on
@@ -692,8 +752,9 @@ static void test_record(void **state)
     sqlite3 *db;
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     sqlite3_stmt *q;
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT score, topics FROM ratings", -1, &q, NULL),
-                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_prepare_v2(db, "SELECT score, topics, count FROM rating_counts", -1, &q, NULL),
+        SQLITE_OK);
     assert_int_equal(sqlite3_step(q), SQLITE_ROW);
     assert_int_equal(sqlite3_column_int(q, 0), 5);
     assert_string_equal((const char *)sqlite3_column_text(q, 1), "geld,thuis");
@@ -790,6 +851,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_journey),
         cmocka_unit_test(test_store_down),
+        cmocka_unit_test(test_day_changed_scan_limit),
         cmocka_unit_test(test_nothing_stays_for_the_next),
         cmocka_unit_test(test_want),
         cmocka_unit_test(test_back_keeps_answers),

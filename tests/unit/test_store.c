@@ -3,6 +3,7 @@
  * location id of its own, so the suite can run against a shared server. */
 #include "code.h"
 #include "pin.h"
+#include "log.h"
 #include "store.h"
 #include "str.h"
 
@@ -13,11 +14,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 #include <sodium.h>
+#include <sqlite3.h>
 
 static char uri[600];
 static char tmpdir[128];
@@ -528,6 +531,296 @@ static void test_open_errors(void **state)
     assert_non_null(strstr(err, "cannot open store /nonexistent-dir/x/y.db"));
 }
 
+/* ---- the SQLite file itself (skipped against a server) ---- */
+
+/* A fresh folder with no store in it yet; "" when the suite runs against a
+ * server. */
+static bool own_dir(char *dir, size_t size)
+{
+    if (strncmp(uri, "sqlite:", 7) != 0)
+        return false;
+    ww_strlcpy(dir, "/tmp/ww-store-file-XXXXXX", size);
+    assert_non_null(mkdtemp(dir));
+    return true;
+}
+
+static void remove_dir(const char *dir)
+{
+    char cmd[300];
+    static const char *const names[] = {"s.db", "s.db-wal", "s.db-shm", "copy.db"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        ww_fmt(cmd, sizeof cmd, "%s/%s", dir, names[i]);
+        unlink(cmd);
+    }
+    rmdir(dir);
+}
+
+/* Book one H ticket through `s`; its number in `ticket` when booked. */
+static enum ww_err book_one(struct ww_store *s, char *ticket)
+{
+    struct ww_slot slots[3] = {{0, 570, 30, 2, 0}, {0, 600, 30, 2, 0}, {0, 630, 30, 2, 0}};
+    struct req_buf rb;
+    struct ww_booking b;
+    make_req(&rb, "loc", "schuldhulp", 'H', DAY, false);
+    enum ww_err e = ww_store_book(s, &rb.req, slots, 3, &b);
+    ticket[0] = '\0';
+    if (e == WW_OK)
+        ww_strlcpy(ticket, b.ticket, WW_TICKET_SIZE);
+    return e;
+}
+
+/* The store file deleted, or replaced by another file, under an open
+ * handle: every write through that handle is refused with a line that says
+ * so, and no ticket number it prints is handed out again by another
+ * process booking in the file now at the path. */
+static void check_lost_file(bool replace)
+{
+    char dir[64], path[128], store_uri[160];
+    if (!own_dir(dir, sizeof dir))
+        skip();
+    ww_fmt(path, sizeof path, "%s/s.db", dir);
+    ww_fmt(store_uri, sizeof store_uri, "sqlite:%s", path);
+    char err[512];
+    struct ww_store *kiosk = ww_store_open(store_uri, NULL, err, sizeof err);
+    assert_non_null(kiosk);
+    char printed[4][WW_TICKET_SIZE] = {{0}};
+    assert_int_equal(book_one(kiosk, printed[0]), WW_OK);
+    assert_string_equal(printed[0], "H-001");
+
+    if (replace) {
+        /* A copy made now (a backup put back, a file from another PC). */
+        char copy[160], sql[200];
+        ww_fmt(copy, sizeof copy, "%s/copy.db", dir);
+        sqlite3 *db;
+        assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+        ww_fmt(sql, sizeof sql, "VACUUM INTO '%s'", copy);
+        assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(db);
+        assert_int_equal(rename(copy, path), 0);
+    } else {
+        assert_int_equal(unlink(path), 0);
+    }
+
+    FILE *log = tmpfile();
+    assert_non_null(log);
+    ww_log_set_sink(log, WW_LOG_WARN);
+    /* The kiosk tries to book, to mark printed, to count: all refused. */
+    assert_int_equal(book_one(kiosk, printed[1]), WW_ERR_IO);
+    assert_int_equal(book_one(kiosk, printed[2]), WW_ERR_IO);
+    assert_int_equal(ww_store_set_printed(kiosk, 1, true), WW_ERR_IO);
+    struct ww_tally t = {.day = DAY, .location = "loc", .topic = "geld", .outcome = "x"};
+    assert_int_equal(ww_store_tally(kiosk, &t), WW_ERR_IO);
+    ww_log_set_sink(NULL, WW_LOG_INFO);
+    char text[2048] = "";
+    rewind(log);
+    size_t got = fread(text, 1, sizeof text - 1, log);
+    text[got] = '\0';
+    fclose(log);
+    assert_non_null(strstr(text, replace ? "was replaced by another file" : "was deleted"));
+    assert_non_null(strstr(text, path));
+    /* Said once, not on every refused write. */
+    assert_null(strstr(strstr(text, "cannot be written") + 1, "cannot be written"));
+
+    /* Another process books in the file the path names now. */
+    struct ww_store *other = ww_store_open(store_uri, NULL, err, sizeof err);
+    assert_non_null(other);
+    char theirs[2][WW_TICKET_SIZE];
+    assert_int_equal(book_one(other, theirs[0]), WW_OK);
+    assert_int_equal(book_one(other, theirs[1]), WW_OK);
+    for (int i = 1; i < 4; i++)
+        for (int k = 0; k < 2; k++)
+            if (printed[i][0])
+                assert_string_not_equal(printed[i], theirs[k]);
+    if (replace) /* the copy holds H-001: the numbers go on */
+        assert_string_equal(theirs[0], "H-002");
+    ww_store_free(other);
+    ww_store_free(kiosk);
+    remove_dir(dir);
+}
+
+/* Retention through the store: a location's bookings before a day go; other
+ * days and other locations stay. */
+static void test_purge(void **state)
+{
+    (void)state;
+    struct ww_store *s = open_store();
+    char loc[40], other[40];
+    fresh_location(loc, sizeof loc);
+    fresh_location(other, sizeof other);
+    struct ww_slot slot = {0, 600, 20, 5, 0};
+    struct req_buf rb;
+    struct ww_booking b;
+    static const int back[] = {40, 31, 30, 0};
+    for (size_t i = 0; i < 4; i++) {
+        make_req(&rb, loc, "schuldhulp", 'H', DAY - back[i], false);
+        assert_int_equal(ww_store_book(s, &rb.req, &slot, 1, &b), WW_OK);
+    }
+    make_req(&rb, other, "schuldhulp", 'H', DAY - 40, false);
+    assert_int_equal(ww_store_book(s, &rb.req, &slot, 1, &b), WW_OK);
+    /* Audit lines: a check-in goes with its booking, a staff change stays. */
+    struct ww_audit a;
+    audit_for(&a, loc, "checkin");
+    a.day = DAY - 40;
+    assert_int_equal(ww_store_audit(s, &a), WW_OK);
+    audit_for(&a, loc, "absent");
+    a.day = DAY - 40;
+    assert_int_equal(ww_store_audit(s, &a), WW_OK);
+    int deleted = -1;
+    assert_int_equal(ww_store_purge(s, loc, DAY - 30, &deleted), WW_OK);
+    assert_int_equal(deleted, 2);
+    assert_int_equal(ww_store_purge(s, loc, DAY - 30, &deleted), WW_OK);
+    assert_int_equal(deleted, 0);
+    struct ww_booking *list;
+    size_t n;
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(ww_store_bookings(s, loc, DAY - back[i], &list, &n), WW_OK);
+        assert_int_equal(n, back[i] > 30 ? 0 : 1);
+        free(list);
+    }
+    assert_int_equal(ww_store_bookings(s, other, DAY - 40, &list, &n), WW_OK);
+    assert_int_equal(n, 1);
+    free(list);
+    struct ww_audit *al;
+    assert_int_equal(ww_store_audit_list(s, loc, DAY - 60, &al, &n), WW_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(al[0].action, "absent");
+    free(al);
+    ww_store_free(s);
+}
+
+/* One value of a query on a SQLite file; -1 when it fails. */
+static long long sql_value(const char *path, const char *q)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+    if (sqlite3_open(path, &db) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+/* A new store file is its owner's only (whatever the umask), and so are
+ * its -wal and -shm files. Tallies and ratings are counters of a day with
+ * no row id, no time and no order that lines up with the bookings. */
+static void test_file_mode_and_counters(void **state)
+{
+    (void)state;
+    char dir[64], path[128], store_uri[160], p2[160];
+    if (!own_dir(dir, sizeof dir))
+        skip();
+    ww_fmt(path, sizeof path, "%s/s.db", dir);
+    ww_fmt(store_uri, sizeof store_uri, "sqlite:%s", path);
+    mode_t old = umask(022);
+    char err[512];
+    struct ww_store *s = ww_store_open(store_uri, NULL, err, sizeof err);
+    umask(old);
+    assert_non_null(s);
+    struct ww_tally t = {.day = DAY, .location = "loc", .topic = "geld", .outcome = "x"};
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(ww_store_tally(s, &t), WW_OK);
+    struct ww_rating r = {.day = DAY, .location = "loc", .score = 4, .topics = "geld"};
+    assert_int_equal(ww_store_rating(s, &r), WW_OK);
+    assert_int_equal(ww_store_rating(s, &r), WW_OK);
+    static const char *const suffix[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        struct stat sb;
+        ww_fmt(p2, sizeof p2, "%s%s", path, suffix[i]);
+        assert_int_equal(stat(p2, &sb), 0);
+        if ((sb.st_mode & 0777) != 0600)
+            fail_msg("%s has mode %o, expected 600", p2, (unsigned)(sb.st_mode & 0777));
+    }
+    assert_int_equal(sql_value(path, "SELECT count FROM tally_counts"), 3);
+    assert_int_equal(sql_value(path, "SELECT count FROM rating_counts"), 2);
+    assert_int_equal(sql_value(path, "SELECT COUNT(*) FROM tally_counts"), 1);
+    /* No row id, no time column, no per-visit table left. */
+    assert_int_equal(sql_value(path, "SELECT rowid FROM tally_counts"), -1);
+    assert_int_equal(sql_value(path, "SELECT rowid FROM rating_counts"), -1);
+    assert_int_equal(sql_value(path, "SELECT COUNT(*) FROM pragma_table_info('tally_counts') "
+                                     "WHERE name IN ('id', 'at', 'created', 'time')"),
+                     0);
+    assert_int_equal(sql_value(path, "SELECT COUNT(*) FROM sqlite_master WHERE name IN "
+                                     "('tallies', 'ratings')"),
+                     0);
+    ww_store_free(s);
+    remove_dir(dir);
+}
+
+/* A store of schema version 1 (a row per tally and rating) is migrated:
+ * what was counted is kept, as counts. */
+static void test_migrate_v1(void **state)
+{
+    (void)state;
+    char dir[64], path[128], store_uri[160];
+    if (!own_dir(dir, sizeof dir))
+        skip();
+    ww_fmt(path, sizeof path, "%s/s.db", dir);
+    ww_fmt(store_uri, sizeof store_uri, "sqlite:%s", path);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    static const char v1[] =
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+        "INSERT INTO meta VALUES ('changes', 0);"
+        "CREATE TABLE bookings (id INTEGER PRIMARY KEY, location TEXT NOT NULL, partner TEXT NOT "
+        "NULL, topic TEXT NOT NULL DEFAULT '', day INTEGER NOT NULL, start INTEGER NOT NULL, "
+        "minutes INTEGER NOT NULL, desk INTEGER NOT NULL CHECK (desk >= 1), letter TEXT NOT "
+        "NULL, seq INTEGER NOT NULL, ticket TEXT NOT NULL, check_code TEXT NOT NULL UNIQUE, "
+        "request_id TEXT UNIQUE, created INTEGER NOT NULL, printed INTEGER NOT NULL DEFAULT 0, "
+        "checked_in INTEGER NOT NULL DEFAULT 0, UNIQUE (location, partner, day, start, desk), "
+        "UNIQUE (location, day, ticket));"
+        "CREATE TABLE overrides (id INTEGER PRIMARY KEY, location TEXT NOT NULL, day INTEGER NOT "
+        "NULL, partner TEXT NOT NULL, kind INTEGER NOT NULL, t0 INTEGER NOT NULL, t1 INTEGER NOT "
+        "NULL, desks INTEGER NOT NULL, room TEXT NOT NULL DEFAULT '');"
+        "CREATE TABLE tallies (id INTEGER PRIMARY KEY, day INTEGER NOT NULL, location TEXT NOT "
+        "NULL, topic TEXT NOT NULL, outcome TEXT NOT NULL, partner TEXT NOT NULL DEFAULT '');"
+        "CREATE TABLE ratings (id INTEGER PRIMARY KEY, day INTEGER NOT NULL, location TEXT NOT "
+        "NULL, score INTEGER NOT NULL, topics TEXT NOT NULL DEFAULT '');"
+        "CREATE TABLE dropouts (day INTEGER NOT NULL, location TEXT NOT NULL, screen TEXT NOT "
+        "NULL, count INTEGER NOT NULL, PRIMARY KEY (day, location, screen));"
+        "CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, location TEXT NOT "
+        "NULL, day INTEGER NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT "
+        "NULL);"
+        "INSERT INTO tallies (day, location, topic, outcome, partner) VALUES"
+        " (20781, 'loc', 'geld', 'x', 'p'), (20781, 'loc', 'geld', 'x', 'p'),"
+        " (20781, 'loc', 'geld', 'x', ''), (20781, 'loc', 'brief', 'y', '');"
+        "INSERT INTO ratings (day, location, score, topics) VALUES (20781, 'loc', 5, 'geld'),"
+        " (20781, 'loc', 5, 'geld');"
+        "PRAGMA user_version = 1;";
+    assert_int_equal(sqlite3_exec(db, v1, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    char err[512];
+    struct ww_store *s = ww_store_open(store_uri, NULL, err, sizeof err);
+    if (!s)
+        fail_msg("%s", err);
+    struct ww_tally_count *c;
+    size_t n;
+    assert_int_equal(ww_store_tally_counts(s, "loc", DAY, DAY, &c, &n), WW_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(c[0].topic, "geld");
+    assert_int_equal(c[0].total, 3);
+    assert_int_equal(c[0].booked, 2);
+    assert_int_equal(c[1].total, 1);
+    free(c);
+    ww_store_free(s);
+    assert_int_equal(sql_value(path, "SELECT count FROM rating_counts"), 2);
+    assert_int_equal(sql_value(path, "PRAGMA user_version"), 3);
+    remove_dir(dir);
+}
+
+static void test_deleted_file_refuses_writes(void **state)
+{
+    (void)state;
+    check_lost_file(false);
+}
+
+static void test_replaced_file_refuses_writes(void **state)
+{
+    (void)state;
+    check_lost_file(true);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -540,6 +833,11 @@ int main(void)
         cmocka_unit_test(test_pin_lockout_shared),
         cmocka_unit_test(test_pin_lockout_race),
         cmocka_unit_test(test_open_errors),
+        cmocka_unit_test(test_purge),
+        cmocka_unit_test(test_file_mode_and_counters),
+        cmocka_unit_test(test_migrate_v1),
+        cmocka_unit_test(test_deleted_file_refuses_writes),
+        cmocka_unit_test(test_replaced_file_refuses_writes),
     };
     return cmocka_run_group_tests_name("store", tests, suite_setup, suite_teardown);
 }

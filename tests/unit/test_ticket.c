@@ -529,13 +529,26 @@ static void test_printer_uris(void **state)
     assert_non_null(p);
     struct ww_raster r;
     assert_true(ww_raster_init(&r, WW_TICKET_DOTS_80, 10));
-    struct ww_print_job job = {&r, "x"};
+    struct ww_print_job job = {&r, "x", 0};
     assert_int_equal(ww_printer_print(p, &job), WW_ERR_UNAVAILABLE);
     assert_string_equal(ww_printer_detail(p), "no printer configured");
     /* A raster of the wrong width never reaches a printer. */
     ww_raster_destroy(&r);
     assert_true(ww_raster_init(&r, WW_TICKET_DOTS_58, 10));
     assert_int_equal(ww_printer_print(p, &job), WW_ERR_INVALID);
+    assert_int_equal(ww_printer_null_log(p)->prints, 1);
+    ww_raster_destroy(&r);
+    ww_printer_free(p);
+    /* A job past its deadline before it starts (it waited behind a slow
+     * ticket) is cancelled without reaching the printer; in time, it prints. */
+    p = ww_printer_null_new(WW_OK, WW_TICKET_DOTS_80);
+    assert_true(ww_raster_init(&r, WW_TICKET_DOTS_80, 10));
+    job.deadline_ms = ww_printer_now_ms() - 1;
+    assert_int_equal(ww_printer_print(p, &job), WW_ERR_UNAVAILABLE);
+    assert_non_null(strstr(ww_printer_detail(p), "cancelled"));
+    assert_int_equal(ww_printer_null_log(p)->prints, 0);
+    job.deadline_ms = ww_printer_now_ms() + 60000;
+    assert_int_equal(ww_printer_print(p, &job), WW_OK);
     assert_int_equal(ww_printer_null_log(p)->prints, 1);
     ww_raster_destroy(&r);
     ww_printer_free(p);
@@ -715,7 +728,7 @@ static void test_png_and_device(void **state)
     /* PNG: a whole file under the state folder, no temporary left. */
     struct ww_printer *p = ww_printer_open("png:png", dir, err, sizeof err);
     assert_non_null(p);
-    struct ww_print_job job = {&r, "2026-11-24-S-001"};
+    struct ww_print_job job = {&r, "2026-11-24-S-001", 0};
     assert_int_equal(ww_printer_print(p, &job), WW_OK);
     ww_printer_free(p);
     ww_fmt(path, sizeof path, "%s/png/2026-11-24-S-001.png", dir);

@@ -3,6 +3,8 @@
  * one action and a quick second press is dropped (ACCESSIBILITY rows 11, 14). */
 #include "ui/input.h"
 
+#include "core/session.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -162,12 +164,135 @@ static void staff_corner(void **state)
     ww_dlist_destroy(&empty);
 }
 
+/* Input older than the idle time (queued while the kiosk was stopped) is
+ * stale; fresh input, other events and an unlimited input are not. */
+static void stale_input(void **state)
+{
+    (void)state;
+    struct ww_input in;
+    ww_input_init(&in, 20);
+    in.max_age_ms = 60000;
+    static const struct {
+        Uint32 type;
+        Uint32 stamp, now;
+        bool stale;
+    } cases[] = {
+        {SDL_MOUSEBUTTONDOWN, 1000, 1500, false},
+        {SDL_MOUSEBUTTONUP, 1000, 61000, false},
+        {SDL_MOUSEBUTTONUP, 1000, 61001, true},
+        {SDL_FINGERDOWN, 5000, 500000, true},
+        {SDL_FINGERUP, 5000, 6000, false},
+        {SDL_KEYDOWN, 100, 900100, true},
+        {SDL_TEXTINPUT, 100, 900100, true},
+        {SDL_WINDOWEVENT, 100, 900100, false},   /* not input */
+        {SDL_KEYDOWN, 0xFFFFF000u, 1000, false}, /* across the wrap of the ticks */
+        {SDL_KEYDOWN, 0xFFFFF000u, 70000, true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = cases[i].type;
+        e.common.timestamp = cases[i].stamp;
+        if (ww_input_stale(&in, &e, cases[i].now) != cases[i].stale)
+            fail_msg("case %zu: expected %s", i, cases[i].stale ? "stale" : "fresh");
+    }
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    in.max_age_ms = 0;
+    assert_false(ww_input_stale(&in, &e, 900000000));
+}
+
+/* Feed `text` as a scanner or a person types it: a key and its text per
+ * character, `gap` ms apart from `t`, then Return when `enter`. The last
+ * result and the time after the last key. */
+static enum ww_input_result typed(struct ww_input *in, const char *text, Uint32 gap, bool enter,
+                                  Uint32 *t, struct ww_action *a, int *actions)
+{
+    enum ww_input_result r = WW_IN_NONE;
+    for (const char *p = text; *p; p++) {
+        if (ww_input_expire(in, *t, a) == WW_IN_ACTION)
+            (*actions)++;
+        SDL_Event e = key((SDL_Keycode)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p), 0, *t);
+        r = ww_input_event(in, &e, &d, 100, 200, a);
+        if (r == WW_IN_ACTION)
+            (*actions)++;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_TEXTINPUT;
+        e.text.timestamp = *t;
+        e.text.text[0] = *p;
+        ww_input_event(in, &e, &d, 100, 200, a);
+        *t += gap;
+    }
+    if (enter) {
+        if (ww_input_expire(in, *t, a) == WW_IN_ACTION)
+            (*actions)++;
+        SDL_Event e = key(SDLK_RETURN, 0, *t);
+        r = ww_input_event(in, &e, &d, 100, 200, a);
+        if (r == WW_IN_ACTION)
+            (*actions)++;
+    }
+    return r;
+}
+
+static void scanner(void **state)
+{
+    (void)state;
+    struct ww_input in;
+    struct ww_action a;
+    ww_input_init(&in, 20);
+    in.scanner = true;
+    Uint32 t = 1000;
+    int actions = 0;
+    /* A ticket's QR and Enter, 10 ms a key: one scan, no action. */
+    assert_int_equal(typed(&in, "WW1:weener-xl:K755NQENJ9", 10, true, &t, &a, &actions),
+                     WW_IN_SCAN);
+    assert_string_equal(in.scanned, "WW1:weener-xl:K755NQENJ9");
+    assert_int_equal(actions, 0);
+    /* A WW1: code typed slowly is still a code, never answers. */
+    t += 1000;
+    assert_int_equal(typed(&in, "WW1:x:1234567891", 100, true, &t, &a, &actions), WW_IN_SCAN);
+    assert_int_equal(actions, 0);
+    /* Digits only, fast: a scan; without Enter it ends when quiet. */
+    t += 1000;
+    typed(&in, "8712345678901", 8, false, &t, &a, &actions);
+    assert_int_equal(actions, 0);
+    assert_true(ww_input_deadline(&in, t) > 0);
+    assert_int_equal(ww_input_expire(&in, t + WW_SCAN_END_MS, &a), WW_IN_SCAN);
+    assert_string_equal(in.scanned, "8712345678901");
+    assert_int_equal(ww_input_deadline(&in, t), -1);
+    /* A person's number key: held a moment, then it picks the answer. */
+    t += 1000;
+    typed(&in, "2", 0, false, &t, &a, &actions);
+    assert_int_equal(actions, 0);
+    assert_int_equal(ww_input_deadline(&in, t), WW_SCAN_GAP_MS);
+    assert_int_equal(ww_input_expire(&in, t + WW_SCAN_GAP_MS, &a), WW_IN_ACTION);
+    assert_string_equal(a.target, WW_KEY_TARGET_PREFIX "2");
+    /* Two number keys 400 ms apart: two answers; Enter later activates. */
+    t += 1000;
+    actions = 0;
+    assert_int_equal(typed(&in, "12", 400, true, &t, &a, &actions), WW_IN_ACTION);
+    assert_int_equal(actions, 3);
+    assert_int_equal(a.kind, WW_ACT_ACTIVATE);
+    /* The keypad (not printable) never waits. */
+    SDL_Event e = key(SDLK_KP_5, 0, t + 5000);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    /* Without `scanner`, keys act at once as before. */
+    in.scanner = false;
+    e = key(SDLK_3, 0, t + 9000);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(acts_on_release),      cmocka_unit_test(sliding_off_cancels),
-        cmocka_unit_test(one_finger_at_a_time), cmocka_unit_test(keys),
+        cmocka_unit_test(acts_on_release),
+        cmocka_unit_test(sliding_off_cancels),
+        cmocka_unit_test(one_finger_at_a_time),
+        cmocka_unit_test(keys),
         cmocka_unit_test(staff_corner),
+        cmocka_unit_test(stale_input),
+        cmocka_unit_test(scanner),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
