@@ -486,6 +486,9 @@ int ww_kiosk_check_layout(struct ww_kiosk *k, FILE *out, bool verbose)
                                     ww_fmt(c.where + n - 1, sizeof c.where - n + 1, " %d of %d)",
                                            page + 1, pages);
                                 }
+                                if (verbose && page == 0 && pages > 1)
+                                    fprintf(out, "layout: %s: split into %d pages\n", c.where,
+                                            pages);
                                 int before = c.out_of_reach;
                                 check_list(&c, k->dr, &d, &L);
                                 if (!lower)

@@ -274,22 +274,27 @@ const char *ww_screen_bar_label(const char *target)
  * fits its tile (`inner` pixels less than the tile) without breaking a word:
  * long words on a narrow screen or at a large text size take more rows
  * rather than spill out of their buttons. */
+/* Does every label fit a tile `bw` wide (less `inner`) without breaking a word? */
+static bool labels_fit(struct b *b, const char *const *labels, size_t n, int px, bool bold, int bw,
+                       int inner)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!labels[i] || !*labels[i])
+            continue;
+        struct ww_text_style st = style(b, px, bold, WW_C_TEXT, bw - inner, WW_TEXT_CENTER);
+        struct ww_text_box tb = measure(b, labels[i], &st);
+        if (tb.overflow || tb.w > bw - inner)
+            return false;
+    }
+    return true;
+}
+
 static int tiles_per_row(struct b *b, const char *const *labels, size_t n, int px, bool bold, int w,
                          int inner)
 {
-    for (int c = (int)n; c > 1; c--) {
-        int bw = (w - (c - 1) * b->L.gap) / c;
-        bool ok = true;
-        for (size_t i = 0; i < n && ok; i++) {
-            if (!labels[i] || !*labels[i])
-                continue;
-            struct ww_text_style st = style(b, px, bold, WW_C_TEXT, bw - inner, WW_TEXT_CENTER);
-            struct ww_text_box tb = measure(b, labels[i], &st);
-            ok = !tb.overflow && tb.w <= bw - inner;
-        }
-        if (ok)
+    for (int c = (int)n; c > 1; c--)
+        if (labels_fit(b, labels, n, px, bold, (w - (c - 1) * b->L.gap) / c, inner))
             return c;
-    }
     return 1;
 }
 
@@ -390,6 +395,52 @@ static int bars(struct b *b)
         if (strcmp(slots[i].target, "textsize") == 0 && b->s->text_size == WW_TEXT_SIZES - 1)
             labels[i] = _("Tekst kleiner");
     }
+    const char *talk = ww_screen_bar_label("talk");
+    const char *lower = ww_screen_bar_label("lower");
+
+    /* A wide screen has no height to spare: the talk and "buttons lower"
+     * buttons join the bar in one row (talk twice as wide) when every word
+     * fits there. */
+    if (L->landscape) {
+        int unit = (w - 8 * L->gap) / 9;
+        const char *all[7] = {labels[0], labels[1], labels[2], labels[3],
+                              labels[4], labels[5], lower};
+        int tw = 2 * unit + L->gap;
+        const char *talk_only[1] = {talk};
+        if (labels_fit(b, all, 7, px, false, unit, pad_of(b)) &&
+            labels_fit(b, talk_only, 1, px, false, tw, pad_of(b))) {
+            int h = L->bar_target;
+            for (size_t i = 0; i < 7; i++) {
+                int th = tile_h(b, all[i], unit, px, L->bar_icon);
+                if (th > h)
+                    h = th;
+            }
+            int th = tile_h(b, talk, tw, px, L->bar_icon);
+            if (th > h)
+                h = th;
+            int bar_y = L->h - h - 2 * L->gap;
+            rect(b, (struct ww_rect){0, bar_y, L->w, h + 2 * L->gap}, WW_C_BAR, 0);
+            for (size_t i = 0; i < n; i++) {
+                if (!offered(b, slots[i].target))
+                    continue;
+                struct ww_rect r = {L->margin + (int)i * (unit + L->gap), bar_y + L->gap, unit, h};
+                bool on = (strcmp(slots[i].target, "slow") == 0 && b->s->slow) ||
+                          (strcmp(slots[i].target, "contrast") == 0 && b->s->contrast) ||
+                          (strcmp(slots[i].target, "textsize") == 0 && b->s->text_size > 0);
+                tile(b, slots[i].target, labels[i], slots[i].icon, r, on ? B_BAR_ON : B_BAR, px,
+                     L->bar_icon);
+            }
+            tile(b, "lower", lower, "lower",
+                 (struct ww_rect){L->margin + 6 * (unit + L->gap), bar_y + L->gap, unit, h},
+                 b->env->lower ? B_BAR_ON : B_BAR, px, L->bar_icon);
+            if (offered(b, "talk"))
+                tile(b, "talk", talk, "person",
+                     (struct ww_rect){L->margin + 7 * (unit + L->gap), bar_y + L->gap, tw, h},
+                     B_TALK, px, L->bar_icon);
+            return bar_y;
+        }
+    }
+
     /* Labels wrap onto more lines; a word that does not fit its button
      * makes the bar two rows (the slots keep their order). */
     int cols = tiles_per_row(b, labels, n, px, false, w, pad_of(b));
@@ -421,8 +472,6 @@ static int bars(struct b *b)
     /* Talk to a person: wide, always there; "buttons lower" beside it. */
     int lw = (w - L->gap) / 4;
     int tw = w - lw - L->gap;
-    const char *talk = ww_screen_bar_label("talk");
-    const char *lower = ww_screen_bar_label("lower");
     int th = button_h(b, talk, NULL, true, tw, L->button_px);
     int lh = tile_h(b, lower, lw, px, L->bar_icon);
     if (lh > th)
@@ -1028,8 +1077,17 @@ static void ticket(struct b *b)
     const struct ww_booking *bk = &b->s->booking;
     const struct ww_partner *p = partner_by_id(b, bk->partner);
     int y = b->top;
-    int w = b->x1 - b->x0, pad = pad_of(b);
+    int pad = pad_of(b);
     y += heading(b, _("Uw ticket"), y) + L->gap;
+    /* A wide screen: the card (and the printer's word) at the start, what
+     * to bring, the call-back number and "Verder" beside it. */
+    int x0 = b->x0, x1 = b->x1, rest_x0 = b->x0;
+    if (L->landscape) {
+        x1 = b->x0 + (b->x1 - b->x0 - L->gap) / 2;
+        rest_x0 = x1 + L->gap;
+    }
+    int w = x1 - x0;
+    int rest_y = y;
 
     const char *status = NULL;
     switch (b->env->print) {
@@ -1053,13 +1111,13 @@ static void ticket(struct b *b)
     size_t at_panel = b->d->n;
     int num_w = w - 3 * pad - qr;
     int nh = text(b, _("Uw nummer"), L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
-                  (struct ww_rect){b->x0 + pad, inner, num_w, 0}, WW_TEXT_START);
+                  (struct ww_rect){x0 + pad, inner, num_w, 0}, WW_TEXT_START);
     nh += text(b, bk->ticket, L->huge_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
-               (struct ww_rect){b->x0 + pad, inner + nh, num_w, 0}, WW_TEXT_START);
+               (struct ww_rect){x0 + pad, inner + nh, num_w, 0}, WW_TEXT_START);
     char payload[96];
     if (ww_code_qr_payload(b->env->loc->id, bk->check, payload, sizeof payload)) {
         struct ww_dcmd *c = ww_dlist_add(
-            b->d, WW_D_QR, (struct ww_rect){b->x0 + w - pad - qr, inner, qr, qr}, WW_C_QR_DARK);
+            b->d, WW_D_QR, (struct ww_rect){x0 + w - pad - qr, inner, qr, qr}, WW_C_QR_DARK);
         c->text = ww_dlist_str(b->d, payload);
     }
     inner += (nh > qr ? nh : qr) + L->gap;
@@ -1067,9 +1125,9 @@ static void ticket(struct b *b)
     when_text(b, bk->day, bk->start, when, sizeof when);
     if (p)
         inner += text(b, p->name, L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
-                      (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
+                      (struct ww_rect){x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     inner += text(b, when, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
-                  (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
+                  (struct ww_rect){x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     if (b->env->room[0]) {
         /* As the printed ticket says it (the same text, so it reads the same). */
         if (b->env->desks > 1 && bk->desk > 0) {
@@ -1081,17 +1139,25 @@ static void ticket(struct b *b)
             ww_strlcpy(line, b->env->room, sizeof line);
         }
         inner += text(b, line, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
-                      (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
+                      (struct ww_rect){x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     }
-    panel_under(b, at_panel, (struct ww_rect){b->x0, y, w, inner + pad - y});
+    panel_under(b, at_panel, (struct ww_rect){x0, y, w, inner + pad - y});
     /* The card is what speech says slowly, twice. */
     b->d->key_from = at_panel;
     b->d->key_to = b->d->n;
     y = inner + pad + L->gap;
     if (status)
-        y += para(b, status, y, WW_C_TEXT) + L->gap;
+        y += text(b, status, L->body_px, false, WW_C_TEXT, WW_C_BG, (struct ww_rect){x0, y, w, 0},
+                  WW_TEXT_START) +
+             L->gap;
+    int card_bottom = y;
+    if (!L->landscape)
+        rest_y = y;
     /* Everything the paper says is also on the screen (and read aloud):
      * what to bring and the number staff call from. */
+    int x_save = b->x0;
+    b->x0 = rest_x0;
+    y = rest_y;
     const struct ww_flow_outcome *o = ww_session_outcome(b->env->flows, b->s);
     if (o) {
         struct ww_outcome_view v;
@@ -1104,8 +1170,16 @@ static void ticket(struct b *b)
                b->env->loc->callback_phone);
         y += para(b, line, y, WW_C_TEXT);
     }
+    /* On a wide screen "Verder" stays beside the card when there is room
+     * under the card's neighbours, else it goes under both. */
     struct row rw[1] = {{"next", _("Verder"), NULL, NULL, B_PRIMARY}};
+    if (L->landscape && y + L->gap * 2 + rows_h(b, rw, 1) > b->bottom && !b->paging) {
+        b->x0 = x_save;
+        if (card_bottom > y)
+            y = card_bottom;
+    }
     place_rows(b, rw, 1, y);
+    b->x0 = x_save;
 }
 
 static void more(struct b *b)
@@ -1295,6 +1369,8 @@ static void close_up(struct b *b, size_t from, size_t from_target)
     int text_bottom = -1;
     for (size_t i = from; i < d->n; i++) {
         const struct ww_dcmd *c = &d->cmds[i];
+        if (c->r.y < controls && c->r.y + c->r.h > controls)
+            return; /* text beside the controls (a second column): it stays */
         if (c->r.y < controls && c->r.y + c->r.h <= controls && c->r.y + c->r.h > text_bottom)
             text_bottom = c->r.y + c->r.h;
     }
