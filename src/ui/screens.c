@@ -1463,8 +1463,9 @@ static void paginate(struct b *b, size_t from, size_t from_target)
     int starts[MAX_PAGES];
     int pages = 1;
     starts[0] = b->top;
+    int lead = pad_of(b); /* room above a card that goes on from the page before */
     for (;;) {
-        int start = starts[pages - 1], end = start + window;
+        int start = starts[pages - 1], end = start + window - (pages > 1 ? lead : 0);
         int next_start = -1;
         for (size_t i = from; i < d->n; i++) {
             const struct ww_dcmd *c = &d->cmds[i];
@@ -1499,10 +1500,12 @@ static void paginate(struct b *b, size_t from, size_t from_target)
             c->r.y + c->r.h > low)
             low = c->r.y + c->r.h;
     }
+    if (page == 0)
+        lead = 0;
     int bottom = low + pad_of(b);
-    if (bottom > top + window)
-        bottom = top + window;
-    int dy = b->top - top;
+    if (bottom > top - lead + window)
+        bottom = top - lead + window;
+    int dy = b->top - (top - lead);
     if (b->env->lower)
         dy = b->bottom - pager_h - L->gap * 2 - bottom; /* within reach: on the page buttons */
 
@@ -1515,6 +1518,8 @@ static void paginate(struct b *b, size_t from, size_t from_target)
             int y0 = c->r.y > top ? c->r.y : top;
             int y1 = c->r.y + c->r.h < bottom ? c->r.y + c->r.h : bottom;
             c->hidden = y1 <= y0;
+            if (!c->hidden && y0 == top)
+                y0 = c->r.y > top - lead ? c->r.y : top - lead;
             if (!c->hidden) {
                 c->r.y = y0;
                 c->r.h = y1 - y0;
