@@ -1443,10 +1443,23 @@ static void paginate(struct b *b, size_t from, size_t from_target)
     struct ww_dlist *d = b->d;
     const struct ww_layout *L = &b->L;
     const char *prev = _("Vorige pagina"), *next = _("Volgende pagina");
-    int third = (b->x1 - b->x0 - 2 * L->gap) / 3;
-    int ph = button_h(b, prev, NULL, false, third, L->button_px);
-    int nh = button_h(b, next, NULL, false, third, L->button_px);
-    int pager_h = ph > nh ? ph : nh;
+    /* The page buttons: "Vorige pagina", where we are, "Volgende pagina"
+     * in one row; when a word does not fit a third, the two buttons take
+     * half each and where we are goes above them. */
+    char where[96];
+    fmt_tr(where, sizeof where, N_("Pagina %d van %d"), 1, MAX_PAGES);
+    int bw = (b->x1 - b->x0 - 2 * L->gap) / 3;
+    const char *labels[3] = {prev, next, NULL};
+    int inner = 2 * pad_of(b) + check_room(b);
+    int where_h = 0;
+    if (!labels_fit(b, labels, 2, L->button_px, true, bw, inner) ||
+        !labels_fit(b, (const char *const[]){where}, 1, L->body_px, true, bw, 0)) {
+        bw = (b->x1 - b->x0 - L->gap) / 2;
+        where_h = text_h(b, where, L->body_px, true, b->x1 - b->x0) + L->gap;
+    }
+    int ph = button_h(b, prev, NULL, false, bw, L->button_px);
+    int nh = button_h(b, next, NULL, false, bw, L->button_px);
+    int pager_h = (ph > nh ? ph : nh) + where_h;
     int window = b->bottom - pager_h - L->gap * 2 - b->top;
     if (b->env->lower) {
         /* "Buttons lower": every page within reach. */
@@ -1548,19 +1561,23 @@ static void paginate(struct b *b, size_t from, size_t from_target)
     if (pages < 2)
         return;
 
-    /* The page buttons under the page: "Vorige pagina", where we are,
-     * "Volgende pagina". */
+    /* The page buttons under the page. */
     int y = b->bottom - pager_h;
-    char where[96];
-    text(b, fmt_tr(where, sizeof where, N_("Pagina %d van %d"), page + 1, pages), L->body_px, true,
-         WW_C_TEXT, WW_C_BG, (struct ww_rect){b->x0 + third + L->gap, y, third, pager_h},
-         WW_TEXT_CENTER);
+    int bh = pager_h - where_h;
+    fmt_tr(where, sizeof where, N_("Pagina %d van %d"), page + 1, pages);
+    if (where_h > 0)
+        text(b, where, L->body_px, true, WW_C_TEXT, WW_C_BG,
+             (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_CENTER);
+    else
+        text(b, where, L->body_px, true, WW_C_TEXT, WW_C_BG,
+             (struct ww_rect){b->x0 + bw + L->gap, y, bw, bh}, WW_TEXT_CENTER);
+    y += where_h;
     if (page > 0)
-        button(b, "page:prev", prev, NULL, NULL, (struct ww_rect){b->x0, y, third, pager_h},
-               B_NORMAL, L->button_px);
+        button(b, "page:prev", prev, NULL, NULL, (struct ww_rect){b->x0, y, bw, bh}, B_NORMAL,
+               L->button_px);
     if (page + 1 < pages)
-        button(b, "page:next", next, NULL, NULL, (struct ww_rect){b->x1 - third, y, third, pager_h},
-               B_PRIMARY, L->button_px);
+        button(b, "page:next", next, NULL, NULL, (struct ww_rect){b->x1 - bw, y, bw, bh}, B_PRIMARY,
+               L->button_px);
 }
 
 /* Screens whose content can be laid out top down and split into pages (the
