@@ -238,7 +238,8 @@ expect "landscape 1920x1080" 0 "" -- kiosk "$WW_TMP/landscape.txt" landscape --l
 # Its 24-inch screen (531 mm wide) has more pixels per millimetre than Weener
 # XL's: the same millimetres take more pixels. Normal text, then the largest
 # text size, where long screens are split into pages (the script turns them
-# as a resident would); then the same screen turned to portrait.
+# as a resident would, and the keypad focus turns to the page of the button
+# it lands on); then the same screen turned to portrait.
 HK=scheidingsplein-hollands-kroon
 hk_script() { # text-size-taps
     echo "expect screen attract"
@@ -298,6 +299,10 @@ expect target page:prev
 screenshot outcome-page-2
 tap page:prev
 expect target page:next
+key Tab
+expect focus next
+expect target page:prev
+screenshot outcome-keypad-focus-turns-the-page
 EOF
 for run in "hk landscape" "hk-large landscape-large" "hk portrait --portrait"; do
     # shellcheck disable=SC2086
