@@ -22,8 +22,10 @@
 #include "ui/kiosk.h"
 
 #include "core/i18n.h"
+#include "core/pin.h"
 #include "core/str.h"
 #include "ui/kiosk_impl.h"
+#include "ui/staff.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -410,6 +412,51 @@ static void check_list(struct ctx *c, struct ww_drawer *dr, const struct ww_dlis
     }
 }
 
+/* The staff screens (Dutch, one text size): the PIN pad and today's
+ * partners, plain and with each band staff can meet (store not reachable,
+ * store cannot save, printer trouble), in both orientations. */
+static void check_staff(struct ww_kiosk *k, struct ctx *c, struct ww_dlist *d, long *lists)
+{
+    char hash[256];
+    if (!ww_pin_hash("2468", hash, sizeof hash)) {
+        problem(c, "staff screens: cannot make a PIN to open them");
+        return;
+    }
+    struct ww_staff_ui *u = ww_staff_ui_new(&k->bctx, hash);
+    static const char *const variant[] = {"pin", "main", "store down", "store unwritable",
+                                          "printer"};
+    struct ww_screen_env env = k->env;
+    ww_i18n_set("nl");
+    ww_staff_ui_enter(u);
+    for (size_t v = 0; v < sizeof variant / sizeof variant[0]; v++) {
+        if (v == 1) {
+            ww_staff_ui_text(u, "2468");
+            ww_staff_ui_key(u, SDLK_RETURN, d);
+        } else if (v == 2) {
+            ww_staff_ui_store_down(u, 9 * 60 + 30);
+        } else if (v == 3) {
+            ww_staff_ui_store_down(u, -1);
+            ww_staff_ui_store_unwritable(u, 9 * 60 + 30);
+        } else if (v == 4) {
+            ww_staff_ui_store_unwritable(u, -1);
+            ww_staff_ui_printer(u, WW_ERR_UNAVAILABLE, "paper out, cover open");
+        }
+        for (int o = 0; o < 2; o++) {
+            env.w = o ? k->env.h : k->env.w;
+            env.h = o ? k->env.w : k->env.h;
+            ww_staff_ui_build(u, &env, d);
+            struct ww_layout L;
+            ww_layout_init(&L, &env.geom, env.w, env.h, 0, false, false);
+            L.mount_mm = 0; /* staff stand: reach is the residents' rule */
+            ww_fmt(c->where, sizeof c->where, "%s staff %s (%s)",
+                   env.w > env.h ? "landscape" : "portrait", d->screen, variant[v]);
+            check_list(c, k->dr, d, &L);
+            (*lists)++;
+        }
+    }
+    ww_staff_ui_free(u);
+}
+
 static void check_caps(struct ww_kiosk *k, struct ctx *c)
 {
     for (int size = 0; size < WW_LAYOUT_SIZES; size++) {
@@ -502,6 +549,7 @@ int ww_kiosk_check_layout(struct ww_kiosk *k, FILE *out, bool verbose)
             }
         }
     }
+    check_staff(k, &c, &d, &lists);
     ww_i18n_set(k->s.lang);
     ww_dlist_destroy(&d);
     free(st.s);
