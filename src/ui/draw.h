@@ -45,6 +45,8 @@ struct ww_dcmd {
     bool flip;             /* PICTO: mirrored (direction arrows in right-to-left) */
     bool hidden;           /* on another page of the screen: not drawn, not checked,
                               still read aloud (speech reads the whole screen) */
+    bool keep;             /* TEXT: stays on the page of the next text (a heading, a
+                              name above its phone number) */
 };
 
 #define WW_DLIST_TARGETS 64

@@ -487,10 +487,18 @@ static int bars(struct b *b)
 
 /* ---- content helpers ---- */
 
+/* The text just laid out stays on the page of the text after it. */
+static int keep(struct b *b, int h)
+{
+    if (b->d->n > 0 && b->d->cmds[b->d->n - 1].kind == WW_D_TEXT)
+        b->d->cmds[b->d->n - 1].keep = true;
+    return h;
+}
+
 static int heading(struct b *b, const char *str, int y)
 {
-    return text(b, str, b->L.title_px, true, WW_C_TEXT, WW_C_BG,
-                (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_START);
+    return keep(b, text(b, str, b->L.title_px, true, WW_C_TEXT, WW_C_BG,
+                        (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_START));
 }
 
 static int para(struct b *b, const char *str, int y, enum ww_role fg)
@@ -845,8 +853,8 @@ static int who_card(struct b *b, const struct ww_outcome_view *v, int x0, int x1
     size_t at = b->d->n;
     int inner = y + pad;
     if (v->who && *v->who)
-        inner += text(b, v->who, L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
-                      (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+        inner += keep(b, text(b, v->who, L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                              (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START));
     if (v->here_line[0])
         inner += text(b, v->here_line, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
@@ -863,10 +871,14 @@ static int who_card(struct b *b, const struct ww_outcome_view *v, int x0, int x1
         inner += L->gap / 2;
         inner += text(b, v->alt[i].name, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+        if (v->alt[i].phone[0] || v->alt[i].phone_hours[0])
+            keep(b, 0);
         if (v->alt[i].phone[0]) {
             ww_fmt(line, sizeof line, "%s %s", _("Bel"), v->alt[i].phone);
             inner += text(b, line, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
                           (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+            if (v->alt[i].phone_hours[0])
+                keep(b, 0);
         }
         if (v->alt[i].phone_hours[0])
             inner += text(b, v->alt[i].phone_hours, L->small_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
@@ -889,8 +901,8 @@ static int bring_card(struct b *b, const struct ww_outcome_view *v, int x0, int 
     int pad = pad_of(b), tw = x1 - x0 - 2 * pad;
     size_t at = b->d->n;
     int inner = y + pad;
-    inner += text(b, _("Neem mee:"), L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
-                  (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+    inner += keep(b, text(b, _("Neem mee:"), L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                          (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START));
     int bullet = ww_mm(L, 6);
     int dot = ww_mm(L, 1.8);
     for (size_t i = 0; i < v->n_bring; i++) {
@@ -1426,6 +1438,12 @@ static bool atomic(const struct ww_dlist *d, size_t from_target, const struct ww
            of_target(d, from_target, c);
 }
 
+static bool contains_rect(struct ww_rect outer, struct ww_rect in)
+{
+    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
+           in.y + in.h <= outer.y + outer.h;
+}
+
 static int page_of_y(const int *starts, int pages, int y)
 {
     int p = 0;
@@ -1492,6 +1510,22 @@ static void paginate(struct b *b, size_t from, size_t from_target)
             if (r.y >= start && r.y + r.h > end && (next_start < 0 || r.y < next_start))
                 next_start = r.y;
         }
+        /* A heading or a name goes to the next page with the line after it. */
+        for (bool moved = next_start > start; moved;) {
+            moved = false;
+            for (size_t i = from; i < d->n && !moved; i++) {
+                const struct ww_dcmd *c = &d->cmds[i];
+                if (c->kind != WW_D_TEXT || !c->keep || c->r.y <= start || c->r.y >= next_start)
+                    continue;
+                size_t j = i + 1;
+                while (j < d->n && d->cmds[j].kind != WW_D_TEXT)
+                    j++;
+                if (j < d->n && d->cmds[j].r.y >= next_start) {
+                    next_start = c->r.y;
+                    moved = true;
+                }
+            }
+        }
         if (next_start < 0 || pages == MAX_PAGES)
             break;
         if (next_start <= start)
@@ -1522,22 +1556,38 @@ static void paginate(struct b *b, size_t from, size_t from_target)
     if (b->env->lower)
         dy = b->bottom - pager_h - L->gap * 2 - bottom; /* within reach: on the page buttons */
 
+    /* Whole items show on their own page. */
     for (size_t i = from; i < d->n; i++) {
         struct ww_dcmd *c = &d->cmds[i];
-        if (atomic(d, from_target, c)) {
+        if (atomic(d, from_target, c))
             c->hidden = page_of_y(starts, pages, c->r.y) != page;
-        } else {
-            /* A card cut to the page; gone when nothing of it is on it. */
-            int y0 = c->r.y > top ? c->r.y : top;
-            int y1 = c->r.y + c->r.h < bottom ? c->r.y + c->r.h : bottom;
-            c->hidden = y1 <= y0;
-            if (!c->hidden && y0 == top)
-                y0 = c->r.y > top - lead ? c->r.y : top - lead;
-            if (!c->hidden) {
-                c->r.y = y0;
-                c->r.h = y1 - y0;
+    }
+    /* A card holding whole items shows (cut to the page) where they do; a
+     * shape that holds nothing (a bullet, the progress bar) where it lies. */
+    for (size_t i = from; i < d->n; i++) {
+        struct ww_dcmd *c = &d->cmds[i];
+        if (atomic(d, from_target, c))
+            continue;
+        int y0 = c->r.y > top ? c->r.y : top;
+        int y1 = c->r.y + c->r.h < bottom ? c->r.y + c->r.h : bottom;
+        bool holds = false, holds_here = false;
+        for (size_t j = from; j < d->n; j++) {
+            const struct ww_dcmd *a = &d->cmds[j];
+            if (j != i && atomic(d, from_target, a) && contains_rect(c->r, a->r)) {
+                holds = true;
+                holds_here = holds_here || !a->hidden;
             }
         }
+        c->hidden = y1 <= y0 || (holds && !holds_here);
+        if (!c->hidden && y0 == top)
+            y0 = c->r.y > top - lead ? c->r.y : top - lead;
+        if (!c->hidden) {
+            c->r.y = y0;
+            c->r.h = y1 - y0;
+        }
+    }
+    for (size_t i = from; i < d->n; i++) {
+        struct ww_dcmd *c = &d->cmds[i];
         if (!c->hidden) {
             c->r.y += dy;
             c->clip.y += dy;
