@@ -522,10 +522,19 @@ static int grid_cols(const struct b *b, size_t n)
     return n <= 3 ? (int)n : 2;
 }
 
+/* Width of a row button: a share of the column, and on a wide screen
+ * never more than half the screen (a lone button does not stretch across). */
+static int row_w(const struct b *b, int cols)
+{
+    int w = (b->x1 - b->x0 - (cols - 1) * b->L.gap) / (cols > 0 ? cols : 1);
+    int half = (b->L.w - 2 * b->L.margin - b->L.gap) / 2;
+    return b->L.landscape && w > half ? half : w;
+}
+
 static int rows_h(struct b *b, const struct row *rw, size_t n)
 {
     int cols = grid_cols(b, n);
-    int w = (b->x1 - b->x0 - (cols - 1) * b->L.gap) / (cols > 0 ? cols : 1);
+    int w = row_w(b, cols);
     int h = 0;
     for (size_t i = 0; i < n; i += (size_t)cols) {
         int rh = 0;
@@ -542,7 +551,7 @@ static int rows_h(struct b *b, const struct row *rw, size_t n)
 static int rows(struct b *b, const struct row *rw, size_t n, int y)
 {
     int cols = grid_cols(b, n);
-    int w = (b->x1 - b->x0 - (cols - 1) * b->L.gap) / (cols > 0 ? cols : 1);
+    int w = row_w(b, cols);
     for (size_t i = 0; i < n; i += (size_t)cols) {
         int rh = 0;
         for (size_t j = i; j < n && j < i + (size_t)cols; j++) {
