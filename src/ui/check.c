@@ -22,24 +22,39 @@
 #include "ui/kiosk.h"
 
 #include "core/i18n.h"
+#include "core/pin.h"
 #include "core/str.h"
 #include "ui/kiosk_impl.h"
+#include "ui/staff.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_STATES 400
+#define MAX_STATES 1200
+
+/* A state to check: the session and what the kiosk adds around it. */
+struct state {
+    struct ww_session s;
+    bool speech_off;           /* no voice: "Voorlezen niet beschikbaar" */
+    enum ww_print_state print; /* the ticket screen's printer line */
+};
 
 struct states {
-    struct ww_session *s;
+    struct state *s;
     size_t n;
 };
 
-static void add(struct states *st, const struct ww_session *s)
+static void add_v(struct states *st, const struct ww_session *s, bool speech_off,
+                  enum ww_print_state print)
 {
     if (st->n < MAX_STATES)
-        st->s[st->n++] = *s;
+        st->s[st->n++] = (struct state){*s, speech_off, print};
+}
+
+static void add(struct states *st, const struct ww_session *s)
+{
+    add_v(st, s, false, s->screen == WW_SCREEN_TICKET ? WW_PRINT_FAILED : WW_PRINT_NONE);
 }
 
 static void step(struct ww_kiosk *k, struct ww_session *s, const struct ww_action *a);
@@ -93,20 +108,41 @@ static void walk_outcome(struct ww_kiosk *k, struct states *st, const struct ww_
 {
     add(st, at);
     struct ww_session v = *at;
-    v.resolution.here = WW_HERE_NONE;
+    v.resolution.here = WW_HERE_NONE; /* nobody on site: whom to call */
+    add(st, &v);
+    v = *at;
+    v.resolution.offline = true; /* the store cannot be read */
+    add(st, &v);
+    v = *at;
+    v.resolved = false; /* the store has not answered yet */
     add(st, &v);
     if (!deep || !at->resolved || at->resolution.here == WW_HERE_NONE)
         return;
     struct ww_session s = *at;
     tap(k, &s, "book");
     add(st, &s);
+    v = s;
+    v.full = true; /* the chosen time went: choose again */
+    add(st, &v);
     char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
     ww_session_targets(&k->flows, &s, targets, 4);
     tap(k, &s, targets[0]); /* the first time offered */
     add(st, &s);
+    static const enum ww_err errs[] = {WW_ERR_UNAVAILABLE, WW_ERR_BUSY};
+    for (size_t i = 0; i < sizeof errs / sizeof errs[0]; i++) {
+        v = s;
+        v.book_error = errs[i]; /* store down; another failure */
+        add(st, &v);
+    }
+    v = s;
+    v.busy = true;
+    add(st, &v);
     tap(k, &s, "confirm");
+    /* The ticket with every printer line (failed: the longest, by add()). */
     add(st, &s);
-    k->env.print = WW_PRINT_FAILED; /* the longest ticket screen */
+    add_v(st, &s, false, WW_PRINT_NONE);
+    add_v(st, &s, false, WW_PRINT_BUSY);
+    add_v(st, &s, false, WW_PRINT_OK);
 }
 
 /* Take the state a walk reached: a question not seen before is added (true:
@@ -176,9 +212,11 @@ static void walk_questions(struct ww_kiosk *k, struct states *st, const struct w
 static void make_states(struct ww_kiosk *k, struct states *st)
 {
     struct ww_session s = k->s;
-    add(st, &s); /* attract */
+    add(st, &s);                        /* attract */
+    add_v(st, &s, true, WW_PRINT_NONE); /* ... without a voice */
     tap(k, &s, "start");
     add(st, &s); /* topics */
+    add_v(st, &s, true, WW_PRINT_NONE);
     struct ww_session topics = s;
 
     size_t nq = 0, no = 1;
@@ -206,7 +244,7 @@ static void make_states(struct ww_kiosk *k, struct states *st)
     s = topics;
     tap(k, &s, "talk");
     walk_outcome(k, st, &s, true);
-    struct ww_session end = st->s[st->n - 1]; /* the ticket */
+    struct ww_session end = st->s[st->n - 4].s; /* the ticket */
     tap(k, &end, "next");
     add(st, &end); /* more */
     tap(k, &end, "more:no");
@@ -216,8 +254,9 @@ static void make_states(struct ww_kiosk *k, struct states *st)
     add(st, &bye);
     /* The idle warning over a question. */
     for (size_t i = 0; i < st->n; i++) {
-        if (st->s[i].screen == WW_SCREEN_QUESTION) {
-            struct ww_session w = st->s[i];
+        if (st->s[i].s.screen == WW_SCREEN_QUESTION) {
+            add_v(st, &st->s[i].s, true, WW_PRINT_NONE); /* a question without a voice */
+            struct ww_session w = st->s[i].s;
             w.warning = true;
             w.countdown = 30;
             add(st, &w);
@@ -333,7 +372,7 @@ static void check_list(struct ctx *c, struct ww_drawer *dr, const struct ww_dlis
             first = i;
     for (size_t i = first; i < d->n; i++) {
         const struct ww_dcmd *t = &d->cmds[i];
-        if (t->kind != WW_D_TEXT || !t->text[0])
+        if (t->kind != WW_D_TEXT || !t->text[0] || t->hidden)
             continue;
         if (t->overflow)
             problem(c, "text \"%s\" does not fit its box (%dx%d in %dx%d)",
@@ -344,7 +383,7 @@ static void check_list(struct ctx *c, struct ww_drawer *dr, const struct ww_dlis
             problem(c, "text \"%s\" leaves the screen", clip(t->text, b1, sizeof b1));
         for (size_t j = i + 1; j < d->n; j++) {
             const struct ww_dcmd *u = &d->cmds[j];
-            if (u->kind == WW_D_TEXT && u->text[0] && overlap(t->r, u->r) &&
+            if (u->kind == WW_D_TEXT && u->text[0] && !u->hidden && overlap(t->r, u->r) &&
                 !(u->bg == WW_C_SHADE || t->bg == WW_C_SHADE))
                 problem(c, "texts \"%s\" and \"%s\" overlap", clip(t->text, b1, sizeof b1),
                         clip(u->text, b2, sizeof b2));
@@ -353,7 +392,7 @@ static void check_list(struct ctx *c, struct ww_drawer *dr, const struct ww_dlis
         enum ww_role under = WW_C_BG;
         for (size_t j = first; j < i; j++) {
             const struct ww_dcmd *r = &d->cmds[j];
-            if (r->kind == WW_D_RECT && contains(r->r, t->r))
+            if (r->kind == WW_D_RECT && !r->hidden && contains(r->r, t->r))
                 under = r->role;
         }
         if (under != t->bg)
@@ -404,6 +443,51 @@ static void check_list(struct ctx *c, struct ww_drawer *dr, const struct ww_dlis
     }
 }
 
+/* The staff screens (Dutch, one text size): the PIN pad and today's
+ * partners, plain and with each band staff can meet (store not reachable,
+ * store cannot save, printer trouble), in both orientations. */
+static void check_staff(struct ww_kiosk *k, struct ctx *c, struct ww_dlist *d, long *lists)
+{
+    char hash[256];
+    if (!ww_pin_hash("2468", hash, sizeof hash)) {
+        problem(c, "staff screens: cannot make a PIN to open them");
+        return;
+    }
+    struct ww_staff_ui *u = ww_staff_ui_new(&k->bctx, hash);
+    static const char *const variant[] = {"pin", "main", "store down", "store unwritable",
+                                          "printer"};
+    struct ww_screen_env env = k->env;
+    ww_i18n_set("nl");
+    ww_staff_ui_enter(u);
+    for (size_t v = 0; v < sizeof variant / sizeof variant[0]; v++) {
+        if (v == 1) {
+            ww_staff_ui_text(u, "2468");
+            ww_staff_ui_key(u, SDLK_RETURN, d);
+        } else if (v == 2) {
+            ww_staff_ui_store_down(u, 9 * 60 + 30);
+        } else if (v == 3) {
+            ww_staff_ui_store_down(u, -1);
+            ww_staff_ui_store_unwritable(u, 9 * 60 + 30);
+        } else if (v == 4) {
+            ww_staff_ui_store_unwritable(u, -1);
+            ww_staff_ui_printer(u, WW_ERR_UNAVAILABLE, "paper out, cover open");
+        }
+        for (int o = 0; o < 2; o++) {
+            env.w = o ? k->env.h : k->env.w;
+            env.h = o ? k->env.w : k->env.h;
+            ww_staff_ui_build(u, &env, d);
+            struct ww_layout L;
+            ww_layout_init(&L, &env.geom, env.w, env.h, 0, false, false);
+            L.mount_mm = 0; /* staff stand: reach is the residents' rule */
+            ww_fmt(c->where, sizeof c->where, "%s staff %s (%s)",
+                   env.w > env.h ? "landscape" : "portrait", d->screen, variant[v]);
+            check_list(c, k->dr, d, &L);
+            (*lists)++;
+        }
+    }
+    ww_staff_ui_free(u);
+}
+
 static void check_caps(struct ww_kiosk *k, struct ctx *c)
 {
     for (int size = 0; size < WW_LAYOUT_SIZES; size++) {
@@ -424,7 +508,7 @@ static void check_caps(struct ww_kiosk *k, struct ctx *c)
 int ww_kiosk_check_layout(struct ww_kiosk *k, FILE *out, bool verbose)
 {
     struct ctx c = {.out = out, .verbose = verbose};
-    struct states st = {calloc(MAX_STATES, sizeof(struct ww_session)), 0};
+    struct states st = {calloc(MAX_STATES, sizeof(struct state)), 0};
     if (!st.s)
         abort();
     make_states(k, &st);
@@ -437,7 +521,7 @@ int ww_kiosk_check_layout(struct ww_kiosk *k, FILE *out, bool verbose)
     struct ww_dlist d;
     ww_dlist_init(&d);
     int reach_normal = 0;
-    long lists = 0;
+    long lists = 0, paged = 0;
     struct ww_screen_env env = k->env;
     for (size_t o = 0; o < 2; o++) {
         for (int lower = 0; lower < 2; lower++) {
@@ -448,35 +532,55 @@ int ww_kiosk_check_layout(struct ww_kiosk *k, FILE *out, bool verbose)
                         if (contrast && size != WW_LAYOUT_SIZES - 1)
                             continue;
                         for (size_t i = 0; i < st.n; i++) {
-                            struct ww_session s = st.s[i];
+                            struct ww_session s = st.s[i].s;
                             ww_strlcpy(s.lang, langs[li].code, sizeof s.lang);
                             s.text_size = size;
                             s.contrast = contrast;
                             env.w = sizes[o][0];
                             env.h = sizes[o][1];
                             env.lower = lower;
-                            env.print =
-                                s.screen == WW_SCREEN_TICKET ? WW_PRINT_FAILED : WW_PRINT_NONE;
+                            env.print = st.s[i].print;
+                            env.speech_off = st.s[i].speech_off;
                             ww_strlcpy(env.room, "Spreekkamer 3", sizeof env.room);
                             env.desks = 2;
-                            ww_screen_build(&env, &s, &d);
                             struct ww_layout L;
                             ww_screen_layout(&env, &s, &L);
-                            ww_fmt(c.where, sizeof c.where, "%s %s size %d%s%s %s%s",
-                                   env.w > env.h ? "landscape" : "portrait", langs[li].code, size,
-                                   lower ? " lower" : "", contrast ? " contrast" : "", d.screen,
-                                   s.warning ? " (warning)" : "");
-                            int before = c.out_of_reach;
-                            check_list(&c, k->dr, &d, &L);
-                            if (!lower)
-                                reach_normal += c.out_of_reach - before;
-                            lists++;
+                            /* Every page of a screen too long for one. */
+                            int pages = 1;
+                            for (int page = 0; page < pages; page++) {
+                                env.page = page;
+                                ww_screen_build(&env, &s, &d);
+                                pages = d.pages;
+                                if (page == 0 && pages > 1)
+                                    paged++;
+                                ww_fmt(c.where, sizeof c.where, "%s %s size %d%s%s %s%s%s%s",
+                                       env.w > env.h ? "landscape" : "portrait", langs[li].code,
+                                       size, lower ? " lower" : "", contrast ? " contrast" : "",
+                                       d.screen, s.warning ? " (warning)" : "",
+                                       env.speech_off ? " (no voice)" : "",
+                                       pages > 1 ? " (page)" : "");
+                                if (pages > 1) {
+                                    size_t n = strlen(c.where);
+                                    ww_fmt(c.where + n - 1, sizeof c.where - n + 1, " %d of %d)",
+                                           page + 1, pages);
+                                }
+                                if (verbose && page == 0 && pages > 1)
+                                    fprintf(out, "layout: %s: split into %d pages\n", c.where,
+                                            pages);
+                                int before = c.out_of_reach;
+                                check_list(&c, k->dr, &d, &L);
+                                if (!lower)
+                                    reach_normal += c.out_of_reach - before;
+                                lists++;
+                            }
+                            env.page = 0;
                         }
                     }
                 }
             }
         }
     }
+    check_staff(k, &c, &d, &lists);
     ww_i18n_set(k->s.lang);
     ww_dlist_destroy(&d);
     free(st.s);
@@ -484,6 +588,8 @@ int ww_kiosk_check_layout(struct ww_kiosk *k, FILE *out, bool verbose)
             "layout: %zu states x %zu languages x %d sizes x 2 orientations x 2 layouts "
             "(+ high contrast): %ld screens checked\n",
             st.n, nl, WW_LAYOUT_SIZES, lists);
+    fprintf(out, "layout: %ld screens split into pages (too long for one at that text size)\n",
+            paged);
     fprintf(out,
             "layout: normal layout: %d controls out of wheelchair reach (use \"buttons "
             "lower\"); lower layout: all within reach unless listed above\n",

@@ -37,6 +37,9 @@ void ww_dlist_reset(struct ww_dlist *d)
     d->used = 0;
     d->content_from = 0;
     d->key_from = d->key_to = 0;
+    d->page = 0;
+    d->pages = 1;
+    d->n_paged = 0;
     d->arena_full = false;
     d->screen[0] = '\0';
 }
@@ -382,6 +385,8 @@ void ww_drawer_draw(struct ww_drawer *dr, const struct ww_dlist *d, const char *
     SDL_RenderClear(dr->ren);
     for (size_t i = 0; i < d->n; i++) {
         const struct ww_dcmd *c = &d->cmds[i];
+        if (c->hidden)
+            continue;
         switch (c->kind) {
         case WW_D_RECT:
             set_color(dr->ren, th->c[c->role]);
@@ -438,4 +443,14 @@ void ww_drawer_draw(struct ww_drawer *dr, const struct ww_dlist *d, const char *
             frame_round(dr, r, d->radius + pad, d->focus_px > 0 ? d->focus_px : 4);
         }
     }
+}
+
+int ww_dlist_page_of(const struct ww_dlist *d, const char *name)
+{
+    if (ww_dlist_find(d, name))
+        return d->page;
+    for (size_t i = 0; i < d->n_paged; i++)
+        if (strcmp(d->paged[i].name, name) == 0)
+            return d->paged[i].page;
+    return -1;
 }

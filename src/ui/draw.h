@@ -43,6 +43,10 @@ struct ww_dcmd {
     bool overflow;         /* TEXT: did not fit (layout check) */
     char name[WW_ID_SIZE]; /* PICTO */
     bool flip;             /* PICTO: mirrored (direction arrows in right-to-left) */
+    bool hidden;           /* on another page of the screen: not drawn, not checked,
+                              still read aloud (speech reads the whole screen) */
+    bool keep;             /* TEXT: stays on the page of the next text (a heading, a
+                              name above its phone number) */
 };
 
 #define WW_DLIST_TARGETS 64
@@ -52,6 +56,12 @@ struct ww_dtarget {
     char name[WW_TARGET_SIZE];
     struct ww_rect r;
     const char *label; /* what it says (arena), for speech */
+};
+
+/* A target on another page of a paged screen (see `pages`). */
+struct ww_dpaged {
+    char name[WW_TARGET_SIZE];
+    int page;
 };
 
 struct ww_dlist {
@@ -69,6 +79,13 @@ struct ww_dlist {
     size_t key_from, key_to;         /* commands to say slowly, twice (the ticket's
                                         number, time and desk); empty when equal */
     const struct ww_theme *theme;
+    /* Content too long for the screen is split into pages (never drawn over
+     * other content): `page` of `pages` is shown, with "page:prev" and
+     * "page:next" targets; the targets of the other pages are listed here,
+     * so keypad focus and scripts can turn to their page. */
+    int page, pages;
+    struct ww_dpaged paged[WW_DLIST_TARGETS];
+    size_t n_paged;
 };
 
 void ww_dlist_init(struct ww_dlist *d);
@@ -84,6 +101,9 @@ void ww_dlist_target(struct ww_dlist *d, const char *name, struct ww_rect r, con
 /* The target under a point, or NULL (a gap between buttons hits nothing). */
 const struct ww_dtarget *ww_dlist_hit(const struct ww_dlist *d, int x, int y);
 const struct ww_dtarget *ww_dlist_find(const struct ww_dlist *d, const char *name);
+/* The page a target of a paged screen is on: its own page when it is on
+ * screen, the other page when it is listed in `paged`, -1 when neither. */
+int ww_dlist_page_of(const struct ww_dlist *d, const char *name);
 
 /* ---- rendering ---- */
 

@@ -487,6 +487,19 @@ void ww_kiosk_wait_print(struct ww_kiosk *k)
     }
 }
 
+/* The keypad focus moved to a button on another page of a long screen:
+ * show that page. */
+static void turn_to_focus(struct ww_kiosk *k)
+{
+    char name[WW_TARGET_SIZE];
+    const struct ww_dlist *d = ww_kiosk_dlist(k);
+    int page = ww_dlist_page_of(d, focus_name(k, name));
+    if (page >= 0 && page != d->page) {
+        k->env.page = page;
+        k->dirty = true;
+    }
+}
+
 static void record(struct ww_kiosk *k, const struct ww_session *ended)
 {
     ww_day day;
@@ -504,6 +517,7 @@ static void record(struct ww_kiosk *k, const struct ww_session *ended)
     k->env.room[0] = '\0';
     k->env.desks = 0;
     k->env.lower = k->lower_default;
+    k->env.page = 0;
     k->print_booking = 0;
     if (k->speech) {
         ww_speech_stop(k->speech);
@@ -546,6 +560,20 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
             ww_speech_stop(k->speech);
         return;
     }
+    if (a->kind == WW_ACT_TAP && !k->s.warning &&
+        (strcmp(a->target, "page:next") == 0 || strcmp(a->target, "page:prev") == 0)) {
+        /* A screen too long for one page: the page is the screen's own
+         * state, like "buttons lower"; the session does not change. */
+        k->env.page += strcmp(a->target, "page:next") == 0 ? 1 : -1;
+        if (k->env.page < 0)
+            k->env.page = 0;
+        k->dirty = true;
+        k->last_input = now_s(k);
+        k->last_tick = 0;
+        if (k->speech)
+            ww_speech_stop(k->speech);
+        return;
+    }
     k->said = false;
     if (resident_action(a) && day_changed(k)) {
         /* A time screen left open over midnight (a stopped or forgotten
@@ -573,6 +601,11 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
     unsigned e = k->s.effects;
     if (memcmp(&prev, &k->s, sizeof prev) != 0)
         k->dirty = true;
+    /* Another screen, or the same one laid out anew, starts at its first page. */
+    if (prev.screen != k->s.screen || prev.topic != k->s.topic || prev.question != k->s.question ||
+        prev.current != k->s.current || prev.text_size != k->s.text_size ||
+        strcmp(prev.lang, k->s.lang) != 0)
+        k->env.page = 0;
     if (e & WW_EFFECT_RECORD)
         record(k, &prev);
     if (e & WW_EFFECT_LANGUAGE) {
@@ -597,8 +630,10 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
         else
             speak_screen(k);
     }
-    if (e & WW_EFFECT_SPEAK_FOCUS)
+    if (e & WW_EFFECT_SPEAK_FOCUS) {
+        turn_to_focus(k);
         speak_focus(k);
+    }
 }
 
 void ww_kiosk_act(struct ww_kiosk *k, const struct ww_action *a)

@@ -26,6 +26,8 @@ struct b {
     int top, bottom; /* content area */
     bool crowded;    /* the content did not fit: build again with smaller text */
     int grow;        /* extra height of row buttons where the screen has room */
+    bool paging;     /* laying out for pages: everything top down, nothing
+                        pushed to the bottom, no growing into spare room */
 };
 
 static bool offered(const struct b *b, const char *name)
@@ -268,20 +270,67 @@ const char *ww_screen_bar_label(const char *target)
     return NULL;
 }
 
-static int lang_row_h(struct b *b)
+/* The most tiles per row (up to n) in a row `w` wide at which every label
+ * fits its tile (`inner` pixels less than the tile) without breaking a word:
+ * long words on a narrow screen or at a large text size take more rows
+ * rather than spill out of their buttons. */
+/* Does every label fit a tile `bw` wide (less `inner`) without breaking a word? */
+static bool labels_fit(struct b *b, const char *const *labels, size_t n, int px, bool bold, int bw,
+                       int inner)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!labels[i] || !*labels[i])
+            continue;
+        struct ww_text_style st = style(b, px, bold, WW_C_TEXT, bw - inner, WW_TEXT_CENTER);
+        struct ww_text_box tb = measure(b, labels[i], &st);
+        if (tb.overflow || tb.w > bw - inner)
+            return false;
+    }
+    return true;
+}
+
+static int tiles_per_row(struct b *b, const char *const *labels, size_t n, int px, bool bold, int w,
+                         int inner)
+{
+    for (int c = (int)n; c > 1; c--)
+        if (labels_fit(b, labels, n, px, bold, (w - (c - 1) * b->L.gap) / c, inner))
+            return c;
+    return 1;
+}
+
+/* The language row: columns per row and the height of one row. */
+static void lang_grid(struct b *b, int *cols, int *row_h)
 {
     const struct ww_layout *L = &b->L;
     size_t n;
     const struct ww_lang *langs = ww_i18n_langs(&n);
+    const char *names[16];
+    for (size_t i = 0; i < n && i < 16; i++)
+        names[i] = langs[i].own_name;
     int w = L->w - 2 * L->margin;
-    int bw = (w - (int)(n - 1) * L->gap) / (int)n;
+    int c = tiles_per_row(b, names, n < 16 ? n : 16, L->bar_px, true, w, pad_of(b));
+    /* Rows of equal length: 6 languages in two rows of three, not 5 + 1. */
+    int rows_n = ((int)n + c - 1) / c;
+    c = ((int)n + rows_n - 1) / rows_n;
+    int bw = (w - (c - 1) * L->gap) / c;
     int h = ww_mm(L, 20);
     for (size_t i = 0; i < n; i++) {
         int th = text_h(b, langs[i].own_name, L->bar_px, true, bw - pad_of(b));
         if (th + pad_of(b) > h)
             h = th + pad_of(b);
     }
-    return h;
+    *cols = c;
+    *row_h = h;
+}
+
+static int lang_row_h(struct b *b)
+{
+    size_t n;
+    ww_i18n_langs(&n);
+    int cols, h;
+    lang_grid(b, &cols, &h);
+    int rows_n = ((int)n + cols - 1) / cols;
+    return rows_n * h + (rows_n - 1) * b->L.gap;
 }
 
 static int lang_row(struct b *b, int y)
@@ -290,14 +339,16 @@ static int lang_row(struct b *b, int y)
     size_t n;
     const struct ww_lang *langs = ww_i18n_langs(&n);
     int w = L->w - 2 * L->margin;
-    int bw = (w - (int)(n - 1) * L->gap) / (int)n;
+    int cols, h;
+    lang_grid(b, &cols, &h);
+    int bw = (w - (cols - 1) * L->gap) / cols;
     int px = L->bar_px;
-    int h = lang_row_h(b);
     for (size_t i = 0; i < n; i++) {
         char name[WW_TARGET_SIZE];
         ww_fmt(name, sizeof name, "lang:%s", langs[i].code);
         /* Mirrored with the rest for right-to-left languages. */
-        struct ww_rect r = {L->margin + (int)i * (bw + L->gap), y, bw, h};
+        int row = (int)i / cols, col = (int)i % cols;
+        struct ww_rect r = {L->margin + col * (bw + L->gap), y + row * (h + L->gap), bw, h};
         bool on = strcmp(b->s->lang, langs[i].code) == 0;
         struct look lk = look_of(b, on ? B_MARKED : B_BAR);
         rect(b, r, lk.fill, L->radius);
@@ -317,7 +368,7 @@ static int lang_row(struct b *b, int y)
         c->overflow = tb.overflow || tb.w > c->clip.w || tb.h > r.h;
         ww_dlist_target(b->d, name, r, langs[i].own_name);
     }
-    return h;
+    return lang_row_h(b);
 }
 
 /* The bar at the bottom and the talk row above it; returns the top of the
@@ -334,38 +385,93 @@ static int bars(struct b *b)
     };
     size_t n = sizeof slots / sizeof slots[0];
     int w = L->w - 2 * L->margin;
-    int bw = (w - (int)(n - 1) * L->gap) / (int)n;
     int px = L->bar_px;
+    const char *labels[sizeof slots / sizeof slots[0]];
+    for (size_t i = 0; i < n; i++) {
+        labels[i] = ww_screen_bar_label(slots[i].target);
+        if (strcmp(slots[i].target, "read") == 0 && b->env->speech_off)
+            labels[i] = _("Voorlezen niet beschikbaar");
+        /* Three steps in a circle: at the largest, the next tap goes back. */
+        if (strcmp(slots[i].target, "textsize") == 0 && b->s->text_size == WW_TEXT_SIZES - 1)
+            labels[i] = _("Tekst kleiner");
+    }
+    const char *talk = ww_screen_bar_label("talk");
+    const char *lower = ww_screen_bar_label("lower");
+
+    /* A wide screen has no height to spare: the talk and "buttons lower"
+     * buttons join the bar in one row (talk twice as wide) when every word
+     * fits there. */
+    if (L->landscape) {
+        int unit = (w - 8 * L->gap) / 9;
+        const char *all[7] = {labels[0], labels[1], labels[2], labels[3],
+                              labels[4], labels[5], lower};
+        int tw = 2 * unit + L->gap;
+        const char *talk_only[1] = {talk};
+        if (labels_fit(b, all, 7, px, false, unit, pad_of(b)) &&
+            labels_fit(b, talk_only, 1, px, false, tw, pad_of(b))) {
+            int h = L->bar_target;
+            for (size_t i = 0; i < 7; i++) {
+                int th = tile_h(b, all[i], unit, px, L->bar_icon);
+                if (th > h)
+                    h = th;
+            }
+            int th = tile_h(b, talk, tw, px, L->bar_icon);
+            if (th > h)
+                h = th;
+            int bar_y = L->h - h - 2 * L->gap;
+            rect(b, (struct ww_rect){0, bar_y, L->w, h + 2 * L->gap}, WW_C_BAR, 0);
+            for (size_t i = 0; i < n; i++) {
+                if (!offered(b, slots[i].target))
+                    continue;
+                struct ww_rect r = {L->margin + (int)i * (unit + L->gap), bar_y + L->gap, unit, h};
+                bool on = (strcmp(slots[i].target, "slow") == 0 && b->s->slow) ||
+                          (strcmp(slots[i].target, "contrast") == 0 && b->s->contrast) ||
+                          (strcmp(slots[i].target, "textsize") == 0 && b->s->text_size > 0);
+                tile(b, slots[i].target, labels[i], slots[i].icon, r, on ? B_BAR_ON : B_BAR, px,
+                     L->bar_icon);
+            }
+            tile(b, "lower", lower, "lower",
+                 (struct ww_rect){L->margin + 6 * (unit + L->gap), bar_y + L->gap, unit, h},
+                 b->env->lower ? B_BAR_ON : B_BAR, px, L->bar_icon);
+            if (offered(b, "talk"))
+                tile(b, "talk", talk, "person",
+                     (struct ww_rect){L->margin + 7 * (unit + L->gap), bar_y + L->gap, tw, h},
+                     B_TALK, px, L->bar_icon);
+            return bar_y;
+        }
+    }
+
+    /* Labels wrap onto more lines; a word that does not fit its button
+     * makes the bar two rows (the slots keep their order). */
+    int cols = tiles_per_row(b, labels, n, px, false, w, pad_of(b));
+    int rows_n = ((int)n + cols - 1) / cols;
+    cols = ((int)n + rows_n - 1) / rows_n;
+    int bw = (w - (cols - 1) * L->gap) / cols;
     int h = L->bar_target;
     for (size_t i = 0; i < n; i++) {
-        int th = tile_h(b, ww_screen_bar_label(slots[i].target), bw, px, L->bar_icon);
+        int th = tile_h(b, labels[i], bw, px, L->bar_icon);
         if (th > h)
             h = th;
     }
-    int bar_h = h + 2 * L->gap;
+    int bar_h = rows_n * h + (rows_n + 1) * L->gap;
     int bar_y = L->h - bar_h;
     rect(b, (struct ww_rect){0, bar_y, L->w, bar_h}, WW_C_BAR, 0);
     for (size_t i = 0; i < n; i++) {
         if (!offered(b, slots[i].target))
             continue;
-        struct ww_rect r = {L->margin + (int)i * (bw + L->gap), bar_y + L->gap, bw, h};
+        int row = (int)i / cols, col = (int)i % cols;
+        struct ww_rect r = {L->margin + col * (bw + L->gap), bar_y + L->gap + row * (h + L->gap),
+                            bw, h};
         bool on = (strcmp(slots[i].target, "slow") == 0 && b->s->slow) ||
                   (strcmp(slots[i].target, "contrast") == 0 && b->s->contrast) ||
                   (strcmp(slots[i].target, "textsize") == 0 && b->s->text_size > 0);
-        const char *label = ww_screen_bar_label(slots[i].target);
-        if (strcmp(slots[i].target, "read") == 0 && b->env->speech_off)
-            label = _("Voorlezen niet beschikbaar");
-        /* Three steps in a circle: at the largest, the next tap goes back. */
-        if (strcmp(slots[i].target, "textsize") == 0 && b->s->text_size == WW_TEXT_SIZES - 1)
-            label = _("Tekst kleiner");
-        tile(b, slots[i].target, label, slots[i].icon, r, on ? B_BAR_ON : B_BAR, px, L->bar_icon);
+        tile(b, slots[i].target, labels[i], slots[i].icon, r, on ? B_BAR_ON : B_BAR, px,
+             L->bar_icon);
     }
 
     /* Talk to a person: wide, always there; "buttons lower" beside it. */
     int lw = (w - L->gap) / 4;
     int tw = w - lw - L->gap;
-    const char *talk = ww_screen_bar_label("talk");
-    const char *lower = ww_screen_bar_label("lower");
     int th = button_h(b, talk, NULL, true, tw, L->button_px);
     int lh = tile_h(b, lower, lw, px, L->bar_icon);
     if (lh > th)
@@ -381,10 +487,18 @@ static int bars(struct b *b)
 
 /* ---- content helpers ---- */
 
+/* The text just laid out stays on the page of the text after it. */
+static int keep(struct b *b, int h)
+{
+    if (b->d->n > 0 && b->d->cmds[b->d->n - 1].kind == WW_D_TEXT)
+        b->d->cmds[b->d->n - 1].keep = true;
+    return h;
+}
+
 static int heading(struct b *b, const char *str, int y)
 {
-    return text(b, str, b->L.title_px, true, WW_C_TEXT, WW_C_BG,
-                (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_START);
+    return keep(b, text(b, str, b->L.title_px, true, WW_C_TEXT, WW_C_BG,
+                        (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_START));
 }
 
 static int para(struct b *b, const char *str, int y, enum ww_role fg)
@@ -408,10 +522,19 @@ static int grid_cols(const struct b *b, size_t n)
     return n <= 3 ? (int)n : 2;
 }
 
+/* Width of a row button: a share of the column, and on a wide screen
+ * never more than half the screen (a lone button does not stretch across). */
+static int row_w(const struct b *b, int cols)
+{
+    int w = (b->x1 - b->x0 - (cols - 1) * b->L.gap) / (cols > 0 ? cols : 1);
+    int half = (b->L.w - 2 * b->L.margin - b->L.gap) / 2;
+    return b->L.landscape && w > half ? half : w;
+}
+
 static int rows_h(struct b *b, const struct row *rw, size_t n)
 {
     int cols = grid_cols(b, n);
-    int w = (b->x1 - b->x0 - (cols - 1) * b->L.gap) / (cols > 0 ? cols : 1);
+    int w = row_w(b, cols);
     int h = 0;
     for (size_t i = 0; i < n; i += (size_t)cols) {
         int rh = 0;
@@ -428,7 +551,7 @@ static int rows_h(struct b *b, const struct row *rw, size_t n)
 static int rows(struct b *b, const struct row *rw, size_t n, int y)
 {
     int cols = grid_cols(b, n);
-    int w = (b->x1 - b->x0 - (cols - 1) * b->L.gap) / (cols > 0 ? cols : 1);
+    int w = row_w(b, cols);
     for (size_t i = 0; i < n; i += (size_t)cols) {
         int rh = 0;
         for (size_t j = i; j < n && j < i + (size_t)cols; j++) {
@@ -457,14 +580,14 @@ static void place_rows(struct b *b, const struct row *rw, size_t n, int y)
     b->grow = 0;
     int h = rows_h(b, rw, n);
     int spare = b->bottom - (y + b->L.gap * 2) - h;
-    if (!b->L.landscape && !b->env->lower && spare > 0 && n > 0) {
+    if (!b->L.landscape && !b->env->lower && !b->paging && spare > 0 && n > 0) {
         int per = spare / (int)n / 2;
         int cap = ww_mm(&b->L, 12);
         b->grow = per < cap ? per : cap;
         h = rows_h(b, rw, n);
     }
     int at = y + b->L.gap * 2;
-    if (b->env->lower || at + h > b->bottom)
+    if (!b->paging && (b->env->lower || at + h > b->bottom))
         at = b->bottom - h;
     if (at < y + b->L.gap)
         b->crowded = true;
@@ -526,23 +649,6 @@ static void attract(struct b *b)
               (struct ww_rect){b->x0, y, w, 0}, WW_TEXT_CENTER);
     y += ww_mm(L, 6);
 
-    /* A calm row of the topics' pictograms says what this screen is for. */
-    size_t nt = b->env->flows->n_topics;
-    int per = nt > 5 ? 5 : (int)nt;
-    if (L->landscape)
-        per = (int)nt;
-    int is = ww_mm(L, L->landscape ? 16 : 20);
-    int gap = L->gap * 2;
-    for (size_t i = 0; i < nt && per > 0; i++) {
-        int row = (int)i / per, col = (int)i % per;
-        int rw = per * is + (per - 1) * gap;
-        int x = b->x0 + (w - rw) / 2 + col * (is + gap);
-        picto(b, b->env->flows->topics[i].icon, (struct ww_rect){x, y + row * (is + gap), is, is},
-              WW_C_MUTED);
-    }
-    int rows_n = per ? ((int)nt + per - 1) / per : 0;
-    y += rows_n * (is + gap);
-
     /* The controls: the start button, then the language tiles. */
     size_t nl;
     const struct ww_lang *langs = ww_i18n_langs(&nl);
@@ -561,8 +667,31 @@ static void attract(struct b *b)
     }
     int grid_rows = ((int)nl + cols - 1) / cols;
     int block = sh + L->gap * 3 + grid_rows * th + (grid_rows - 1) * L->gap;
+
+    /* A calm row of the topics' pictograms says what this screen is for;
+     * it is left out when the controls need the room. */
+    size_t nt = b->env->flows->n_topics;
+    int per = nt > 5 ? 5 : (int)nt;
+    if (L->landscape)
+        per = (int)nt;
+    int is = ww_mm(L, L->landscape ? 16 : 20);
+    int gap = L->gap * 2;
+    int rows_n = per ? ((int)nt + per - 1) / per : 0;
+    if (b->paging || y + rows_n * (is + gap) + block > b->bottom)
+        rows_n = 0;
+    for (size_t i = 0; i < nt && rows_n > 0; i++) {
+        int row = (int)i / per, col = (int)i % per;
+        int rw = per * is + (per - 1) * gap;
+        int x = b->x0 + (w - rw) / 2 + col * (is + gap);
+        picto(b, b->env->flows->topics[i].icon, (struct ww_rect){x, y + row * (is + gap), is, is},
+              WW_C_MUTED);
+    }
+    y += rows_n * (is + gap);
+
     int at = y + (b->bottom - y - block) / 2;
-    if (b->env->lower || at < y)
+    if (b->paging)
+        at = y;
+    else if (b->env->lower || at < y)
         at = b->bottom - block;
     if (at < y)
         b->crowded = true;
@@ -635,14 +764,14 @@ static void topics(struct b *b)
     }
     int grid_h = rows_n * h + (rows_n - 1) * L->gap;
     int spare = b->bottom - y - grid_h;
-    if (!b->env->lower && spare > 0 && rows_n > 0) {
+    if (!b->env->lower && !b->paging && spare > 0 && rows_n > 0) {
         /* Room to spare: taller tiles, easier to hit. */
         int more = spare / rows_n / 2, cap = ww_mm(L, 12);
         h += more < cap ? more : cap;
         grid_h = rows_n * h + (rows_n - 1) * L->gap;
     }
     int below_heading = y;
-    if (b->env->lower || y + grid_h > b->bottom)
+    if (!b->paging && (b->env->lower || y + grid_h > b->bottom))
         y = b->bottom - grid_h;
     if (y < below_heading)
         b->crowded = true; /* the grid would cover the heading */
@@ -717,8 +846,8 @@ static int who_card(struct b *b, const struct ww_outcome_view *v, int x0, int x1
     size_t at = b->d->n;
     int inner = y + pad;
     if (v->who && *v->who)
-        inner += text(b, v->who, L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
-                      (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+        inner += keep(b, text(b, v->who, L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                              (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START));
     if (v->here_line[0])
         inner += text(b, v->here_line, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
@@ -735,10 +864,14 @@ static int who_card(struct b *b, const struct ww_outcome_view *v, int x0, int x1
         inner += L->gap / 2;
         inner += text(b, v->alt[i].name, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                       (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+        if (v->alt[i].phone[0] || v->alt[i].phone_hours[0])
+            keep(b, 0);
         if (v->alt[i].phone[0]) {
             ww_fmt(line, sizeof line, "%s %s", _("Bel"), v->alt[i].phone);
             inner += text(b, line, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
                           (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+            if (v->alt[i].phone_hours[0])
+                keep(b, 0);
         }
         if (v->alt[i].phone_hours[0])
             inner += text(b, v->alt[i].phone_hours, L->small_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
@@ -761,8 +894,8 @@ static int bring_card(struct b *b, const struct ww_outcome_view *v, int x0, int 
     int pad = pad_of(b), tw = x1 - x0 - 2 * pad;
     size_t at = b->d->n;
     int inner = y + pad;
-    inner += text(b, _("Neem mee:"), L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
-                  (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
+    inner += keep(b, text(b, _("Neem mee:"), L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
+                          (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START));
     int bullet = ww_mm(L, 6);
     int dot = ww_mm(L, 1.8);
     for (size_t i = 0; i < v->n_bring; i++) {
@@ -967,8 +1100,17 @@ static void ticket(struct b *b)
     const struct ww_booking *bk = &b->s->booking;
     const struct ww_partner *p = partner_by_id(b, bk->partner);
     int y = b->top;
-    int w = b->x1 - b->x0, pad = pad_of(b);
+    int pad = pad_of(b);
     y += heading(b, _("Uw ticket"), y) + L->gap;
+    /* A wide screen: the card (and the printer's word) at the start, what
+     * to bring, the call-back number and "Verder" beside it. */
+    int x0 = b->x0, x1 = b->x1, rest_x0 = b->x0;
+    if (L->landscape) {
+        x1 = b->x0 + (b->x1 - b->x0 - L->gap) / 2;
+        rest_x0 = x1 + L->gap;
+    }
+    int w = x1 - x0;
+    int rest_y = y;
 
     const char *status = NULL;
     switch (b->env->print) {
@@ -992,13 +1134,13 @@ static void ticket(struct b *b)
     size_t at_panel = b->d->n;
     int num_w = w - 3 * pad - qr;
     int nh = text(b, _("Uw nummer"), L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
-                  (struct ww_rect){b->x0 + pad, inner, num_w, 0}, WW_TEXT_START);
+                  (struct ww_rect){x0 + pad, inner, num_w, 0}, WW_TEXT_START);
     nh += text(b, bk->ticket, L->huge_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
-               (struct ww_rect){b->x0 + pad, inner + nh, num_w, 0}, WW_TEXT_START);
+               (struct ww_rect){x0 + pad, inner + nh, num_w, 0}, WW_TEXT_START);
     char payload[96];
     if (ww_code_qr_payload(b->env->loc->id, bk->check, payload, sizeof payload)) {
         struct ww_dcmd *c = ww_dlist_add(
-            b->d, WW_D_QR, (struct ww_rect){b->x0 + w - pad - qr, inner, qr, qr}, WW_C_QR_DARK);
+            b->d, WW_D_QR, (struct ww_rect){x0 + w - pad - qr, inner, qr, qr}, WW_C_QR_DARK);
         c->text = ww_dlist_str(b->d, payload);
     }
     inner += (nh > qr ? nh : qr) + L->gap;
@@ -1006,9 +1148,9 @@ static void ticket(struct b *b)
     when_text(b, bk->day, bk->start, when, sizeof when);
     if (p)
         inner += text(b, ww_i18n_get(p->name), L->title_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
-                      (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
+                      (struct ww_rect){x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     inner += text(b, when, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
-                  (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
+                  (struct ww_rect){x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     if (b->env->room[0]) {
         /* As the printed ticket says it (the same text, so it reads the same). */
         if (b->env->desks > 1 && bk->desk > 0) {
@@ -1020,17 +1162,25 @@ static void ticket(struct b *b)
             ww_strlcpy(line, ww_i18n_get(b->env->room), sizeof line);
         }
         inner += text(b, line, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
-                      (struct ww_rect){b->x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
+                      (struct ww_rect){x0 + pad, inner, w - 2 * pad, 0}, WW_TEXT_START);
     }
-    panel_under(b, at_panel, (struct ww_rect){b->x0, y, w, inner + pad - y});
+    panel_under(b, at_panel, (struct ww_rect){x0, y, w, inner + pad - y});
     /* The card is what speech says slowly, twice. */
     b->d->key_from = at_panel;
     b->d->key_to = b->d->n;
     y = inner + pad + L->gap;
     if (status)
-        y += para(b, status, y, WW_C_TEXT) + L->gap;
+        y += text(b, status, L->body_px, false, WW_C_TEXT, WW_C_BG, (struct ww_rect){x0, y, w, 0},
+                  WW_TEXT_START) +
+             L->gap;
+    int card_bottom = y;
+    if (!L->landscape)
+        rest_y = y;
     /* Everything the paper says is also on the screen (and read aloud):
      * what to bring and the number staff call from. */
+    int x_save = b->x0;
+    b->x0 = rest_x0;
+    y = rest_y;
     const struct ww_flow_outcome *o = ww_session_outcome(b->env->flows, b->s);
     if (o) {
         struct ww_outcome_view v;
@@ -1051,8 +1201,16 @@ static void ticket(struct b *b)
         ww_fmt(line, sizeof line, "%s %s", who, b->env->loc->callback_phone);
         y += para(b, line, y, WW_C_TEXT);
     }
+    /* On a wide screen "Verder" stays beside the card when there is room
+     * under the card's neighbours, else it goes under both. */
     struct row rw[1] = {{"next", _("Verder"), NULL, NULL, B_PRIMARY}};
+    if (L->landscape && y + L->gap * 2 + rows_h(b, rw, 1) > b->bottom && !b->paging) {
+        b->x0 = x_save;
+        if (card_bottom > y)
+            y = card_bottom;
+    }
     place_rows(b, rw, 1, y);
+    b->x0 = x_save;
 }
 
 static void more(struct b *b)
@@ -1088,7 +1246,7 @@ static void rating(struct b *b)
     struct row skip[1] = {{"next", _("Overslaan"), NULL, NULL, B_NORMAL}};
     int sh = rows_h(b, skip, 1);
     int at = y;
-    if (b->env->lower || at + h + L->gap * 2 + sh > b->bottom)
+    if (!b->paging && (b->env->lower || at + h + L->gap * 2 + sh > b->bottom))
         at = b->bottom - sh - L->gap * 2 - h;
     if (at < y)
         b->crowded = true;
@@ -1243,6 +1401,8 @@ static void close_up(struct b *b, size_t from, size_t from_target)
     int text_bottom = -1;
     for (size_t i = from; i < d->n; i++) {
         const struct ww_dcmd *c = &d->cmds[i];
+        if (c->r.y < controls && c->r.y + c->r.h > controls)
+            return; /* text beside the controls (a second column): it stays */
         if (c->r.y < controls && c->r.y + c->r.h <= controls && c->r.y + c->r.h > text_bottom)
             text_bottom = c->r.y + c->r.h;
     }
@@ -1269,12 +1429,240 @@ static void shrink(struct ww_layout *L, int floor_px)
     L->huge_px = body * 3;
     if (L->small_px > body)
         L->small_px = body;
-    if (L->small_px < floor_px)
-        L->small_px = floor_px;
     L->icon = L->icon * 9 / 10;
     L->target = L->target * 19 / 20;
     if (L->target < L->bar_target)
         L->target = L->bar_target;
+}
+
+/* ---- pages: content too long for the screen ---- */
+
+#define MAX_PAGES 16
+
+/* Is command `c` part of a button (its fill or frame is the target's box)? */
+static bool of_target(const struct ww_dlist *d, size_t from_target, const struct ww_dcmd *c)
+{
+    for (size_t i = from_target; i < d->n_targets; i++) {
+        struct ww_rect t = d->targets[i].r;
+        if (c->r.x == t.x && c->r.y == t.y && c->r.w == t.w && c->r.h == t.h)
+            return true;
+    }
+    return false;
+}
+
+/* Texts, pictograms, QR codes and buttons are never cut; cards, bars and
+ * dots (rectangles that hold other things) are cut to the page. */
+static bool atomic(const struct ww_dlist *d, size_t from_target, const struct ww_dcmd *c)
+{
+    return c->kind == WW_D_TEXT || c->kind == WW_D_PICTO || c->kind == WW_D_QR ||
+           of_target(d, from_target, c);
+}
+
+static bool contains_rect(struct ww_rect outer, struct ww_rect in)
+{
+    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
+           in.y + in.h <= outer.y + outer.h;
+}
+
+static int page_of_y(const int *starts, int pages, int y)
+{
+    int p = 0;
+    while (p + 1 < pages && y >= starts[p + 1])
+        p++;
+    return p;
+}
+
+/* The content since command `from` was laid out top down from b->top
+ * without a bottom. Split it at the tops of whole items into pages that
+ * each fit above a row of page buttons, show page env->page (clamped), and
+ * hide the rest (hidden commands are still read aloud). */
+static void paginate(struct b *b, size_t from, size_t from_target)
+{
+    struct ww_dlist *d = b->d;
+    const struct ww_layout *L = &b->L;
+    const char *prev = _("Vorige pagina"), *next = _("Volgende pagina");
+    /* The page buttons: "Vorige pagina", where we are, "Volgende pagina"
+     * in one row; when a word does not fit a third, the two buttons take
+     * half each and where we are goes above them. */
+    char where[96];
+    fmt_tr(where, sizeof where, N_("Pagina %d van %d"), 1, MAX_PAGES);
+    int bw = (b->x1 - b->x0 - 2 * L->gap) / 3;
+    const char *labels[3] = {prev, next, NULL};
+    int inner = 2 * pad_of(b) + check_room(b);
+    int where_h = 0;
+    if (!labels_fit(b, labels, 2, L->button_px, true, bw, inner) ||
+        !labels_fit(b, (const char *const[]){where}, 1, L->body_px, true, bw, 0)) {
+        bw = (b->x1 - b->x0 - L->gap) / 2;
+        where_h = text_h(b, where, L->body_px, true, b->x1 - b->x0) + L->gap;
+    }
+    int ph = button_h(b, prev, NULL, false, bw, L->button_px);
+    int nh = button_h(b, next, NULL, false, bw, L->button_px);
+    int pager_h = (ph > nh ? ph : nh) + where_h;
+    int window = b->bottom - pager_h - L->gap * 2 - b->top;
+    if (b->env->lower) {
+        /* "Buttons lower": every page within reach. */
+        int reach_top, reach_bottom;
+        ww_layout_reach(L, &reach_top, &reach_bottom);
+        if (reach_top > b->top)
+            window -= reach_top - b->top;
+    }
+    if (window < L->target)
+        window = L->target;
+
+    /* Page starts: greedy, each page takes every whole item that ends
+     * within its window; the next starts at the first item that does not. */
+    int starts[MAX_PAGES];
+    int pages = 1;
+    starts[0] = b->top;
+    int lead = pad_of(b); /* room above a card that goes on from the page before */
+    for (;;) {
+        int start = starts[pages - 1], end = start + window - (pages > 1 ? lead : 0);
+        int next_start = -1;
+        for (size_t i = from; i < d->n; i++) {
+            const struct ww_dcmd *c = &d->cmds[i];
+            if (!atomic(d, from_target, c) || c->r.y < start)
+                continue;
+            if (c->r.y + c->r.h > end && (next_start < 0 || c->r.y < next_start))
+                next_start = c->r.y;
+        }
+        for (size_t i = from_target; i < d->n_targets; i++) {
+            struct ww_rect r = d->targets[i].r;
+            if (r.y >= start && r.y + r.h > end && (next_start < 0 || r.y < next_start))
+                next_start = r.y;
+        }
+        /* A heading or a name goes to the next page with the line after it. */
+        for (bool moved = next_start > start; moved;) {
+            moved = false;
+            for (size_t i = from; i < d->n && !moved; i++) {
+                const struct ww_dcmd *c = &d->cmds[i];
+                if (c->kind != WW_D_TEXT || !c->keep || c->r.y <= start || c->r.y >= next_start)
+                    continue;
+                size_t j = i + 1;
+                while (j < d->n && d->cmds[j].kind != WW_D_TEXT)
+                    j++;
+                if (j < d->n && d->cmds[j].r.y >= next_start) {
+                    next_start = c->r.y;
+                    moved = true;
+                }
+            }
+        }
+        if (next_start < 0 || pages == MAX_PAGES)
+            break;
+        if (next_start <= start)
+            next_start = end; /* one item taller than a page: it is cut (and reported) */
+        starts[pages++] = next_start;
+    }
+    int page = b->env->page;
+    if (page >= pages)
+        page = pages - 1;
+    if (page < 0)
+        page = 0;
+    int top = starts[page];
+    /* The lowest whole item of the page: cards that go on to the next page
+     * end a little below it. */
+    int low = top;
+    for (size_t i = from; i < d->n; i++) {
+        const struct ww_dcmd *c = &d->cmds[i];
+        if (atomic(d, from_target, c) && page_of_y(starts, pages, c->r.y) == page &&
+            c->r.y + c->r.h > low)
+            low = c->r.y + c->r.h;
+    }
+    if (page == 0)
+        lead = 0;
+    int bottom = low + pad_of(b);
+    if (bottom > top - lead + window)
+        bottom = top - lead + window;
+    int dy = b->top - (top - lead);
+    if (b->env->lower)
+        dy = b->bottom - pager_h - L->gap * 2 - bottom; /* within reach: on the page buttons */
+
+    /* Whole items show on their own page. */
+    for (size_t i = from; i < d->n; i++) {
+        struct ww_dcmd *c = &d->cmds[i];
+        if (atomic(d, from_target, c))
+            c->hidden = page_of_y(starts, pages, c->r.y) != page;
+    }
+    /* A card holding whole items shows (cut to the page) where they do; a
+     * shape that holds nothing (a bullet, the progress bar) where it lies. */
+    for (size_t i = from; i < d->n; i++) {
+        struct ww_dcmd *c = &d->cmds[i];
+        if (atomic(d, from_target, c))
+            continue;
+        int y0 = c->r.y > top ? c->r.y : top;
+        int y1 = c->r.y + c->r.h < bottom ? c->r.y + c->r.h : bottom;
+        bool holds = false, holds_here = false;
+        for (size_t j = from; j < d->n; j++) {
+            const struct ww_dcmd *a = &d->cmds[j];
+            if (j != i && atomic(d, from_target, a) && contains_rect(c->r, a->r)) {
+                holds = true;
+                holds_here = holds_here || !a->hidden;
+            }
+        }
+        c->hidden = y1 <= y0 || (holds && !holds_here);
+        if (!c->hidden && y0 == top)
+            y0 = c->r.y > top - lead ? c->r.y : top - lead;
+        if (!c->hidden) {
+            c->r.y = y0;
+            c->r.h = y1 - y0;
+        }
+    }
+    for (size_t i = from; i < d->n; i++) {
+        struct ww_dcmd *c = &d->cmds[i];
+        if (!c->hidden) {
+            c->r.y += dy;
+            c->clip.y += dy;
+        }
+    }
+    size_t kept = from_target;
+    for (size_t i = from_target; i < d->n_targets; i++) {
+        struct ww_dtarget t = d->targets[i];
+        int p = page_of_y(starts, pages, t.r.y);
+        if (p == page) {
+            t.r.y += dy;
+            d->targets[kept++] = t;
+        } else if (d->n_paged < WW_DLIST_TARGETS) {
+            ww_strlcpy(d->paged[d->n_paged].name, t.name, sizeof d->paged[0].name);
+            d->paged[d->n_paged++].page = p;
+        }
+    }
+    d->n_targets = kept;
+    d->page = page;
+    d->pages = pages;
+    if (pages < 2)
+        return;
+
+    /* The page buttons under the page. */
+    int y = b->bottom - pager_h;
+    int bh = pager_h - where_h;
+    fmt_tr(where, sizeof where, N_("Pagina %d van %d"), page + 1, pages);
+    if (where_h > 0)
+        text(b, where, L->body_px, true, WW_C_TEXT, WW_C_BG,
+             (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_CENTER);
+    else
+        text(b, where, L->body_px, true, WW_C_TEXT, WW_C_BG,
+             (struct ww_rect){b->x0 + bw + L->gap, y, bw, bh}, WW_TEXT_CENTER);
+    y += where_h;
+    if (page > 0)
+        button(b, "page:prev", prev, NULL, NULL, (struct ww_rect){b->x0, y, bw, bh}, B_NORMAL,
+               L->button_px);
+    if (page + 1 < pages)
+        button(b, "page:next", next, NULL, NULL, (struct ww_rect){b->x1 - bw, y, bw, bh}, B_PRIMARY,
+               L->button_px);
+}
+
+/* Screens whose content can be laid out top down and split into pages (the
+ * goodbye screen is one picture and one line). */
+static bool pageable(enum ww_screen screen)
+{
+    return screen != WW_SCREEN_GOODBYE;
+}
+
+/* The smallest body text content may shrink to when it does not fit: a
+ * capital of 4.8 mm, and 8.7 mm in the large-text size (ACCESSIBILITY 10;
+ * Noto Sans' capital is 0.714 em). Below that, content is split into pages. */
+static int floor_px(const struct ww_layout *L)
+{
+    return ww_mm(L, L->text_size == WW_LAYOUT_SIZES - 1 ? 12.2 : 6.8);
 }
 
 void ww_screen_layout(const struct ww_screen_env *env, const struct ww_session *s,
@@ -1337,19 +1725,36 @@ void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s
      * step smaller, never below the smallest readable size. */
     size_t m_cmd = d->n, m_target = d->n_targets, m_used = d->used;
     d->content_from = d->n;
-    int floor_px = ww_mm(L, 6.8); /* capital 4.8 mm */
+    int floor = floor_px(L);
+    bool fit = false;
     for (int attempt = 0; attempt < 8; attempt++) {
         b->crowded = false;
         content(b);
-        if (fits(b, m_cmd, m_target) || b->L.body_px <= floor_px)
+        fit = fits(b, m_cmd, m_target);
+        if (fit || b->L.body_px <= floor)
             break;
         d->n = m_cmd;
         d->n_targets = m_target;
         d->used = m_used;
-        shrink(&b->L, floor_px);
+        shrink(&b->L, floor);
     }
-    if (env->lower)
+    if (!fit && pageable(s->screen)) {
+        /* Still too long at the smallest allowed size: lay it out top down
+         * without a bottom and split it into pages. */
+        d->n = m_cmd;
+        d->n_targets = m_target;
+        d->used = m_used;
+        int bottom = b->bottom;
+        b->bottom = b->top + (bottom - b->top) * MAX_PAGES;
+        b->paging = true;
+        b->crowded = false;
+        content(b);
+        b->bottom = bottom;
+        paginate(b, m_cmd, m_target);
+        b->paging = false;
+    } else if (env->lower) {
         close_up(b, m_cmd, m_target);
+    }
     if (s->warning)
         warning(b);
 

@@ -42,6 +42,7 @@ struct ww_screen_env {
     char room[WW_NAME_SIZE]; /* ticket: room of the booked block ("" unknown) */
     int desks;               /* ticket: desks of that block (desk shows when > 1) */
     bool speech_off;         /* no voice for this language */
+    int page;                /* the page shown of a screen too long for one (0 = first) */
     char greet[8][128];      /* "Tik om te beginnen" in each language of ww_i18n_langs */
 };
 
@@ -50,7 +51,10 @@ void ww_screen_layout(const struct ww_screen_env *env, const struct ww_session *
                       struct ww_layout *L);
 
 /* Build the draw list of the session's current screen (plus the idle
- * warning over it when it is up). */
+ * warning over it when it is up). Content never overlaps: what does not fit
+ * is wrapped, made smaller down to the readable minimum, and then split
+ * into pages with "page:prev" and "page:next" buttons (d->pages > 1); the
+ * caller turns pages (env->page) and starts at page 0 on a new screen. */
 void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s,
                      struct ww_dlist *d);
 

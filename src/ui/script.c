@@ -232,6 +232,18 @@ static bool tap(struct run *r, const char *name)
 {
     const struct ww_dlist *d = ww_kiosk_dlist(r->k);
     const struct ww_dtarget *t = ww_dlist_find(d, name);
+    /* On another page of a long screen: turn pages as a resident would. */
+    for (int turns = 0; !t && turns < 32; turns++) {
+        int page = ww_dlist_page_of(d, name);
+        if (page < 0 || page == d->page)
+            break;
+        const char *turn = page > d->page ? "page:next" : "page:prev";
+        const struct ww_dtarget *pt = ww_dlist_find(d, turn);
+        if (!pt || !touch(r, pt->r.x + pt->r.w / 2, pt->r.y + pt->r.h / 2, turn))
+            break;
+        d = ww_kiosk_dlist(r->k);
+        t = ww_dlist_find(d, name);
+    }
     if (!t) {
         char list[1024];
         list_targets(d, list, sizeof list);

@@ -509,6 +509,15 @@ static const char *desk_word(int n)
     return n == 1 ? "balie" : "balies";
 }
 
+/* Width and height of a text laid out `w` wide. */
+static struct ww_text_box measured(struct sb *b, const char *s, int px, bool bold, int w)
+{
+    struct ww_text_style ts = style(b, px, bold, WW_C_TEXT, w, WW_TEXT_START);
+    struct ww_text_box tb = {0};
+    ww_text_cache_measure(b->env->texts, s, &ts, &tb);
+    return tb;
+}
+
 static void stepper(struct sb *b, const char *what, const char *id, const char *label,
                     const char *value, int x, int y, int w)
 {
@@ -589,18 +598,45 @@ static void build_main(struct sb *b)
     int pad = ww_mm(L, 3);
     int k = b->key;
     int bw = ww_mm(L, 58);
+    /* The row buttons are as wide as their longest label on one line. */
+    static const char *const row_labels[] = {"Afwezig melden", "Toch aanwezig", "Afspraken (000)"};
+    for (size_t i = 0; i < sizeof row_labels / sizeof row_labels[0]; i++) {
+        int need = measured(b, row_labels[i], L->small_px, true, L->w).w + 2 * ww_mm(L, 2) + 2;
+        if (need > bw)
+            bw = need;
+    }
     int sw = ww_mm(L, 100);
     /* A wide screen has each partner on one line; a narrow one puts the
-     * steppers on a second line. */
+     * steppers on a second line, or each on a line of its own when a
+     * third of the row cannot hold "Balies 10" beside its buttons. */
     int who_w = w - 2 * pad - 3 * sw - 2 * bw - 4 * L->gap;
     bool wide = who_w >= ww_mm(L, 100);
+    int third = (w - 2 * pad - 2 * L->gap) / 3;
+    int label_need = measured(b, "Balies 10", L->body_px, true, L->w).w + 2 * k + 2 * L->gap;
+    bool stacked = !wide && third < label_need;
     if (b->u->first_row >= st->day.n)
         b->u->first_row = 0;
     size_t shown = 0;
     for (size_t i = b->u->first_row; i < st->day.n; i++) {
         const struct ww_staff_row *r = &st->day.rows[i];
         const struct ww_partner *p = &cfg->partners[r->partner];
-        int card_h = r->present && !wide ? 2 * k + 3 * pad : k + 2 * pad;
+        int text_w = wide ? who_w : w - 2 * pad - 2 * bw - L->gap;
+        char who[200], f[6], t[6];
+        ww_minute_format(r->time[0], f);
+        ww_minute_format(r->time[1], t);
+        if (r->present)
+            ww_fmt(who, sizeof who, "%s\nAanwezig %s\xe2\x80\x93%s, %d %s%s", p->name, f, t,
+                   r->desks, desk_word(r->desks), r->changed ? " (gewijzigd)" : "");
+        else
+            ww_fmt(who, sizeof who, "%s\nAfwezig vandaag%s", p->name,
+                   r->changed ? " (gewijzigd)" : "");
+        int who_h = measured(b, who, L->small_px, true, text_w).h;
+        if (who_h < k)
+            who_h = k;
+        int steps_h = !r->present || wide ? 0 : stacked ? 3 * (k + pad) : k + pad;
+        int card_h = who_h + steps_h + 2 * pad;
+        if (wide && r->present && who_h > k)
+            card_h = who_h + 2 * pad;
         int more = b->u->first_row > 0 || i + 1 < st->day.n ? k + gap : 0;
         /* Rows go to the next page when the screen or the draw list's
          * targets (a row has up to 8; the paging and the four actions
@@ -634,29 +670,20 @@ static void build_main(struct sb *b)
                    (struct ww_rect){x + inner - 2 * bw - L->gap / 2, y, bw, k}, LK_NORMAL,
                    L->small_px);
         }
-        char who[200], f[6], t[6];
-        ww_minute_format(r->time[0], f);
-        ww_minute_format(r->time[1], t);
-        if (r->present)
-            ww_fmt(who, sizeof who, "%s\nAanwezig %s\xe2\x80\x93%s, %d %s%s", p->name, f, t,
-                   r->desks, desk_word(r->desks), r->changed ? " (gewijzigd)" : "");
-        else
-            ww_fmt(who, sizeof who, "%s\nAfwezig vandaag%s", p->name,
-                   r->changed ? " (gewijzigd)" : "");
-        int text_w = wide ? who_w : inner - 2 * bw - L->gap;
         text(b, who, L->small_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
-             (struct ww_rect){x, y, text_w, k}, WW_TEXT_START);
+             (struct ww_rect){x, y, text_w, who_h}, WW_TEXT_START);
         if (r->present) {
             /* The steppers: beside the name on a wide screen, below it on
-             * a narrow one. */
+             * a narrow one (one per line when a third is too narrow). */
             int sx = wide ? x + who_w + L->gap : x;
-            int sy = wide ? y : y + k + pad;
-            int step_w = wide ? sw : (inner - 2 * L->gap) / 3;
+            int sy = wide ? y : y + who_h + pad;
+            int step_w = wide ? sw : stacked ? inner : (inner - 2 * L->gap) / 3;
+            int dx = stacked ? 0 : step_w + L->gap, dy = stacked ? k + pad : 0;
             char v[16];
             stepper(b, "from", p->id, "Van", f, sx, sy, step_w);
-            stepper(b, "to", p->id, "Tot", t, sx + step_w + L->gap, sy, step_w);
+            stepper(b, "to", p->id, "Tot", t, sx + dx, sy + dy, step_w);
             ww_fmt(v, sizeof v, "%d", r->desks);
-            stepper(b, "desks", p->id, "Balies", v, sx + 2 * (step_w + L->gap), sy, step_w);
+            stepper(b, "desks", p->id, "Balies", v, sx + 2 * dx, sy + 2 * dy, step_w);
         }
         b->y += card_h + gap / 2;
     }

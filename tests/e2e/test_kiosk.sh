@@ -234,6 +234,94 @@ screenshot landscape-outcome
 EOF
 expect "landscape 1920x1080" 0 "" -- kiosk "$WW_TMP/landscape.txt" landscape --landscape
 
+# ---- the landscape kiosk at Het Scheidingsplein, through to the printed ticket ----
+# Its 24-inch screen (531 mm wide) has more pixels per millimetre than Weener
+# XL's: the same millimetres take more pixels. Normal text, then the largest
+# text size, where long screens are split into pages (the script turns them
+# as a resident would, and the keypad focus turns to the page of the button
+# it lands on); then the same screen turned to portrait.
+HK=scheidingsplein-hollands-kroon
+hk_script() { # text-size-taps
+    echo "expect screen attract"
+    echo "screenshot attract"
+    echo "tap start"
+    i=0
+    while [ "$i" -lt "$1" ]; do
+        echo "tap textsize"
+        i=$((i + 1))
+    done
+    cat <<'EOF'
+expect screen topics
+screenshot topics
+tap topic:scheiden
+expect screen question
+screenshot question
+walk
+expect screen outcome
+screenshot outcome
+tap book
+expect screen time
+screenshot time
+tap-first time:
+expect screen confirm
+screenshot confirm
+tap confirm
+expect screen ticket
+expect text Uw nummer
+screenshot ticket
+tap next
+expect screen more
+EOF
+}
+hk_ticket_count() { # tickets of the location printed so far
+    n=0
+    for f in "$WEGWIJZER_STATE"/tickets/*.png; do
+        [ -e "$f" ] || continue
+        if zbarimg -q --raw "$f" 2>/dev/null | grep -q "^WW1:$HK:"; then
+            n=$((n + 1))
+        fi
+    done
+    echo "$n"
+}
+hk_script 0 >"$WW_TMP/hk.txt"
+hk_script 2 >"$WW_TMP/hk-large.txt"
+cat >>"$WW_TMP/hk-large.txt" <<'EOF'
+tap more:yes
+expect screen topics
+tap topic:schulden
+walk
+expect screen outcome
+expect target page:next
+screenshot outcome-page-1
+tap page:next
+expect target page:prev
+screenshot outcome-page-2
+tap page:prev
+expect target page:next
+key Tab
+expect focus next
+expect target page:prev
+screenshot outcome-keypad-focus-turns-the-page
+EOF
+for run in "hk landscape" "hk-large landscape-large" "hk portrait --portrait"; do
+    # shellcheck disable=SC2086
+    set -- $run
+    script=$1 dir=$2
+    shift 2
+    mkdir -p "$SHOTS/$HK-$dir"
+    expect "$HK, $dir: from the start to the printed ticket" 0 "" -- \
+        ww kiosk --location "$HK" --now "$NOW" --script "$WW_TMP/$script.txt" \
+        --screenshot-dir "$SHOTS/$HK-$dir" "$@"
+done
+check "$HK: three bookings are in its store" \
+    test "$(sqlite3 "$WEGWIJZER_STATE/$HK.db" 'select count(*) from bookings')" -eq 3
+check "$HK: a screenshot of every screen kept" \
+    test "$(ls "$SHOTS/$HK-landscape"/*.png 2>/dev/null | wc -l)" -ge 8
+if command -v zbarimg >/dev/null 2>&1; then
+    check "$HK: the three printed tickets' QR codes read WW1:$HK:..." \
+        test "$(hk_ticket_count)" -eq 3
+fi
+
 # ---- read aloud: the screen's words go to speech ----
 cat >"$WW_TMP/read.txt" <<'EOF'
 tap start

@@ -2,7 +2,8 @@
  * what can be tapped. For states reached through the reducer, every target
  * the session offers is on screen, every button on screen is one the
  * session (or the screen itself: "lower") understands, each has a label,
- * and a right-to-left language mirrors the layout. */
+ * and a right-to-left language mirrors the layout. A screen too long for
+ * one page is split into pages whose texts never overlap. */
 #include "core/flow.h"
 #include "core/i18n.h"
 #include "core/session.h"
@@ -161,11 +162,88 @@ static void arabic_mirrors(void **state)
     ww_i18n_set("nl");
 }
 
+static bool overlap(struct ww_rect a, struct ww_rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* A text of the page buttons, not of the screen's content. */
+static bool pager_text(const char *t)
+{
+    return strcmp(t, "Vorige pagina") == 0 || strcmp(t, "Volgende pagina") == 0 ||
+           strncmp(t, "Pagina ", 7) == 0;
+}
+
+/* The landscape 24-inch screen of Het Scheidingsplein at the largest text
+ * size: the outcome of the money topic with nobody on site (whom to call)
+ * does not fit one page. */
+static void long_screens_are_paged(void **state)
+{
+    (void)state;
+    struct ww_screen_env e = env;
+    e.loc = ww_config_location(&cfg, "scheidingsplein-hollands-kroon");
+    assert_non_null(e.loc);
+    e.geom = e.loc->screen;
+    e.w = 1920;
+    e.h = 1080;
+    struct ww_session_params p = {.idle_seconds = 60, .warn_seconds = 30, .default_lang = "nl"};
+    struct ww_session s;
+    ww_session_init(&s, &p);
+    tap(&s, "start");
+    tap(&s, "topic:schulden");
+    for (int i = 0; i < 8 && s.screen == WW_SCREEN_QUESTION; i++)
+        tap(&s, "answer:1");
+    assert_int_equal(s.screen, WW_SCREEN_OUTCOME);
+    s.resolution.here = WW_HERE_NONE;
+    s.text_size = WW_TEXT_SIZES - 1;
+
+    e.page = 0;
+    ww_screen_build(&e, &s, &d);
+    int pages = d.pages;
+    assert_true(pages > 1);
+    char want[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    size_t n = ww_session_targets(&flows, &s, want, sizeof want / sizeof want[0]);
+    size_t texts = 0; /* content texts of all pages: speech reads every one */
+    for (size_t i = d.content_from; i < d.n; i++)
+        texts += d.cmds[i].kind == WW_D_TEXT && !pager_text(d.cmds[i].text);
+    size_t shown = 0;
+    for (int page = 0; page < pages; page++) {
+        e.page = page;
+        ww_screen_build(&e, &s, &d);
+        assert_int_equal(d.page, page);
+        assert_int_equal(d.pages, pages);
+        assert_true((ww_dlist_find(&d, "page:prev") != NULL) == (page > 0));
+        assert_true((ww_dlist_find(&d, "page:next") != NULL) == (page + 1 < pages));
+        /* Each target of the session is on this page or named on another. */
+        for (size_t i = 0; i < n; i++)
+            assert_true(ww_dlist_page_of(&d, want[i]) >= 0);
+        for (size_t i = 0; i < d.n; i++) {
+            const struct ww_dcmd *a = &d.cmds[i];
+            if (a->kind != WW_D_TEXT || a->hidden)
+                continue;
+            assert_false(a->overflow);
+            assert_true(a->r.y >= 0 && a->r.y + a->r.h <= e.h);
+            if (i >= d.content_from && !pager_text(a->text))
+                shown++;
+            for (size_t j = i + 1; j < d.n; j++)
+                if (d.cmds[j].kind == WW_D_TEXT && !d.cmds[j].hidden)
+                    assert_false(overlap(a->r, d.cmds[j].r));
+        }
+    }
+    /* Every text is on exactly one page. */
+    assert_int_equal(shown, texts);
+    /* Beyond the last page: the last page. */
+    e.page = pages + 3;
+    ww_screen_build(&e, &s, &d);
+    assert_int_equal(d.page, pages - 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(what_is_drawn_is_tappable),
         cmocka_unit_test(arabic_mirrors),
+        cmocka_unit_test(long_screens_are_paged),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
