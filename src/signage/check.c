@@ -30,8 +30,8 @@ static size_t check_track(const struct ww_playlist *pl, const struct ww_item *it
             return 0;
         }
         if (stat(path, &sb) != 0) {
-            ww_diags_add(d, pl->file, it->line, "[film %s]: subtitle file %s is not there",
-                         it->id, path);
+            ww_diags_add(d, pl->file, it->line, "[film %s]: subtitle file %s is not there", it->id,
+                         path);
             return 0;
         }
     } else if (!ww_subtitles_default(film, k, path, sizeof path) || stat(path, &sb) != 0) {
@@ -73,8 +73,8 @@ static void check_film(const struct ww_playlist *pl, const struct ww_item *it, c
                      "and not everyone hears: add 'subtitles = FILE.srt'",
                      it->id, film);
     if (it->sound && !info.has_audio)
-        fprintf(notes, "%s:%d: note: [film %s]: sound = yes, but %s has no sound track\n",
-                pl->file, it->line, it->id, film);
+        fprintf(notes, "%s:%d: note: [film %s]: sound = yes, but %s has no sound track\n", pl->file,
+                it->line, it->id, film);
     for (size_t j = 0; j < pl->n_langs; j++) {
         size_t k = pl->langs[j];
         if (k != 0 && cues[k] == 0)
@@ -85,8 +85,8 @@ static void check_film(const struct ww_playlist *pl, const struct ww_item *it, c
     }
 }
 
-size_t ww_screens_check(const char *config_dir, const char *media_dir,
-                        const struct ww_config *cfg, struct ww_diags *d, FILE *notes)
+size_t ww_screens_check(const char *config_dir, const char *media_dir, const struct ww_config *cfg,
+                        struct ww_diags *d, FILE *notes)
 {
     char dir[WW_PATH_SIZE];
     if (!ww_fmt(dir, sizeof dir, "%s/screens", config_dir))

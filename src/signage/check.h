@@ -23,7 +23,7 @@
  * checked (a film not in `media_dir`) are printed to `notes` as
  * "file:line: note: ...". Returns the number of playlists read (0 when
  * there is no screens folder). */
-size_t ww_screens_check(const char *config_dir, const char *media_dir,
-                        const struct ww_config *cfg, struct ww_diags *d, FILE *notes);
+size_t ww_screens_check(const char *config_dir, const char *media_dir, const struct ww_config *cfg,
+                        struct ww_diags *d, FILE *notes);
 
 #endif
