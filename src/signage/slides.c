@@ -271,7 +271,7 @@ SDL_Surface *ww_slides_info(struct ww_slides *s, const struct ww_item *it)
         }
         int drawn = qr_at(cv, it->qr, mx(s, qr_x, qr_size), qr_y, qr_size);
         if (drawn)
-            text_at(s, cv, "scan", _(MSG_SCAN), px * 7 / 10, false, MUTED, s->w - margin - qr_x, 2,
+            text_at(s, cv, "scan", _(MSG_SCAN), px * 7 / 10, false, MUTED, s->w - margin - qr_x, 3,
                     qr_x, qr_y + drawn + px / 3);
     }
     return cv;
@@ -370,7 +370,7 @@ SDL_Surface *ww_slides_schedule(struct ww_slides *s, const struct ww_item *it,
         int qy = s->w >= s->h ? margin + s->h / 6 : y + margin;
         int drawn = qr_at(cv, it->qr, mx(s, qx, qr_size), qy, qr_size);
         if (drawn)
-            text_at(s, cv, "scan", _(MSG_SCAN), px * 8 / 10, false, MUTED, qr_size, 2, qx,
+            text_at(s, cv, "scan", _(MSG_SCAN), px * 8 / 10, false, MUTED, qr_size, 3, qx,
                     qy + drawn + px / 3);
     }
     return cv;
