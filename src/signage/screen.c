@@ -288,6 +288,11 @@ static void prepare(struct screen *s)
          * .srt / .LANG.srt when present. */
         for (size_t k = 0; k < WW_SCREEN_LANGS; k++)
             load_subtitles(s, i, k);
+        /* `config check` refuses this; a screen started anyway says so. */
+        if (rt->info.has_audio && rt->srt[0].n == 0)
+            ww_warn("screen %s: %s (%s:%d) has sound but no Dutch subtitles: visitors in a "
+                    "muted waiting room cannot follow it (see wegwijzer config check)",
+                    s->pl.id, it->id, s->pl.file, it->line);
     }
 }
 
@@ -494,7 +499,7 @@ static void maybe_shot(struct screen *s, int64_t now)
     struct item_rt *rt = &s->rt[i];
     /* One screenshot per item and loop while the languages go round once:
      * "01-film" in the first loop, "01-film-ar" after that. */
-    if (rt->shots > s->item_loop || s->item_loop >= s->pl.n_langs + 1)
+    if (rt->shots > s->item_loop || s->item_loop >= s->pl.n_langs)
         return;
     const struct ww_item *it = &s->pl.items[i];
     if (it->kind == WW_ITEM_FILM) {
