@@ -187,6 +187,10 @@ printf '[film geluid]\nfile = geluid.mp4\n[film stil]\nfile = stil.mp4\n' >"$CC/
 expect "config check: a film with sound and no subtitles is refused" 1 \
     "screens/geluid.ini:1: [film geluid]: $CC/media/geluid.mp4 has sound but no Dutch subtitles" \
     -- ww config check "$CC"
+expect "screen started anyway: says the film has sound but no subtitles" 0 \
+    "geluid ($CC/screens/geluid.ini:1) has sound but no Dutch subtitles" \
+    -- ww screen --config "$CC" --screen geluid --media "$CC/media" --now $MONDAY --frames 3 \
+    --size 320x180
 ww config check "$CC" >"$WW_TMP/ccout" 2>&1
 check "config check: a silent film needs no subtitles" sh -c "! grep -q 'film stil' '$WW_TMP/ccout'"
 expect "config check: --media is where the films are" 1 "has sound but no Dutch subtitles" \
