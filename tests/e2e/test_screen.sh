@@ -129,7 +129,7 @@ check "Arabic subtitles drawn right to left" grep -q 'lang=ar part=subtitle-2 di
 check "Dutch subtitles stay left to right in the Arabic loop" grep -q 'lang=ar part=subtitle-1 dir=ltr' "$DRAWN"
 for f in 01-startpunt-scheiden-ar 04-startpunt-webm-uk; do
     check "$f: two tracks make a taller band (white and yellow lines)" \
-        region "$LSHOTS/$f.png" "1400:60:260:700" 3 gt 200
+        region "$LSHOTS/$f.png" "1400:50:260:745" 3 gt 200
 done
 # Slides: each item in every configured language, one loop each.
 for item in uit-elkaar deze-week geldzorgen; do
