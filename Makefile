@@ -266,7 +266,7 @@ $(BUILD)/tests/test_film: tests/unit/test_film.c $(BUILD)/obj/src/signage/film.o
 MEDIA := build/media
 BENCH_SECONDS ?= 30
 media: $(MEDIA)/voorbeeldfilm.mp4
-$(MEDIA)/voorbeeldfilm.mp4: scripts/sample-film.sh kiosk-config/screens/voorbeeldfilm.srt
+$(MEDIA)/voorbeeldfilm.mp4: scripts/sample-film.sh $(wildcard kiosk-config/screens/voorbeeldfilm*.srt)
 	@scripts/sample-film.sh $(MEDIA)
 $(MEDIA)/bench-1080p30.mp4: scripts/sample-film.sh
 	@scripts/sample-film.sh $(MEDIA) bench

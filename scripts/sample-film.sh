@@ -26,7 +26,7 @@ ff -f lavfi -i "$src" -vf "$vf" -c:v libx264 -preset veryfast -crf 26 -movflags 
     "$out/voorbeeldfilm.mp4"
 ff -f lavfi -i "$src" -vf "$vf" -c:v libvpx-vp9 -deadline realtime -cpu-used 8 -b:v 600k \
     "$out/voorbeeldfilm.webm"
-cp "$here/kiosk-config/screens/voorbeeldfilm.srt" "$out/voorbeeldfilm.srt"
+for srt in "$here"/kiosk-config/screens/voorbeeldfilm*.srt; do cp "$srt" "$out/"; done
 
 if [ "${2:-}" = bench ]; then
     ff -f lavfi -i "testsrc2=s=1920x1080:r=30:d=20" -vf format=yuv420p -c:v libx264 \

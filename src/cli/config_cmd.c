@@ -4,6 +4,10 @@
 #include "app.h"
 #include "core/config.h"
 #include "core/install.h"
+#include "core/str.h"
+#include "signage/check.h"
+
+#include <stdlib.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -18,16 +22,20 @@ static const char usage[] =
     "       as file:line: message; exit status 1 when there is any. Whatever the check\n"
     "       calls ok, the kiosk runs; whatever fails it puts the kiosk out of order.\n"
     "       (Not checked: whether the store can be reached, fonts, the screen.)\n"
+    "       The waiting-room playlists (screens/) are checked with their films in the\n"
+    "       media folder: a film with sound and no Dutch subtitles is a problem; a film\n"
+    "       that is not there is noted, not checked.\n"
     "keys   list every key of every section with its meaning\n"
     "\n"
     "  --location ID     check as the kiosk of this location starts (default:\n"
     "                    $WEGWIJZER_LOCATION; none: every location is fine)\n"
     "  --assets DIR      the folder with pictograms/ (default as the kiosk: assets, or\n"
     "                    the installed PREFIX/share/wegwijzer/assets)\n"
+    "  --media DIR       the waiting-room films (default $WEGWIJZER_MEDIA, or DIR/media)\n"
     "\n"
     "options:\n" WW_COMMON_HELP;
 
-enum { OPT_ASSETS = 2101 };
+enum { OPT_ASSETS = 2101, OPT_MEDIA };
 
 int ww_cmd_config(int argc, char **argv)
 {
@@ -46,7 +54,9 @@ int ww_cmd_config(int argc, char **argv)
     struct ww_app app;
     ww_app_init(&app, "config check");
     static const struct option opts[] = {{"assets", required_argument, NULL, OPT_ASSETS},
+                                         {"media", required_argument, NULL, OPT_MEDIA},
                                          WW_COMMON_OPTIONS};
+    const char *media = getenv("WEGWIJZER_MEDIA");
     char assets_buf[512];
     ww_install_default_assets(assets_buf, sizeof assets_buf);
     const char *assets = assets_buf;
@@ -58,12 +68,19 @@ int ww_cmd_config(int argc, char **argv)
             return status;
         if (c == OPT_ASSETS)
             assets = optarg;
+        else if (c == OPT_MEDIA)
+            media = optarg;
     }
     if (argc - optind > 1) {
         ww_app_fail(&app, "expected at most one folder (see --help)");
         return 2;
     }
     const char *dir = optind < argc ? argv[optind] : app.config_dir;
+    char media_buf[WW_PATH_SIZE];
+    if (!media || !*media) {
+        ww_fmt(media_buf, sizeof media_buf, "%s/media", dir);
+        media = media_buf;
+    }
     struct ww_install_params p = {
         .config_dir = dir,
         .assets_dir = assets,
@@ -77,6 +94,9 @@ int ww_cmd_config(int argc, char **argv)
     struct ww_diags d;
     ww_diags_init(&d);
     bool ok = ww_install_load(&p, &cfg, &flows, &flows_loaded, &loc, &d);
+    size_t before = d.count;
+    size_t n_screens = ww_screens_check(dir, media, ok ? &cfg : NULL, &d, stdout);
+    bool screens_ok = d.count == before;
     ww_diags_print(&d, stdout);
     if (ok) {
         size_t np = 0;
@@ -85,6 +105,11 @@ int ww_cmd_config(int argc, char **argv)
         printf("%s: ok: %zu partners, %zu locations, %zu weekly entries, %zu closed dates, "
                "%zu topics\n",
                dir, cfg.n_partners, cfg.n_locations, np, cfg.n_closed, flows.n_topics);
+    }
+    if (ok && screens_ok) {
+        if (n_screens)
+            printf("%s: ok: %zu waiting-room screen%s\n", dir, n_screens,
+                   n_screens == 1 ? "" : "s");
     } else {
         printf("%s: %zu problem%s\n", dir, d.count, d.count == 1 ? "" : "s");
     }
@@ -93,5 +118,5 @@ int ww_cmd_config(int argc, char **argv)
         ww_flows_destroy(&flows);
     ww_config_destroy(&cfg);
     ww_app_destroy(&app);
-    return ok ? 0 : 1;
+    return ok && screens_ok ? 0 : 1;
 }

@@ -6,6 +6,7 @@
 #include "core/flow.h"
 #include "core/i18n.h"
 #include "core/ini.h"
+#include "core/playlist.h"
 #include "core/session.h"
 #include "core/str.h"
 
@@ -676,6 +677,44 @@ static void scan_dir(struct pot *pot, const char *dir)
     free(todo);
 }
 
+/* The slide texts of every waiting-room playlist (CONFIG/screens/ID.ini),
+ * in file-name order. A playlist that does not parse is reported. */
+static bool scan_screens(struct pot *pot, const char *config_dir, struct ww_diags *d)
+{
+    char dir[WW_PATH_SIZE];
+    if (!ww_fmt(dir, sizeof dir, "%s/screens", config_dir))
+        return true;
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return true;
+    char *names[256];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(dh)) && n < 256) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".ini") != 0)
+            continue;
+        names[n] = strndup(e->d_name, len - 4);
+        if (!names[n])
+            abort();
+        n++;
+    }
+    closedir(dh);
+    qsort(names, n, sizeof *names, cmp_str);
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        struct ww_playlist pl;
+        ww_playlist_init(&pl);
+        if (ww_playlist_load(&pl, config_dir, names[i], d))
+            ww_playlist_each_text(&pl, pot_add_cb, pot);
+        else
+            ok = false;
+        ww_playlist_destroy(&pl);
+        free(names[i]);
+    }
+    return ok;
+}
+
 static void po_quote(FILE *f, const char *s)
 {
     fputc('"', f);
@@ -807,6 +846,11 @@ static int cmd_pot(int argc, char **argv)
     }
     scan_dir(&pot, src);
     ww_flows_each_text(&flows, pot_add_cb, &pot);
+    if (!scan_screens(&pot, app.config_dir, &d)) {
+        ww_diags_print(&d, stderr);
+        ww_app_fail(&app, "fix the problems above first (the template would miss texts)");
+        goto out;
+    }
     for (size_t i = 0; i < app.cfg.n_partners; i++)
         pot_partner(&pot, &app.cfg.partners[i], app.cfg.partners[i].file, app.cfg.partners[i].line);
     for (size_t l = 0; l < app.cfg.n_locations; l++) {

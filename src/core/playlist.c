@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "file.h"
+#include "i18n.h"
 #include "ini.h"
 #include "schedule.h"
 #include "str.h"
@@ -28,6 +29,9 @@ static const struct ww_key screen_keys[] = {
      "line; a portrait film may be this high)"},
     {"film_max_height", WW_KEY_INT, F(ww_playlist, film_max_height), 0, 120, 8192, false,
      "largest film picture height decoded (default 1080)"},
+    {"languages", WW_KEY_STR, F(ww_playlist, languages_text), 64, 0, 0, false,
+     "languages of the slides, in turn per loop, and of the second subtitle track "
+     "(default nl; e.g. nl, en, tr, ar, pl, uk)"},
 };
 
 static const struct ww_key hours_keys[] = {
@@ -44,17 +48,30 @@ static const struct ww_key hours_keys[] = {
 static const struct ww_key film_keys[] = {
     {"file", WW_KEY_STR, F(ww_item, file), WW_PATH_SIZE, 0, 0, true,
      "film file (MP4/H.264, WebM/VP9, ...), relative to the media folder"},
-    {"subtitles", WW_KEY_STR, F(ww_item, subtitles), WW_PATH_SIZE, 0, 0, false,
-     "SubRip file (default: the film's name with .srt, when it exists)"},
+    {"subtitles", WW_KEY_STR, F(ww_item, subtitles[0]), WW_PATH_SIZE, 0, 0, false,
+     "Dutch SubRip file (default: the film's name with .srt, when it exists); "
+     "a film with sound needs one"},
+    /* Second tracks, in the order of ww_i18n_langs() (test_playlist checks). */
+    {"subtitles_en", WW_KEY_STR, F(ww_item, subtitles[1]), WW_PATH_SIZE, 0, 0, false,
+     "English SubRip file, shown under the Dutch (default: FILM.en.srt, when it exists)"},
+    {"subtitles_tr", WW_KEY_STR, F(ww_item, subtitles[2]), WW_PATH_SIZE, 0, 0, false,
+     "Turkish SubRip file (default: FILM.tr.srt)"},
+    {"subtitles_ar", WW_KEY_STR, F(ww_item, subtitles[3]), WW_PATH_SIZE, 0, 0, false,
+     "Arabic SubRip file, drawn right to left (default: FILM.ar.srt)"},
+    {"subtitles_pl", WW_KEY_STR, F(ww_item, subtitles[4]), WW_PATH_SIZE, 0, 0, false,
+     "Polish SubRip file (default: FILM.pl.srt)"},
+    {"subtitles_uk", WW_KEY_STR, F(ww_item, subtitles[5]), WW_PATH_SIZE, 0, 0, false,
+     "Ukrainian SubRip file (default: FILM.uk.srt)"},
     {"sound", WW_KEY_BOOL, F(ww_item, sound), 0, 0, 0, false, "play the sound (default nee)"},
     {"duration", WW_KEY_INT, F(ww_item, duration), 0, 1, 86400, false,
      "stop after this many seconds (default: the whole film)"},
 };
 
 static const struct ww_key slide_keys[] = {
-    {"title", WW_KEY_STR, F(ww_item, title), WW_NAME_SIZE, 0, 0, true, "heading (B1 Dutch)"},
+    {"title", WW_KEY_STR, F(ww_item, title), WW_NAME_SIZE, 0, 0, true,
+     "heading (B1 Dutch; translated through locales/*.po)"},
     {"text", WW_KEY_STR, F(ww_item, text), WW_TEXT_SIZE, 0, 0, true,
-     "a few short sentences (B1 Dutch)"},
+     "a few short sentences (B1 Dutch; translated through locales/*.po)"},
     {"pictogram", WW_KEY_ID, F(ww_item, pictogram), WW_ID_SIZE, 0, 0, false,
      "pictogram id (assets/pictograms/ID.svg)"},
     {"qr", WW_KEY_STR, F(ww_item, qr), WW_URL_SIZE, 0, 0, false,
@@ -104,6 +121,108 @@ void ww_playlist_destroy(struct ww_playlist *pl)
     ww_playlist_init(pl);
 }
 
+#define MSG_THIS_WEEK N_("Deze week aan de balie")
+
+/* "nl, en, tr": known languages, each once; Dutch need not be listed (the
+ * film's first track is always Dutch) but slides show it only when it is. */
+static void parse_languages(struct ww_playlist *pl, const char *file, int line, struct ww_diags *d)
+{
+    size_t n_all;
+    const struct ww_lang *all = ww_i18n_langs(&n_all);
+    pl->n_langs = 0;
+    char buf[sizeof pl->languages_text];
+    ww_strlcpy(buf, pl->languages_text, sizeof buf);
+    char *s = buf;
+    while (*s) {
+        char *comma = strchr(s, ',');
+        if (comma)
+            *comma = '\0';
+        char *code = ww_trim(s);
+        if (*code) {
+            size_t k = 0;
+            while (k < n_all && strcmp(all[k].code, code) != 0)
+                k++;
+            bool twice = false;
+            for (size_t j = 0; j < pl->n_langs; j++)
+                twice |= pl->langs[j] == k;
+            if (k == n_all)
+                ww_diags_add(d, file, line, "languages: '%s' is not one of nl, en, tr, ar, pl, uk",
+                             code);
+            else if (twice)
+                ww_diags_add(d, file, line, "languages: '%s' is listed twice", code);
+            else if (pl->n_langs < WW_SCREEN_LANGS)
+                pl->langs[pl->n_langs++] = k;
+        }
+        if (!comma)
+            break;
+        s = comma + 1;
+    }
+    if (pl->n_langs == 0) {
+        if (*pl->languages_text)
+            ww_diags_add(d, file, line, "languages: no language given");
+        pl->langs[0] = 0;
+        pl->n_langs = 1;
+    }
+}
+
+size_t ww_playlist_slide_lang(const struct ww_playlist *pl, uint64_t loop)
+{
+    if (pl->n_langs == 0)
+        return 0;
+    return pl->langs[loop % pl->n_langs];
+}
+
+size_t ww_playlist_second_lang(const struct ww_playlist *pl, uint64_t loop)
+{
+    size_t others[WW_SCREEN_LANGS], n = 0;
+    for (size_t i = 0; i < pl->n_langs; i++)
+        if (pl->langs[i] != 0)
+            others[n++] = pl->langs[i];
+    return n ? others[loop % n] : 0;
+}
+
+void ww_playlist_each_text(const struct ww_playlist *pl,
+                           void (*cb)(void *ctx, const char *text, const char *what,
+                                      const char *file, int line),
+                           void *ctx)
+{
+    for (size_t i = 0; i < pl->n_items; i++) {
+        const struct ww_item *it = &pl->items[i];
+        if (it->kind == WW_ITEM_FILM)
+            continue;
+        cb(ctx, it->title,
+           it->kind == WW_ITEM_SLIDE ? "waiting-room slide: title" : "waiting-room schedule: title",
+           pl->file, it->line);
+        cb(ctx, it->text,
+           it->kind == WW_ITEM_SLIDE ? "waiting-room slide: text"
+                                     : "waiting-room schedule: line under the table",
+           pl->file, it->line);
+    }
+}
+
+bool ww_media_path(const char *media, const char *name, char *out, size_t size)
+{
+    if (name[0] == '/' || !*media)
+        return ww_strlcpy(out, name, size);
+    return ww_fmt(out, size, "%s/%s", media, name);
+}
+
+bool ww_subtitles_default(const char *film_path, size_t lang, char *out, size_t size)
+{
+    size_t n_all;
+    const struct ww_lang *all = ww_i18n_langs(&n_all);
+    if (lang >= n_all || !ww_strlcpy(out, film_path, size))
+        return false;
+    char *dot = strrchr(out, '.');
+    char *slash = strrchr(out, '/');
+    if (dot && (!slash || dot > slash))
+        *dot = '\0';
+    size_t l = strlen(out);
+    if (lang == 0)
+        return ww_fmt(out + l, size - l, ".srt");
+    return ww_fmt(out + l, size - l, ".%s.srt", all[lang].code);
+}
+
 enum sec { SEC_NONE, SEC_SCREEN, SEC_HOURS, SEC_FILM, SEC_SLIDE, SEC_SCHEDULE, SEC_BAD };
 
 static const char *const sec_names[] = {"", "screen", "hours", "film", "slide", "schedule"};
@@ -115,7 +234,7 @@ struct pctx {
     enum sec sec;
     unsigned long seen;
     bool had_screen, had_hours;
-    int screen_line, hours_line;
+    int screen_line, hours_line, languages_line;
     int count[SEC_BAD];
 };
 
@@ -229,6 +348,8 @@ static bool on_item(void *ctx, const struct ww_ini_item *in)
         return true;
     size_t n;
     const struct ww_key *keys = sec_keys(c->sec, &n);
+    if (c->sec == SEC_SCREEN && strcmp(in->key, "languages") == 0)
+        c->languages_line = in->line;
     void *target = c->sec <= SEC_HOURS ? (void *)pl : (void *)&pl->items[pl->n_items - 1];
     ww_keys_apply(keys, n, target, &c->seen, c->file, in, c->d);
     return true;
@@ -243,6 +364,7 @@ bool ww_playlist_parse(struct ww_playlist *pl, const char *id, const char *text,
     struct pctx c = {.pl = pl, .d = d, .file = file};
     ww_ini_parse(text, len, file, d, on_item, &c);
     finish_section(&c);
+    parse_languages(pl, file, c.languages_line, d);
     if (pl->n_items == 0)
         ww_diags_add(d, file, 0, "the playlist has no [film], [slide] or [schedule] items");
     if (pl->has_hours) {
@@ -261,7 +383,7 @@ bool ww_playlist_parse(struct ww_playlist *pl, const char *id, const char *text,
             if (it->duration == 0)
                 it->duration = WW_SCHEDULE_SECONDS;
             if (!*it->title)
-                ww_strlcpy(it->title, "Deze week aan de balie", sizeof it->title);
+                ww_strlcpy(it->title, MSG_THIS_WEEK, sizeof it->title);
             if (!*it->location && !*pl->location)
                 ww_diags_add(d, file, it->line,
                              "[schedule] needs 'location' (here or in [screen]): whose counter?");
@@ -395,28 +517,95 @@ int64_t ww_seq_offset(const struct ww_seq *q, int64_t now_ms)
 
 /* ---- the week at the counter ---- */
 
-static const char *const day_short[7] = {"ma", "di", "wo", "do", "vr", "za", "zo"};
+/* Full day names and dates, translated through the catalogue (no
+ * abbreviations such as "ma" or "t/m": they are hard to read and to
+ * translate). The month names are the ticket's msgids (Polish and Ukrainian
+ * translate them in the genitive, as a date needs). */
+static const char *const day_names[7] = {N_("maandag"),   N_("dinsdag"), N_("woensdag"),
+                                         N_("donderdag"), N_("vrijdag"), N_("zaterdag"),
+                                         N_("zondag")};
+static const char *const month_names[12] = {
+    N_("januari"), N_("februari"), N_("maart"),     N_("april"),   N_("mei"),      N_("juni"),
+    N_("juli"),    N_("augustus"), N_("september"), N_("oktober"), N_("november"), N_("december")};
+#define MSG_DATE    N_("{day} {month}")
+#define MSG_WEEK    N_("{from} tot en met {to}")
+#define MSG_DAYS    N_("{first} tot en met {last}")
+#define MSG_TIMES   N_("{start}-{end}")
+#define MSG_LIST    N_("{list}, {next}")
+#define MSG_LAST    N_("{list} en {last}")
+#define MSG_NO_ROWS N_("Deze week is er geen spreekuur van partners.")
+
+static void date_words(ww_day day, char *buf, size_t size)
+{
+    int y, m, d;
+    ww_day_to_ymd(day, &y, &m, &d);
+    char num[8];
+    ww_fmt(num, sizeof num, "%d", d);
+    const char *keys[] = {"day", "month"};
+    const char *vals[] = {num, _(month_names[m - 1])};
+    ww_subst(buf, size, _(MSG_DATE), keys, vals, 2);
+}
 
 void ww_week_label(ww_day day, char *buf, size_t size)
 {
-    static const char *const months[12] = {"januari",   "februari", "maart",    "april",
-                                           "mei",       "juni",     "juli",     "augustus",
-                                           "september", "oktober",  "november", "december"};
     ww_day mon = day - ww_day_weekday(day);
-    int y1, m1, d1, y2, m2, d2;
-    ww_day_to_ymd(mon, &y1, &m1, &d1);
-    ww_day_to_ymd(mon + 6, &y2, &m2, &d2);
-    if (m1 == m2)
-        ww_fmt(buf, size, "%d t/m %d %s", d1, d2, months[m2 - 1]);
-    else
-        ww_fmt(buf, size, "%d %s t/m %d %s", d1, months[m1 - 1], d2, months[m2 - 1]);
+    char from[64], to[64];
+    date_words(mon, from, sizeof from);
+    date_words(mon + 6, to, sizeof to);
+    const char *keys[] = {"from", "to"};
+    const char *vals[] = {from, to};
+    ww_subst(buf, size, _(MSG_WEEK), keys, vals, 2);
+}
+
+/* "maandag tot en met donderdag en zaterdag" for the days in `days` (bit 0
+ * = Monday): three or more days in a row as a range, the rest one by one. */
+static void day_list(unsigned days, char *buf, size_t size)
+{
+    char parts[7][128];
+    int n = 0;
+    for (int wd = 0; wd < 7;) {
+        if (!(days & (1u << wd))) {
+            wd++;
+            continue;
+        }
+        int end = wd;
+        while (end + 1 < 7 && (days & (1u << (end + 1))))
+            end++;
+        if (end - wd >= 2) {
+            const char *keys[] = {"first", "last"};
+            const char *vals[] = {_(day_names[wd]), _(day_names[end])};
+            ww_subst(parts[n++], sizeof parts[0], _(MSG_DAYS), keys, vals, 2);
+        } else {
+            for (int k = wd; k <= end; k++)
+                ww_strlcpy(parts[n++], _(day_names[k]), sizeof parts[0]);
+        }
+        wd = end + 1;
+    }
+    buf[0] = '\0';
+    for (int k = 0; k < n; k++) {
+        if (k == 0) {
+            ww_strlcpy(buf, parts[0], size);
+            continue;
+        }
+        char prev[256];
+        ww_strlcpy(prev, buf, sizeof prev);
+        const char *keys[] = {"list", k == n - 1 ? "last" : "next"};
+        const char *vals[] = {prev, parts[k]};
+        ww_subst(buf, size, _(k == n - 1 ? MSG_LAST : MSG_LIST), keys, vals, 2);
+    }
+}
+
+const char *ww_week_none(void)
+{
+    return _(MSG_NO_ROWS);
 }
 
 size_t ww_week_rows(const struct ww_config *cfg, const struct ww_location *loc, ww_day day,
                     struct ww_week_row *rows, size_t cap)
 {
     /* For each partner: the time ranges of the week with the weekdays that
-     * have them, so "ma, di, wo en do 09:00-16:00" reads as one line. */
+     * have them, so "maandag tot en met woensdag 09:00-16:00" reads as one
+     * line. */
     struct range {
         int time[2];
         unsigned days;
@@ -471,21 +660,15 @@ size_t ww_week_rows(const struct ww_config *cfg, const struct ww_location *loc, 
         size_t size = sizeof rows[a].when, used = 0;
         w[0] = '\0';
         for (size_t r = 0; r < acc[a].n; r++) {
-            int days[7], nd = 0;
-            for (int wd = 0; wd < 7; wd++)
-                if (acc[a].r[r].days & (1u << wd))
-                    days[nd++] = wd;
-            char part[120] = "";
-            size_t pu = 0;
-            for (int k = 0; k < nd; k++) {
-                const char *sep = k == 0 ? "" : k == nd - 1 ? " en " : ", ";
-                ww_fmt(part + pu, sizeof part - pu, "%s%s", sep, day_short[days[k]]);
-                pu = strlen(part);
-            }
-            char t0[6], t1[6];
+            char part[256];
+            day_list(acc[a].r[r].days, part, sizeof part);
+            char t0[6], t1[6], times[64];
             ww_minute_format(acc[a].r[r].time[0], t0);
             ww_minute_format(acc[a].r[r].time[1], t1);
-            ww_fmt(w + used, size - used, "%s%s %s-%s", r ? "; " : "", part, t0, t1);
+            const char *keys[] = {"start", "end"};
+            const char *vals[] = {t0, t1};
+            ww_subst(times, sizeof times, _(MSG_TIMES), keys, vals, 2);
+            ww_fmt(w + used, size - used, "%s%s %s", r ? "; " : "", part, times);
             used = strlen(w);
         }
     }

@@ -73,3 +73,45 @@ bool ww_valid_id(const char *s)
     }
     return true;
 }
+
+void ww_subst(char *out, size_t size, const char *tmpl, const char *const *keys,
+              const char *const *vals, size_t n)
+{
+    if (size == 0)
+        return;
+    size_t used = 0;
+    for (const char *p = tmpl; *p && used + 1 < size;) {
+        const char *rep = NULL;
+        size_t klen = 0;
+        if (*p == '{') {
+            for (size_t i = 0; i < n; i++) {
+                klen = strlen(keys[i]);
+                if (strncmp(p + 1, keys[i], klen) == 0 && p[1 + klen] == '}') {
+                    rep = vals[i];
+                    break;
+                }
+            }
+        }
+        if (rep) {
+            size_t rl = strlen(rep);
+            if (used + rl >= size)
+                rl = size - 1 - used;
+            memcpy(out + used, rep, rl);
+            used += rl;
+            p += klen + 2;
+        } else {
+            out[used++] = *p++;
+        }
+    }
+    out[used] = '\0';
+    /* Do not end in the middle of a UTF-8 character. */
+    size_t k = used;
+    while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k > 0 && ((unsigned char)out[k - 1] & 0x80)) {
+        unsigned char lead = (unsigned char)out[k - 1];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (used - (k - 1) < need)
+            out[k - 1] = '\0';
+    }
+}

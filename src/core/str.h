@@ -25,4 +25,11 @@ bool ww_streq_ci(const char *a, const char *b);
  * letter or digit. Ids name partners, locations, topics and screens. */
 bool ww_valid_id(const char *s);
 
+/* Copy `tmpl` into `out`, replacing each "{key}" by its value (keys[i] ->
+ * vals[i]); unknown placeholders stay as written. For translated templates:
+ * never a printf format (the translation may reorder or drop a field). The
+ * result is cut at `size` on a whole UTF-8 character. */
+void ww_subst(char *out, size_t size, const char *tmpl, const char *const *keys,
+              const char *const *vals, size_t n);
+
 #endif

@@ -10,6 +10,7 @@
 #include "signage/screen.h"
 
 #include "app.h"
+#include "core/i18n.h"
 #include "core/log.h"
 #include "core/playlist.h"
 #include "core/srt.h"
@@ -41,11 +42,13 @@ struct opts {
     const char *media;
     const char *assets;
     const char *shots;
-    long frames;       /* scripted run: this many frames of virtual time */
-    long fps;          /* virtual frame rate of a scripted run */
-    long seconds;      /* real-time run: stop after this many seconds (0 = never) */
-    long sample;       /* scripted run: a memory/fd sample every this many virtual seconds */
-    int width, height; /* --size; 0 = the playlist's */
+    const char *text_log;  /* --text-log FILE: every text drawn */
+    const char *localedir; /* --localedir DIR */
+    long frames;           /* scripted run: this many frames of virtual time */
+    long fps;              /* virtual frame rate of a scripted run */
+    long seconds;          /* real-time run: stop after this many seconds (0 = never) */
+    long sample;           /* scripted run: a memory/fd sample every this many virtual seconds */
+    int width, height;     /* --size; 0 = the playlist's */
     bool windowed;
     bool stats;
 };
@@ -54,9 +57,9 @@ struct opts {
 struct item_rt {
     char path[WW_PATH_SIZE * 2];
     struct ww_film_info info;
-    struct ww_srt srt;
-    bool shot;   /* screenshot taken */
-    bool warned; /* its failure was logged */
+    struct ww_srt srt[WW_SCREEN_LANGS]; /* subtitle tracks, [0] Dutch; n = 0 when none */
+    uint64_t shots; /* screenshots taken (one per loop, for the first languages) */
+    bool warned;    /* its failure was logged */
 };
 
 struct screen {
@@ -88,7 +91,11 @@ struct screen {
     size_t next_item;
     SDL_Texture *film_tex, *slide_tex, *sub_tex;
     int sub_h;
-    const struct ww_srt_cue *cue;
+    const struct ww_srt_cue *cue, *cue2; /* Dutch and second-language subtitles up */
+    size_t sub_lang;                     /* the film's second track (ww_i18n_langs index) */
+    size_t item_lang;                    /* language of the item on screen */
+    uint64_t item_loop;                  /* the loop it started in */
+    FILE *text_log;
     bool film_has_frame;
     bool dirty;
     bool warned_empty;
@@ -211,12 +218,33 @@ static void skip_item(struct screen *s, size_t i, const char *why)
 
 /* ---- preparing the playlist ---- */
 
-static void resolve(const char *dir, const char *name, char *out, size_t size)
+/* Load subtitle track `k` of film item `i`: the configured file, or the
+ * default beside the film when it exists. A bad file still gives its good
+ * cues; the author sees every problem in the log. */
+static void load_subtitles(struct screen *s, size_t i, size_t k)
 {
-    if (name[0] == '/' || !*dir)
-        ww_strlcpy(out, name, size);
-    else
-        ww_fmt(out, size, "%s/%s", dir, name);
+    const struct ww_item *it = &s->pl.items[i];
+    struct item_rt *rt = &s->rt[i];
+    char srt[sizeof rt->path];
+    if (*it->subtitles[k]) {
+        ww_media_path(s->o.media, it->subtitles[k], srt, sizeof srt);
+    } else {
+        struct stat sb;
+        if (!ww_subtitles_default(rt->path, k, srt, sizeof srt) || stat(srt, &sb) != 0)
+            return;
+    }
+    struct ww_diags d;
+    ww_diags_init(&d);
+    if (!ww_srt_load(&rt->srt[k], srt, &d)) {
+        for (size_t n = 0; n < d.count && n < 5; n++) {
+            char line[600];
+            ww_diag_format(&d.items[n], line, sizeof line);
+            ww_warn("screen %s: %s", s->pl.id, line);
+        }
+        ww_warn("screen %s: %s plays with %zu good subtitle cue%s", s->pl.id, it->id, rt->srt[k].n,
+                rt->srt[k].n == 1 ? "" : "s");
+    }
+    ww_diags_destroy(&d);
 }
 
 /* Learn each film's length and subtitles; skip what cannot play. Done at
@@ -229,7 +257,8 @@ static void prepare(struct screen *s)
     for (size_t i = 0; i < n; i++) {
         const struct ww_item *it = &s->pl.items[i];
         struct item_rt *rt = &s->rt[i];
-        ww_srt_destroy(&rt->srt);
+        for (size_t k = 0; k < WW_SCREEN_LANGS; k++)
+            ww_srt_destroy(&rt->srt[k]);
         rt->warned = false;
         s->dur[i] = (int64_t)it->duration * 1000;
         if (it->kind == WW_ITEM_SCHEDULE) {
@@ -240,7 +269,7 @@ static void prepare(struct screen *s)
         }
         if (it->kind != WW_ITEM_FILM)
             continue;
-        resolve(s->o.media, it->file, rt->path, sizeof rt->path);
+        ww_media_path(s->o.media, it->file, rt->path, sizeof rt->path);
         char why[160] = "";
         const struct ww_film_limit lim = {s->pl.film_max_width, s->pl.film_max_height};
         if (!ww_film_probe(rt->path, &lim, &rt->info, why, sizeof why)) {
@@ -256,35 +285,15 @@ static void prepare(struct screen *s)
         }
         if (it->duration == 0 || (len > 0 && len < s->dur[i]))
             s->dur[i] = len;
-        /* Subtitles: the named file, or the film's name with .srt when present. */
-        char srt[sizeof rt->path];
-        if (*it->subtitles) {
-            resolve(s->o.media, it->subtitles, srt, sizeof srt);
-        } else {
-            ww_strlcpy(srt, rt->path, sizeof srt);
-            char *dot = strrchr(srt, '.');
-            char *slash = strrchr(srt, '/');
-            if (dot && (!slash || dot > slash))
-                *dot = '\0';
-            size_t l = strlen(srt);
-            ww_fmt(srt + l, sizeof srt - l, ".srt");
-            struct stat sb;
-            if (stat(srt, &sb) != 0)
-                continue;
-        }
-        struct ww_diags d;
-        ww_diags_init(&d);
-        if (!ww_srt_load(&rt->srt, srt, &d)) {
-            /* The film still plays; the author sees every problem in the log. */
-            for (size_t k = 0; k < d.count && k < 5; k++) {
-                char line[600];
-                ww_diag_format(&d.items[k], line, sizeof line);
-                ww_warn("screen %s: %s", s->pl.id, line);
-            }
-            ww_warn("screen %s: %s plays with %zu good subtitle cue%s", s->pl.id, it->id, rt->srt.n,
-                    rt->srt.n == 1 ? "" : "s");
-        }
-        ww_diags_destroy(&d);
+        /* Subtitles per language: the named file, or the film's name with
+         * .srt / .LANG.srt when present. */
+        for (size_t k = 0; k < WW_SCREEN_LANGS; k++)
+            load_subtitles(s, i, k);
+        /* `config check` refuses this; a screen started anyway says so. */
+        if (rt->info.has_audio && rt->srt[0].n == 0)
+            ww_warn("screen %s: %s (%s:%d) has sound but no Dutch subtitles: visitors in a "
+                    "muted waiting room cannot follow it (see wegwijzer config check)",
+                    s->pl.id, it->id, s->pl.file, it->line);
     }
 }
 
@@ -320,6 +329,7 @@ static void start_item(struct screen *s, int64_t now)
     s->item_serial = s->seq.shown;
     s->items_started++;
     s->cue = NULL;
+    s->cue2 = NULL;
     drop_tex(&s->sub_tex);
     drop_film(s, &s->film);
     s->film_has_frame = false;
@@ -331,6 +341,22 @@ static void start_item(struct screen *s, int64_t now)
     }
     const struct ww_item *it = &s->pl.items[i];
     ww_debug("screen %s: item %s", s->pl.id, it->id);
+    /* This loop's languages: the slides', and the film's second track. */
+    size_t n_langs;
+    const struct ww_lang *langs = ww_i18n_langs(&n_langs);
+    s->item_loop = s->seq.loops;
+    s->sub_lang = ww_playlist_second_lang(&s->pl, s->seq.loops);
+    if (it->kind == WW_ITEM_FILM && !s->rt[i].srt[s->sub_lang].n)
+        s->sub_lang = 0; /* no track in that language: Dutch alone this time */
+    s->item_lang =
+        it->kind == WW_ITEM_FILM ? s->sub_lang : ww_playlist_slide_lang(&s->pl, s->seq.loops);
+    ww_slides_set_lang(s->slides, langs[s->item_lang].code);
+    if (s->text_log) {
+        char tag[160];
+        ww_fmt(tag, sizeof tag, "drawn loop=%" PRIu64 " item=%s lang=%s", s->item_loop, it->id,
+               langs[s->item_lang].code);
+        ww_slides_set_log(s->slides, s->text_log, tag);
+    }
     if (it->kind == WW_ITEM_FILM) {
         s->films_started++;
         if (s->next_film && s->next_item == i) {
@@ -378,6 +404,7 @@ static void stop_all(struct screen *s)
     if (s->audio)
         SDL_ClearQueuedAudio(s->audio);
     s->cue = NULL;
+    s->cue2 = NULL;
     s->item = WW_SEQ_NONE;
     s->film_has_frame = false;
 }
@@ -462,7 +489,7 @@ static void maybe_shot(struct screen *s, int64_t now)
 {
     if (!s->o.shots)
         return;
-    char name[WW_ID_SIZE + 16];
+    char name[WW_ID_SIZE + 24];
     if (!s->on || s->item == WW_SEQ_NONE) {
         if (!s->closed_shot) {
             s->closed_shot = true;
@@ -472,18 +499,27 @@ static void maybe_shot(struct screen *s, int64_t now)
     }
     size_t i = s->item;
     struct item_rt *rt = &s->rt[i];
-    if (rt->shot)
+    /* One screenshot per item and loop while the languages go round once:
+     * "01-film" in the first loop, "01-film-ar" after that. */
+    if (rt->shots > s->item_loop || s->item_loop >= s->pl.n_langs)
         return;
     const struct ww_item *it = &s->pl.items[i];
     if (it->kind == WW_ITEM_FILM) {
         if (!s->film_has_frame)
             return;
-        bool want = rt->srt.n ? s->cue != NULL : ww_seq_offset(&s->seq, now) >= s->dur[i] / 2;
+        bool subs = rt->srt[0].n || rt->srt[s->sub_lang].n;
+        bool want = subs ? s->cue != NULL && (s->sub_lang == 0 || s->cue2 != NULL)
+                         : ww_seq_offset(&s->seq, now) >= s->dur[i] / 2;
         if (!want)
             return;
     }
-    rt->shot = true;
-    ww_fmt(name, sizeof name, "%02zu-%s", i + 1, it->id);
+    rt->shots = s->item_loop + 1;
+    size_t n_langs;
+    const struct ww_lang *langs = ww_i18n_langs(&n_langs);
+    if (s->item_loop == 0)
+        ww_fmt(name, sizeof name, "%02zu-%s", i + 1, it->id);
+    else
+        ww_fmt(name, sizeof name, "%02zu-%s-%s", i + 1, it->id, langs[s->item_lang].code);
     screenshot(s, name);
 }
 
@@ -518,12 +554,16 @@ static void update_film(struct screen *s, int64_t now, bool wait)
     }
     if (!s->film_has_frame)
         return;
-    const struct ww_srt_cue *cue = ww_srt_at(&s->rt[i].srt, t);
-    if (cue != s->cue) {
+    const struct ww_srt_cue *cue = ww_srt_at(&s->rt[i].srt[0], t);
+    const struct ww_srt_cue *cue2 = s->sub_lang ? ww_srt_at(&s->rt[i].srt[s->sub_lang], t) : NULL;
+    if (cue != s->cue || cue2 != s->cue2) {
         s->cue = cue;
+        s->cue2 = cue2;
         drop_tex(&s->sub_tex);
-        if (cue) {
-            SDL_Surface *band = ww_slides_subtitle(s->slides, cue);
+        if (cue || cue2) {
+            size_t n_langs;
+            const struct ww_lang *langs = ww_i18n_langs(&n_langs);
+            SDL_Surface *band = ww_slides_subtitle(s->slides, cue, cue2, langs[s->sub_lang].rtl);
             s->sub_h = band ? band->h : 0;
             s->sub_tex = to_texture(s, band);
         }
@@ -736,7 +776,10 @@ static const char help[] =
     "  --size WxH         window size (default from [screen])\n"
     "  --frames N         scripted run: N frames of virtual time, then stop\n"
     "  --fps N            frames per second of virtual time (default 30)\n"
-    "  --screenshot-dir DIR  save a PNG of each item (and of the dark screen)\n"
+    "  --screenshot-dir DIR  save a PNG of each item (and of the dark screen); in\n"
+    "                     later loops one per item and language (01-film-ar.png)\n"
+    "  --text-log FILE    write every text drawn (slides, subtitles) to FILE\n"
+    "  --localedir DIR    compiled translations (default build/locale)\n"
     "  --seconds N        stop after N seconds of real time\n"
     "  --stats            print frame, CPU and memory figures at the end\n"
     "  --sample N         scripted run: print resident memory, heap and open files\n"
@@ -756,6 +799,8 @@ enum {
     OPT_STATS,
     OPT_KEYS,
     OPT_SAMPLE,
+    OPT_TEXT_LOG,
+    OPT_LOCALEDIR,
 };
 
 static bool parse_size(const char *v, int *w, int *h)
@@ -789,6 +834,8 @@ static int parse_opts(struct ww_app *app, struct opts *o, int argc, char **argv)
                                          {"stats", no_argument, NULL, OPT_STATS},
                                          {"keys", no_argument, NULL, OPT_KEYS},
                                          {"sample", required_argument, NULL, OPT_SAMPLE},
+                                         {"text-log", required_argument, NULL, OPT_TEXT_LOG},
+                                         {"localedir", required_argument, NULL, OPT_LOCALEDIR},
                                          WW_COMMON_OPTIONS};
     int c;
     while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
@@ -822,6 +869,12 @@ static int parse_opts(struct ww_app *app, struct opts *o, int argc, char **argv)
             break;
         case OPT_SHOTS:
             o->shots = optarg;
+            break;
+        case OPT_TEXT_LOG:
+            o->text_log = optarg;
+            break;
+        case OPT_LOCALEDIR:
+            o->localedir = optarg;
             break;
         case OPT_SIZE:
             if (!parse_size(optarg, &o->width, &o->height)) {
@@ -1022,6 +1075,19 @@ int ww_cmd_screen(int argc, char **argv)
     s.rt = calloc(s.pl.n_items, sizeof *s.rt);
     if (!s.dur || !s.rt)
         abort();
+    char localedir[WW_PATH_SIZE];
+    if (s.o.localedir)
+        ww_strlcpy(localedir, s.o.localedir, sizeof localedir);
+    else
+        ww_i18n_default_dir(NULL, localedir, sizeof localedir);
+    ww_i18n_init(localedir);
+    if (s.o.text_log) {
+        s.text_log = fopen(s.o.text_log, "w");
+        if (!s.text_log) {
+            ww_app_fail(&app, "cannot write %s: %s", s.o.text_log, strerror(errno));
+            goto out;
+        }
+    }
     prepare(&s);
     if (!open_video(&s))
         goto out;
@@ -1037,7 +1103,10 @@ out:
     if (s.sdl_up)
         SDL_Quit();
     for (size_t i = 0; s.rt && i < s.pl.n_items; i++)
-        ww_srt_destroy(&s.rt[i].srt);
+        for (size_t k = 0; k < WW_SCREEN_LANGS; k++)
+            ww_srt_destroy(&s.rt[i].srt[k]);
+    if (s.text_log)
+        fclose(s.text_log);
     free(s.rt);
     free(s.dur);
     if (s.cfg_loaded)

@@ -18,6 +18,9 @@
 
 #include <SDL2/SDL.h>
 
+#include <stdbool.h>
+#include <stdio.h>
+
 struct ww_slides;
 
 /* Slides for a screen of w x h pixels; pictograms are looked up as
@@ -25,6 +28,18 @@ struct ww_slides;
  * found. */
 struct ww_slides *ww_slides_new(int w, int h, const char *assets_dir);
 void ww_slides_free(struct ww_slides *s);
+
+/* Draw what follows in language `code` (one of core/i18n): texts come from
+ * the PO catalogue, and a right-to-left language mirrors the slide. This
+ * switches the process language (core/i18n); the screen has one drawing
+ * thread. */
+void ww_slides_set_lang(struct ww_slides *s, const char *code);
+
+/* Write every text drawn from now on to `log` (NULL: stop), one line each:
+ * "TAG part=PART dir=ltr|rtl text=TEXT" ("\n" for a line break). PART is
+ * title, text, scan, week, none, partner, when, subtitle-1 or subtitle-2.
+ * The caller keeps `log` open. */
+void ww_slides_set_log(struct ww_slides *s, FILE *log, const char *tag);
 
 /* An info slide. NULL (logged) on failure. */
 SDL_Surface *ww_slides_info(struct ww_slides *s, const struct ww_item *it);
@@ -34,8 +49,11 @@ SDL_Surface *ww_slides_schedule(struct ww_slides *s, const struct ww_item *it,
                                 const struct ww_config *cfg, const struct ww_location *loc,
                                 ww_day day);
 
-/* The subtitle band for a cue: full screen width, as high as its lines
- * need; draw it at the bottom edge. NULL (logged) on failure. */
-SDL_Surface *ww_slides_subtitle(struct ww_slides *s, const struct ww_srt_cue *cue);
+/* The subtitle band: the Dutch cue `first` (white) over the second
+ * language's cue `second` (yellow, right to left when `second_rtl`); either
+ * may be NULL. Full screen width, as high as its lines need; draw it at the
+ * bottom edge. NULL when both are NULL or on failure (logged). */
+SDL_Surface *ww_slides_subtitle(struct ww_slides *s, const struct ww_srt_cue *first,
+                                const struct ww_srt_cue *second, bool second_rtl);
 
 #endif

@@ -1485,7 +1485,7 @@ static void paginate(struct b *b, size_t from, size_t from_target)
      * in one row; when a word does not fit a third, the two buttons take
      * half each and where we are goes above them. */
     char where[96];
-    fmt_tr(where, sizeof where, N_("Pagina %d van %d"), 1, MAX_PAGES);
+    ww_i18n_format_int(where, sizeof where, N_("Pagina %d van %d"), (const int[]){1, MAX_PAGES}, 2);
     int bw = (b->x1 - b->x0 - 2 * L->gap) / 3;
     const char *labels[3] = {prev, next, NULL};
     int inner = 2 * pad_of(b) + check_room(b);
@@ -1634,7 +1634,8 @@ static void paginate(struct b *b, size_t from, size_t from_target)
     /* The page buttons under the page. */
     int y = b->bottom - pager_h;
     int bh = pager_h - where_h;
-    fmt_tr(where, sizeof where, N_("Pagina %d van %d"), page + 1, pages);
+    ww_i18n_format_int(where, sizeof where, N_("Pagina %d van %d"), (const int[]){page + 1, pages},
+                       2);
     if (where_h > 0)
         text(b, where, L->body_px, true, WW_C_TEXT, WW_C_BG,
              (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_CENTER);

@@ -3,7 +3,11 @@
 # a virtual clock: screenshots of the film with its subtitle and of every
 # slide (checked for content and the subtitle band), a corrupt and a missing
 # film skipped with one log line each, the dark screen outside opening hours,
-# bad playlists, and a thousand loops without memory growth.
+# bad playlists, and a thousand loops without memory growth. Languages: the
+# film with Dutch and a second subtitle track that changes each loop, slides
+# in every configured language with no Dutch left in them (the texts drawn,
+# from --text-log, against the PO msgids), Arabic right to left; and
+# `config check` refusing a film with sound and no subtitles.
 . tests/e2e/lib.sh
 export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy
 # Under AddressSanitizer: a one-time allocation inside fontconfig is not a leak of ours.
@@ -12,7 +16,8 @@ MONDAY=2026-11-23T10:00
 
 # The sample film is made by the build (make media); make it here when absent.
 MEDIA=${WW_MEDIA:-build/media}
-if [ ! -r "$MEDIA/voorbeeldfilm.mp4" ] || [ ! -r "$MEDIA/voorbeeldfilm.webm" ]; then
+if [ ! -r "$MEDIA/voorbeeldfilm.mp4" ] || [ ! -r "$MEDIA/voorbeeldfilm.webm" ] ||
+    [ ! -r "$MEDIA/voorbeeldfilm.ar.srt" ]; then
     MEDIA=$WW_TMP/media
     scripts/sample-film.sh "$MEDIA" || { echo "FAIL cannot make the sample film"; exit 1; }
 fi
@@ -91,6 +96,117 @@ if command -v zbarimg >/dev/null 2>&1; then
     expect "QR code reads back" 0 "https://example.org/startpunt-scheiden" \
         -- zbarimg -q --raw "$SHOTS/02-uit-elkaar.png"
 fi
+
+# ---- languages: six loops of the sample screen (nl, en, tr, ar, pl, uk) ----
+LSHOTS=$WW_TMP/talen
+mkdir -p "$LSHOTS"
+DRAWN=$WW_TMP/drawn
+ww screen --screen huisarts-wachtkamer --media "$MEDIA" --now $MONDAY --frames 3350 --fps 10 \
+    --screenshot-dir "$LSHOTS" --text-log "$DRAWN" --stats >"$WW_TMP/tstats" 2>"$WW_TMP/tlog"
+check "six loops in six languages run" [ $? -eq 0 ]
+check "six loops went by" grep -q '^loops 6$' "$WW_TMP/tstats"
+# The field after "part=" etc. of each drawn line: loop, item, lang, part, dir.
+drawn() { # loop item part -> "lang dir" of the first such line
+    awk -v l="loop=$1" -v i="item=$2" -v p="part=$3" \
+        '$2 == l && $3 == i && $5 == p { sub("lang=", "", $4); sub("dir=", "", $6); print $4, $6; exit }' "$DRAWN"
+}
+second=""
+for loop in 0 1 2 3 4 5; do
+    one=$(drawn $loop startpunt-scheiden subtitle-1)
+    two=$(drawn $loop startpunt-scheiden subtitle-2)
+    check "loop $loop: the film shows Dutch subtitles ($one)" [ -n "$one" ]
+    check "loop $loop: and a second track ($two)" [ -n "$two" ]
+    second="$second ${two%% *}"
+done
+check "the second subtitle language changes each loop:$second" [ "$second" = " en tr ar pl uk en" ]
+# What the second track says is the translated SRT file, cue by cue.
+for lang in en tr ar pl uk; do
+    cue=$(sed -n 3p "$MEDIA/voorbeeldfilm.$lang.srt")
+    check "$lang track: its own SRT file's first cue drawn" grep -qF "lang=$lang part=subtitle-2 dir=" "$DRAWN"
+    check "$lang track: '$cue'" grep -qF "part=subtitle-2 dir=$( [ $lang = ar ] && echo rtl || echo ltr) text=$cue" "$DRAWN"
+done
+check "Arabic subtitles drawn right to left" grep -q 'lang=ar part=subtitle-2 dir=rtl' "$DRAWN"
+check "Dutch subtitles stay left to right in the Arabic loop" grep -q 'lang=ar part=subtitle-1 dir=ltr' "$DRAWN"
+for f in 01-startpunt-scheiden-ar 04-startpunt-webm-uk; do
+    check "$f: two tracks make a taller band (white and yellow lines)" \
+        region "$LSHOTS/$f.png" "1400:50:260:745" 3 gt 200
+done
+# Slides: each item in every configured language, one loop each.
+for item in uit-elkaar deze-week geldzorgen; do
+    langs=""
+    for loop in 0 1 2 3 4 5; do
+        l=$(drawn $loop $item title)
+        langs="$langs ${l%% *}"
+    done
+    check "$item: slides in every language:$langs" [ "$langs" = " nl en tr ar pl uk" ]
+done
+check "Arabic slides drawn right to left" sh -c "! grep 'lang=ar part=' '$DRAWN' | grep -v 'part=subtitle-1' | grep -q 'dir=ltr'"
+# No untranslated Dutch: no text drawn in another language is a msgid of
+# the catalogue (partner names are names; subtitle-1 is the Dutch track),
+# and no Dutch day, month or "tot en met" is left inside a composed line.
+msgexec -i locales/wegwijzer.pot sh -c 'printf "%s\n" "$MSGEXEC_MSGID"' 2>/dev/null |
+    grep -v '^$' >"$WW_TMP/msgids"
+sed -n '/-->/{n;p;n;p}' "$MEDIA/voorbeeldfilm.srt" | grep -v '^$' >>"$WW_TMP/msgids"
+# One line per line drawn (a cue's two lines are written "line\nline").
+grep -v ' lang=nl ' "$DRAWN" | grep -v 'part=partner\|part=subtitle-1' |
+    sed 's/^.* text=//; s/\\n/\n/g' >"$WW_TMP/foreign"
+check "texts drawn in other languages: $(wc -l <"$WW_TMP/foreign") lines" [ "$(wc -l <"$WW_TMP/foreign")" -ge 60 ]
+check "msgids to compare with: $(wc -l <"$WW_TMP/msgids")" [ "$(wc -l <"$WW_TMP/msgids")" -ge 100 ]
+untranslated=$(grep -Fxf "$WW_TMP/msgids" "$WW_TMP/foreign" | sort -u)
+check "no untranslated Dutch in other languages${untranslated:+: $untranslated}" [ -z "$untranslated" ]
+dutch=$(grep -E 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|november|tot en met|t/m' \
+    "$WW_TMP/foreign" | sort -u)
+check "no Dutch day or month names in other languages${dutch:+: $dutch}" [ -z "$dutch" ]
+check "Dutch week in full words" grep -q 'lang=nl part=when dir=ltr text=maandag tot en met donderdag' "$DRAWN"
+abbr=$(grep ' lang=nl ' "$DRAWN" | grep -E 'text=(.*[ ,])?(ma|di|wo|do|vr|za|zo)([ ,]|$)|t/m')
+check "no abbreviated days or t/m in Dutch${abbr:+: $abbr}" [ -z "$abbr" ]
+# Arabic on screen: the slide's title at the right edge, the pictogram and
+# QR code swapped; the Dutch slide has them the other way round.
+check "Arabic slide: title at the right" region "$LSHOTS/02-uit-elkaar-ar.png" "300:100:1560:110" 3 gt 200
+check "Arabic slide: nothing at the left of the title" region "$LSHOTS/02-uit-elkaar-ar.png" "300:100:60:110" 3 lt 100
+check "Dutch slide: title at the left" region "$SHOTS/02-uit-elkaar.png" "300:100:60:110" 3 gt 200
+check "Arabic slide: QR code at the left (white quiet zone)" region "$LSHOTS/02-uit-elkaar-ar.png" "30:30:76:352" 1 gt 240
+if command -v zbarimg >/dev/null 2>&1; then
+    expect "Arabic slide: QR code reads back" 0 "https://example.org/startpunt-scheiden" \
+        -- zbarimg -q --raw "$LSHOTS/02-uit-elkaar-ar.png"
+fi
+
+# ---- config check: a film with sound needs subtitles ----
+CC=$WW_TMP/cc
+mkdir -p "$CC/media"
+cp -r kiosk-config/* "$CC/"
+ffmpeg -hide_banner -loglevel error -nostdin -y -f lavfi -i "testsrc2=s=320x180:r=25:d=2" \
+    -f lavfi -i "sine=frequency=300:duration=2" -c:v libx264 -preset ultrafast -pix_fmt yuv420p \
+    -c:a aac -shortest "$CC/media/geluid.mp4"
+ffmpeg -hide_banner -loglevel error -nostdin -y -f lavfi -i "testsrc2=s=320x180:r=25:d=2" \
+    -c:v libx264 -preset ultrafast -pix_fmt yuv420p "$CC/media/stil.mp4"
+cp "$MEDIA"/voorbeeldfilm* "$CC/media/"
+expect "config check: the sample screen with its films is clean" 0 "ok: 1 waiting-room screen" \
+    -- ww config check "$CC"
+printf '[film geluid]\nfile = geluid.mp4\n[film stil]\nfile = stil.mp4\n' >"$CC/screens/geluid.ini"
+expect "config check: a film with sound and no subtitles is refused" 1 \
+    "screens/geluid.ini:1: [film geluid]: $CC/media/geluid.mp4 has sound but no Dutch subtitles" \
+    -- ww config check "$CC"
+expect "screen started anyway: says the film has sound but no subtitles" 0 \
+    "geluid ($CC/screens/geluid.ini:1) has sound but no Dutch subtitles" \
+    -- ww screen --config "$CC" --screen geluid --media "$CC/media" --now $MONDAY --frames 3 \
+    --size 320x180
+ww config check "$CC" >"$WW_TMP/ccout" 2>&1
+check "config check: a silent film needs no subtitles" sh -c "! grep -q 'film stil' '$WW_TMP/ccout'"
+expect "config check: --media is where the films are" 1 "has sound but no Dutch subtitles" \
+    -- ww config check --media "$CC/media" "$CC"
+printf '1\n00:00:00,000 --> 00:00:01,500\nEen toon.\n' >"$CC/media/geluid.srt"
+expect "config check: with subtitles beside it, the film is accepted" 0 "ok: 2 waiting-room screens" \
+    -- ww config check "$CC"
+printf '[film geluid]\nfile = geluid.mp4\nsubtitles = weg.srt\nsubtitles_ar = ook-weg.srt\n' \
+    >"$CC/screens/geluid.ini"
+expect "config check: a named subtitle file that is not there" 1 \
+    "screens/geluid.ini:1: [film geluid]: subtitle file $CC/media/weg.srt is not there" \
+    -- ww config check "$CC"
+rm -f "$CC/media/geluid.mp4"
+printf '[film geluid]\nfile = geluid.mp4\n' >"$CC/screens/geluid.ini"
+expect "config check: a film not in the media folder is noted, not checked" 0 \
+    "screens/geluid.ini:1: note: [film geluid] not checked" -- ww config check "$CC"
 
 # ---- outside opening hours: black ----
 mkdir -p "$WW_TMP/closed"

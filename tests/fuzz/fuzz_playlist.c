@@ -8,6 +8,14 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static void count_text(void *ctx, const char *text, const char *what, const char *file, int line)
+{
+    (void)what;
+    (void)file;
+    (void)line;
+    *(size_t *)ctx += text[0] != '\0';
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct ww_playlist pl;
@@ -26,6 +34,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 ww_seq_advance(&q, dur, pl.n_items, t);
             for (int wd = 0; wd < 7; wd++)
                 ww_playlist_open_at(&pl, 20000 + wd, 600);
+            /* Languages per loop stay inside the language table. */
+            for (uint64_t loop = 0; loop < 8; loop++)
+                if (ww_playlist_slide_lang(&pl, loop) >= WW_SCREEN_LANGS ||
+                    ww_playlist_second_lang(&pl, loop) >= WW_SCREEN_LANGS)
+                    abort();
+            size_t texts = 0;
+            ww_playlist_each_text(&pl, count_text, &texts);
             free(dur);
         }
     }

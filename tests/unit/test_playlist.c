@@ -4,6 +4,7 @@
  * opening hours, a thousand loops, the week at the counter). */
 #include "clock.h"
 #include "config.h"
+#include "i18n.h"
 #include "playlist.h"
 #include "srt.h"
 #include "str.h"
@@ -105,6 +106,11 @@ static void test_good(void **state)
     assert_string_equal(ww_item_location(&pl, &pl.items[2]), "hier");
     assert_int_equal(pl.items[2].duration, WW_SCHEDULE_SECONDS);
     assert_string_equal(pl.items[3].id, "film-2");
+    assert_string_equal(pl.items[3].subtitles[0], "b-nl.srt");
+    /* No languages listed: Dutch alone, and no second subtitle track. */
+    assert_int_equal(pl.n_langs, 1);
+    assert_int_equal(ww_playlist_slide_lang(&pl, 7), 0);
+    assert_int_equal(ww_playlist_second_lang(&pl, 7), 0);
     assert_int_equal(pl.items[3].duration, 20);
     assert_false(pl.items[3].sound);
     ww_playlist_destroy(&pl);
@@ -154,6 +160,13 @@ static const struct bad bads[] = {
     {"[film]\nfile = a.mp4\nfile = b.mp4\n",
      "screens/test.ini:3: key 'file' appears twice in one [film]"},
     {"[slide\n" SLIDE, NULL},
+    {"[screen]\nlanguages = nl, fr\n" SLIDE,
+     "screens/test.ini:2: languages: 'fr' is not one of nl, en, tr, ar, pl, uk"},
+    {"[screen]\nlanguages = nl, en, nl\n" SLIDE,
+     "screens/test.ini:2: languages: 'nl' is listed twice"},
+    {"[screen]\nlanguages = ,\n" SLIDE, "screens/test.ini:2: languages: no language given"},
+    {"[film]\nfile = a.mp4\nsubtitles_fr = a.fr.srt\n",
+     "screens/test.ini:3: unknown key 'subtitles_fr' in [film]"},
 };
 
 static void test_bad(void **state)
@@ -435,17 +448,42 @@ static void test_week(void **state)
     assert_true(ok);
     const struct ww_location *loc = ww_config_location(&cfg, "hier");
     struct ww_week_row rows[WW_WEEK_MAX_ROWS];
-    char label[64];
+    char label[160];
 
     /* A week with the Juridisch Loket (every other week from 6 January). */
     size_t n = ww_week_rows(&cfg, loc, ww_day_from_ymd(2026, 1, 8), rows, WW_WEEK_MAX_ROWS);
     assert_int_equal(n, 2);
     assert_string_equal(cfg.partners[rows[0].partner].name, "Belastingdienst");
-    assert_string_equal(rows[0].when, "ma, di, wo en do 09:00-16:00; do 17:00-19:00");
+    assert_string_equal(rows[0].when,
+                        "maandag tot en met donderdag 09:00-16:00; donderdag 17:00-19:00");
     assert_string_equal(cfg.partners[rows[1].partner].name, "Het Juridisch Loket");
-    assert_string_equal(rows[1].when, "di 13:00-16:00");
+    assert_string_equal(rows[1].when, "dinsdag 13:00-16:00");
     ww_week_label(ww_day_from_ymd(2026, 1, 8), label, sizeof label);
-    assert_string_equal(label, "5 t/m 11 januari");
+    assert_string_equal(label, "5 januari tot en met 11 januari");
+
+    /* The same in other languages, from the shipped catalogues. */
+    char ldir[WW_PATH_SIZE];
+    ww_i18n_default_dir(NULL, ldir, sizeof ldir);
+    ww_i18n_init(ldir);
+    static const struct {
+        const char *lang, *when, *label;
+    } tr[] = {
+        {"en", "Monday to Thursday 09:00-16:00; Thursday 17:00-19:00", "5 January to 11 January"},
+        {"pl", "poniedziałek–czwartek 09:00–16:00; czwartek 17:00–19:00",
+         "od 5 stycznia do 11 stycznia"},
+    };
+    for (size_t i = 0; i < sizeof tr / sizeof tr[0]; i++) {
+        ww_i18n_set(tr[i].lang);
+        ww_week_rows(&cfg, loc, ww_day_from_ymd(2026, 1, 8), rows, WW_WEEK_MAX_ROWS);
+        assert_string_equal(rows[0].when, tr[i].when);
+        ww_week_label(ww_day_from_ymd(2026, 1, 8), label, sizeof label);
+        assert_string_equal(label, tr[i].label);
+    }
+    /* Two days in a row stay two days; a list ends with "and". */
+    ww_i18n_set("en");
+    n = ww_week_rows(&cfg, loc, ww_day_from_ymd(2026, 4, 30), rows, WW_WEEK_MAX_ROWS);
+    assert_string_equal(rows[0].when, "Tuesday to Thursday 09:00-16:00; Thursday 17:00-19:00");
+    ww_i18n_set("nl");
 
     /* The week after: no Juridisch Loket. */
     n = ww_week_rows(&cfg, loc, ww_day_from_ymd(2026, 1, 12), rows, WW_WEEK_MAX_ROWS);
@@ -454,9 +492,10 @@ static void test_week(void **state)
     /* Koningsdag (Monday 27 April) is closed; the week spans two months. */
     n = ww_week_rows(&cfg, loc, ww_day_from_ymd(2026, 4, 30), rows, WW_WEEK_MAX_ROWS);
     assert_true(n >= 1);
-    assert_string_equal(rows[0].when, "di, wo en do 09:00-16:00; do 17:00-19:00");
+    assert_string_equal(rows[0].when,
+                        "dinsdag tot en met donderdag 09:00-16:00; donderdag 17:00-19:00");
     ww_week_label(ww_day_from_ymd(2026, 4, 30), label, sizeof label);
-    assert_string_equal(label, "27 april t/m 3 mei");
+    assert_string_equal(label, "27 april tot en met 3 mei");
 
     /* A cap of one row. */
     n = ww_week_rows(&cfg, loc, ww_day_from_ymd(2026, 1, 8), rows, 1);
@@ -475,6 +514,85 @@ static void test_week(void **state)
     rmdir(tmpdir);
 }
 
+/* Languages per loop: slides go through every listed language, the second
+ * subtitle track through those other than Dutch; each film names a track
+ * per language, by key or by default beside the film. */
+static void test_languages(void **state)
+{
+    (void)state;
+    struct ww_playlist pl;
+    struct ww_diags d;
+    const char *text = "[screen]\nlanguages = nl, en, tr, ar, pl, uk\n"
+                       "[film]\nfile = film.mp4\nsubtitles = film.srt\n"
+                       "subtitles_ar = arabisch.srt\nsubtitles_uk = /abs/oekraiens.srt\n" SLIDE;
+    assert_true(parse(text, &pl, &d));
+    assert_int_equal(pl.n_langs, 6);
+    size_t n_all;
+    const struct ww_lang *all = ww_i18n_langs(&n_all);
+    assert_int_equal(n_all, WW_SCREEN_LANGS);
+    const char *slides[] = {"nl", "en", "tr", "ar", "pl", "uk", "nl"};
+    const char *second[] = {"en", "tr", "ar", "pl", "uk", "en", "tr"};
+    for (uint64_t loop = 0; loop < 7; loop++) {
+        assert_string_equal(all[ww_playlist_slide_lang(&pl, loop)].code, slides[loop]);
+        assert_string_equal(all[ww_playlist_second_lang(&pl, loop)].code, second[loop]);
+    }
+    const struct ww_item *it = &pl.items[0];
+    assert_string_equal(it->subtitles[0], "film.srt");
+    assert_string_equal(it->subtitles[3], "arabisch.srt"); /* ar is index 3 */
+    assert_string_equal(it->subtitles[5], "/abs/oekraiens.srt");
+    assert_string_equal(it->subtitles[1], "");
+    ww_playlist_destroy(&pl);
+    ww_diags_destroy(&d);
+
+    /* Each key subtitles_LANG fills the track of that language. */
+    for (size_t k = 1; k < n_all; k++) {
+        char t[200];
+        ww_fmt(t, sizeof t, "[film]\nfile = f.mp4\nsubtitles_%s = x.srt\n", all[k].code);
+        assert_true(parse(t, &pl, &d));
+        for (size_t j = 0; j < n_all; j++)
+            assert_string_equal(pl.items[0].subtitles[j], j == k ? "x.srt" : "");
+        ww_playlist_destroy(&pl);
+        ww_diags_destroy(&d);
+    }
+
+    /* Order as listed, Dutch left out of the second track. */
+    assert_true(parse("[screen]\nlanguages = ar, nl\n" SLIDE, &pl, &d));
+    assert_string_equal(all[ww_playlist_slide_lang(&pl, 0)].code, "ar");
+    assert_string_equal(all[ww_playlist_slide_lang(&pl, 1)].code, "nl");
+    assert_string_equal(all[ww_playlist_second_lang(&pl, 0)].code, "ar");
+    assert_string_equal(all[ww_playlist_second_lang(&pl, 1)].code, "ar");
+    ww_playlist_destroy(&pl);
+    ww_diags_destroy(&d);
+
+    char out[WW_PATH_SIZE];
+    assert_true(ww_subtitles_default("media/voorbeeldfilm.mp4", 0, out, sizeof out));
+    assert_string_equal(out, "media/voorbeeldfilm.srt");
+    assert_true(ww_subtitles_default("media/voorbeeldfilm.mp4", 3, out, sizeof out));
+    assert_string_equal(out, "media/voorbeeldfilm.ar.srt");
+    assert_true(ww_subtitles_default("my.media/film", 2, out, sizeof out));
+    assert_string_equal(out, "my.media/film.tr.srt");
+}
+
+static void test_subst(void **state)
+{
+    (void)state;
+    const char *keys[] = {"from", "to"};
+    const char *vals[] = {"5 januari", "11 januari"};
+    char out[64];
+    ww_subst(out, sizeof out, "{from} tot en met {to}", keys, vals, 2);
+    assert_string_equal(out, "5 januari tot en met 11 januari");
+    ww_subst(out, sizeof out, "od {from} do {to} {x}", keys, vals, 2);
+    assert_string_equal(out, "od 5 januari do 11 januari {x}");
+    /* Cut on a whole character: "ü" is two bytes. */
+    const char *v2[] = {"üüü", ""};
+    ww_subst(out, 6, "{from}", keys, v2, 2);
+    assert_string_equal(out, "üü");
+    ww_subst(out, 5, "{from}", keys, v2, 2);
+    assert_string_equal(out, "üü");
+    ww_subst(out, 4, "{from}", keys, v2, 2);
+    assert_string_equal(out, "ü");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -488,6 +606,8 @@ int main(void)
         cmocka_unit_test(test_sequence_thousand_loops),
         cmocka_unit_test(test_opening_hours),
         cmocka_unit_test(test_week),
+        cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_subst),
     };
     return cmocka_run_group_tests_name("playlist", tests, NULL, NULL);
 }
