@@ -141,7 +141,7 @@ $(BUILD)/tests/test_ticket_raster: tests/unit/test_ticket_raster.c $(CORE_LIB) $
 # Unit tests of the kiosk UI (tests/unit/test_ui_*.c): layout, theme, input
 # and text need SDL, SDL_ttf and the fonts, so they link the UI objects.
 UI_UNIT_OBJ := $(addprefix $(BUILD)/obj/src/,ui/layout.o ui/theme.o ui/draw.o ui/input.o \
-               ui/screens.o render/text.o ui/out_of_order.o ui/audio.o)
+               ui/screens.o render/text.o ui/out_of_order.o ui/audio.o render/video.o)
 $(BUILD)/tests/test_ui_%: tests/unit/test_ui_%.c $(CORE_LIB) $(UI_UNIT_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(APP_CFLAGS) $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null) $(ALL_LDFLAGS) \

@@ -34,8 +34,9 @@ struct ww_kiosk {
     struct ww_text *text;
     struct ww_drawer *dr;
     struct ww_dlist dl;
-    bool dirty; /* the draw list must be rebuilt */
-    bool shown; /* the current list is on screen */
+    bool dirty;             /* the draw list must be rebuilt */
+    bool shown;             /* the current list is on screen */
+    unsigned long presents; /* frames shown in the live loop (logged at the stop) */
 
     struct ww_input input;
     int64_t last_input; /* clock seconds of the last resident input */
