@@ -32,8 +32,7 @@ static size_t add_step(enum ww_video_step *steps, size_t n, size_t cap, enum ww_
     return n;
 }
 
-size_t ww_video_chain(const char *driver, const char *want, enum ww_video_step *steps,
-                      size_t cap)
+size_t ww_video_chain(const char *driver, const char *want, enum ww_video_step *steps, size_t cap)
 {
     size_t n = 0;
     bool fb = ww_video_has_framebuffer(driver);
@@ -50,6 +49,20 @@ size_t ww_video_chain(const char *driver, const char *want, enum ww_video_step *
     n = add_step(steps, n, cap, WW_VIDEO_ACCELERATED);
     n = add_step(steps, n, cap, WW_VIDEO_SOFTWARE_GL);
     return n;
+}
+
+void ww_video_hints(void)
+{
+    SDL_SetHint(SDL_HINT_VIDEO_WAYLAND_ALLOW_LIBDECOR, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+}
+
+Uint32 ww_video_window_flags(void)
+{
+    enum ww_video_step steps[4];
+    size_t n = ww_video_chain(SDL_GetCurrentVideoDriver(), getenv("WEGWIJZER_RENDERER"), steps,
+                              sizeof steps / sizeof steps[0]);
+    return n > 0 && steps[0] != WW_VIDEO_SOFTWARE_FB ? SDL_WINDOW_OPENGL : 0;
 }
 
 static int driver_index(const char *name)
@@ -120,8 +133,8 @@ SDL_Renderer *ww_video_renderer(SDL_Window *win, const char *who)
     for (size_t i = 0; i < n; i++) {
         SDL_Renderer *ren = try_step(win, steps[i], want);
         if (!ren) {
-            ww_warn("%s: renderer step %zu of %zu on %s failed: %s", who, i + 1, n,
-                    drv ? drv : "?", SDL_GetError());
+            ww_warn("%s: renderer step %zu of %zu on %s failed: %s", who, i + 1, n, drv ? drv : "?",
+                    SDL_GetError());
             continue;
         }
         SDL_RendererInfo info;

@@ -42,8 +42,21 @@ bool ww_video_has_framebuffer(const char *driver);
 /* The steps to try for `driver` with the override `want` (NULL or empty:
  * none), at most `cap`; returns how many. Pure: used by ww_video_renderer
  * and by tests. */
-size_t ww_video_chain(const char *driver, const char *want, enum ww_video_step *steps,
-                      size_t cap);
+size_t ww_video_chain(const char *driver, const char *want, enum ww_video_step *steps, size_t cap);
+
+/* Hints for a full-screen window under any compositor; call before
+ * SDL_Init. libdecor is off: a kiosk has no title bar, and with libdecor
+ * installed but no plugin for it (cage, a headless or minimal system) SDL
+ * 2.26 falls back to xdg decorations by destroying the window's
+ * xdg_toplevel and never maps the surface again: a black screen. */
+void ww_video_hints(void);
+
+/* Flags to add to SDL_CreateWindow: SDL_WINDOW_OPENGL when the chain
+ * starts with a GL renderer. A window made without it is recreated by
+ * SDL_CreateRenderer, and on Wayland (SDL 2.26) the recreated surface
+ * loses its xdg_toplevel role, so the compositor never shows it. Call
+ * after SDL_Init. */
+Uint32 ww_video_window_flags(void);
 
 /* Open the renderer of `win` by the chain above; `who` names the program
  * in the log line ("kiosk", "screen weener-xl"). NULL when no step works;

@@ -929,14 +929,14 @@ static void open_audio(struct screen *s)
 
 static bool open_video(struct screen *s)
 {
-    /* The renderer is chosen per video driver in render/video.c. */
-    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* Window hints here; the renderer is chosen per video driver there. */
+    ww_video_hints();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         ww_app_fail(s->app, "cannot start the display: %s", SDL_GetError());
         return false;
     }
     s->sdl_up = true;
-    Uint32 flags = SDL_WINDOW_SHOWN;
+    Uint32 flags = SDL_WINDOW_SHOWN | ww_video_window_flags();
     if (!s->o.windowed && s->o.frames == 0)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     s->win = SDL_CreateWindow("Wegwijzer", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, s->w,

@@ -1133,8 +1133,8 @@ static double ms_since(Uint64 t0)
 
 static bool start_video(struct ww_kiosk *k, const struct opts *o)
 {
-    /* The renderer is chosen per video driver in render/video.c. */
-    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* Window hints here; the renderer is chosen per video driver there. */
+    ww_video_hints();
     /* SIGTERM and SIGINT are ours (on_signal), not turned into SDL_QUIT. */
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     /* Touch is handled as touch; SDL's mouse copies are ignored in input.c. */
@@ -1158,7 +1158,7 @@ static bool start_video(struct ww_kiosk *k, const struct opts *o)
             h = t;
         }
     }
-    Uint32 flags = SDL_WINDOW_SHOWN;
+    Uint32 flags = SDL_WINDOW_SHOWN | ww_video_window_flags();
     bool full = !k->scripted && !o->check && !o->bench && !k->own_wait;
 #ifdef WW_DEBUG
     if (o->windowed)
