@@ -25,7 +25,9 @@ static const char usage[] =
     "  ticket   draw a booking's ticket as a PNG\n"
     "  say      speak a text with the kiosk's voice (WAV file or audio device)\n"
     "\n"
-    "Every command answers --help.\n";
+    "  status   one line per kiosk of a location, for monitoring\n"
+    "\n"
+    "Every command answers --help; --version prints the version.\n";
 
 int main(int argc, char **argv)
 {
@@ -36,6 +38,10 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage, stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        puts("wegwijzer " WW_VERSION);
         return 0;
     }
     /* The long-running modes face the public all day: they should never
