@@ -65,6 +65,8 @@ int main(int argc, char **argv)
         return ww_cmd_ticket(argc - 1, argv + 1);
     if (strcmp(cmd, "say") == 0)
         return ww_cmd_say(argc - 1, argv + 1);
+    if (strcmp(cmd, "status") == 0)
+        return ww_cmd_status(argc - 1, argv + 1);
     if (strcmp(cmd, "config") == 0)
         return ww_cmd_config(argc - 1, argv + 1);
     if (strcmp(cmd, "flow") == 0)

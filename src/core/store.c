@@ -156,3 +156,16 @@ enum ww_err ww_store_change_seq(struct ww_store *s, int64_t *seq)
 {
     return s->ops->change_seq(s, seq);
 }
+
+enum ww_err ww_store_heartbeat(struct ww_store *s, const struct ww_heartbeat *h)
+{
+    return s->ops->heartbeat(s, h);
+}
+
+enum ww_err ww_store_heartbeats(struct ww_store *s, const char *location, struct ww_heartbeat **out,
+                                size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    return s->ops->heartbeats(s, location ? location : "", out, n);
+}

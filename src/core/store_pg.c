@@ -55,7 +55,7 @@
 #include <string.h>
 #include <time.h>
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 #define MAX_ATTEMPTS   8
 
 #define NS_PER_MS          1000000LL
@@ -93,6 +93,8 @@ enum stmt {
     S_DROPOUT,
     S_AUDIT,
     S_AUDIT_LIST,
+    S_HEARTBEAT,
+    S_HEARTBEATS,
     S_COUNT
 };
 
@@ -157,6 +159,13 @@ static const char *const sql[S_COUNT] = {
                 "$4, $5, $6)",
     [S_AUDIT_LIST] = "SELECT at, location, day, role, action, detail FROM audit WHERE ($1::text = "
                      "'' OR location = $1::text) AND day >= $2 ORDER BY id",
+    [S_HEARTBEAT] = "INSERT INTO heartbeats (kiosk, location, seen, printer, paper_low, version, "
+                    "out_of_order) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (kiosk) DO "
+                    "UPDATE SET location = excluded.location, seen = excluded.seen, printer = "
+                    "excluded.printer, paper_low = excluded.paper_low, version = excluded.version, "
+                    "out_of_order = excluded.out_of_order",
+    [S_HEARTBEATS] = "SELECT kiosk, location, seen, printer, paper_low, version, out_of_order FROM "
+                     "heartbeats WHERE $1::text = '' OR location = $1::text ORDER BY kiosk",
 };
 
 /* The schema of the SQLite backend, translated. Ids and codes compare
@@ -194,6 +203,10 @@ static const char *const migrations[] = {
     " count INTEGER NOT NULL, PRIMARY KEY (day, location, screen));"
     "CREATE TABLE audit (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, location " ID ","
     " day INTEGER NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);",
+    /* 1 -> 2: kiosk heartbeats for `wegwijzer status` (one row per kiosk). */
+    "CREATE TABLE heartbeats (kiosk " ID " PRIMARY KEY, location " ID ","
+    " seen BIGINT NOT NULL, printer TEXT NOT NULL, paper_low BOOLEAN NOT NULL DEFAULT FALSE,"
+    " version TEXT NOT NULL, out_of_order TEXT NOT NULL DEFAULT '');",
 };
 
 struct store_pg {
@@ -1221,6 +1234,51 @@ static enum ww_err pg_audit_list(struct ww_store *base, const char *location, ww
     return WW_OK;
 }
 
+static enum ww_err pg_heartbeat(struct ww_store *base, const struct ww_heartbeat *h)
+{
+    struct store_pg *s = cast(base);
+    enum ww_err e = ensure(s);
+    if (e != WW_OK)
+        return e;
+    struct numbuf t;
+    return exec(s, S_HEARTBEAT,
+                ARGS(h->kiosk, h->location, dec(&t, h->seen), h->printer, h->paper_low ? "t" : "f",
+                     h->version, h->out_of_order));
+}
+
+static enum ww_err pg_heartbeats(struct ww_store *base, const char *location,
+                                 struct ww_heartbeat **out, size_t *n)
+{
+    struct store_pg *s = cast(base);
+    *out = NULL;
+    *n = 0;
+    enum ww_err e = ensure(s);
+    if (e != WW_OK)
+        return e;
+    PGresult *r = run(s, S_HEARTBEATS, ARGS(location ? location : ""), &e);
+    if (!r)
+        return e;
+    int rows = PQntuples(r);
+    if (rows > 0) {
+        *out = calloc((size_t)rows, sizeof **out);
+        if (!*out)
+            abort();
+        for (int i = 0; i < rows; i++) {
+            struct ww_heartbeat *h = &(*out)[i];
+            text(r, i, 0, h->kiosk, sizeof h->kiosk);
+            text(r, i, 1, h->location, sizeof h->location);
+            h->seen = num(r, i, 2);
+            text(r, i, 3, h->printer, sizeof h->printer);
+            h->paper_low = PQgetvalue(r, i, 4)[0] == 't';
+            text(r, i, 5, h->version, sizeof h->version);
+            text(r, i, 6, h->out_of_order, sizeof h->out_of_order);
+        }
+        *n = (size_t)rows;
+    }
+    PQclear(r);
+    return WW_OK;
+}
+
 const struct ww_store_ops ww_store_pg_ops = {
     .scheme = "postgresql",
     .open = pg_open,
@@ -1241,5 +1299,7 @@ const struct ww_store_ops ww_store_pg_ops = {
     .audit = pg_audit,
     .audit_list = pg_audit_list,
     .change_seq = pg_change_seq,
+    .heartbeat = pg_heartbeat,
+    .heartbeats = pg_heartbeats,
     .set_patience = pg_set_patience,
 };

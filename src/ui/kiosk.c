@@ -420,6 +420,25 @@ static void do_print(struct ww_kiosk *k)
         ww_kiosk_wait_print(k);
 }
 
+/* The heartbeat, once a minute from the live loop and at once when the
+ * printer's state changes, on the store worker (a slow server never holds
+ * up the screen). */
+#define WW_BEAT_MS 60000
+static void beat(struct ww_kiosk *k)
+{
+    struct ww_heartbeat h;
+    memset(&h, 0, sizeof h);
+    ww_strlcpy(h.kiosk, k->kiosk_id, sizeof h.kiosk);
+    ww_strlcpy(h.location, k->app.loc ? k->app.loc->id : "", sizeof h.location);
+    h.seen = ww_clock_now(&k->app.clock);
+    ww_strlcpy(h.printer, k->printer_state, sizeof h.printer);
+    h.paper_low = k->paper_low;
+    ww_strlcpy(h.version, WW_VERSION, sizeof h.version);
+    if (ww_kiosk_store_pending(k, WW_KJOB_BEAT) == 0)
+        ww_kiosk_store_beat(k, &h);
+    k->next_beat = SDL_GetTicks64() + WW_BEAT_MS;
+}
+
 static void print_results(struct ww_kiosk *k)
 {
     struct ww_print_result res;
@@ -434,6 +453,18 @@ static void print_results(struct ww_kiosk *k)
         if (res.err != WW_OK)
             ww_warn("kiosk: ticket %s not printed: %s (%s)", res.name, ww_strerror(res.err),
                     res.detail);
+        /* For the heartbeat: how the printer did last time. */
+        char was[sizeof k->printer_state];
+        bool was_low = k->paper_low;
+        ww_strlcpy(was, k->printer_state, sizeof was);
+        ww_strlcpy(k->printer_state,
+                   res.err == WW_OK          ? "ok"
+                   : res.err == WW_ERR_PAPER ? "paper-out"
+                                             : "fault",
+                   sizeof k->printer_state);
+        k->paper_low = res.err == WW_OK && res.paper_low;
+        if (strcmp(was, k->printer_state) != 0 || was_low != k->paper_low)
+            beat(k);
         ww_kiosk_staff_printed(k, &res);
     }
 }
@@ -707,7 +738,7 @@ static void store_answers(struct ww_kiosk *k)
 {
     struct ww_kiosk_answer an;
     while (ww_kiosk_store_answer(k, &an)) {
-        if (an.kind != WW_KJOB_POLL)
+        if (an.kind != WW_KJOB_POLL && an.kind != WW_KJOB_BEAT)
             ww_kiosk_store_result(k, an.err,
                                   an.kind == WW_KJOB_BOOK || an.kind == WW_KJOB_RECORD ||
                                       an.kind == WW_KJOB_FINISH);
@@ -724,6 +755,10 @@ static void store_answers(struct ww_kiosk *k)
             break;
         case WW_KJOB_POLL:
             on_polled(k, &an);
+            break;
+        case WW_KJOB_BEAT:
+            if (an.err != WW_OK)
+                ww_warn("kiosk: the heartbeat was not stored: %s", ww_strerror(an.err));
             break;
         case WW_KJOB_FINISH:
         case WW_KJOB_COUNT:
@@ -904,6 +939,8 @@ static int run_loop(struct ww_kiosk *k)
             if (ms > poll_in)
                 ms = poll_in;
         }
+        if (ms > (int)(k->next_beat > now_ms ? k->next_beat - now_ms : 0))
+            ms = (int)(k->next_beat > now_ms ? k->next_beat - now_ms : 0);
         /* A fresh answer awaited: wake when it is too late to wait more. */
         if (k->hold_until > now_ms && ms > (int)(k->hold_until - now_ms))
             ms = (int)(k->hold_until - now_ms);
@@ -970,6 +1007,8 @@ static int run_loop(struct ww_kiosk *k)
         }
         if (next_tick_in(k) == 0)
             tick(k);
+        if (SDL_GetTicks64() >= k->next_beat)
+            beat(k);
         if (ww_kiosk_staff_deadline(k) == 0)
             ww_kiosk_staff_tick(k);
         /* The store's answers not announced yet (an event may lag). */
@@ -1359,6 +1398,30 @@ static int run_out_of_order(struct ww_kiosk *k, const struct opts *o, struct ww_
         .speech = k->speech,
         .audio = k->audio,
     };
+    /* Tell the fleet once, when the location and its store are known (a
+     * broken flow file, a missing font): the heartbeat then goes stale, and
+     * `wegwijzer status` shows both. */
+    struct ww_store *st = k->app.store;
+    if (!st && k->app.loc) {
+        char err[512];
+        st = ww_store_open(k->app.store_uri ? k->app.store_uri : k->app.loc->store,
+                           k->app.state_dir, err, sizeof err);
+    }
+    if (st && info->problems.count > 0) {
+        struct ww_heartbeat h;
+        memset(&h, 0, sizeof h);
+        ww_strlcpy(h.kiosk, k->kiosk_id, sizeof h.kiosk);
+        ww_strlcpy(h.location, k->app.loc ? k->app.loc->id : "", sizeof h.location);
+        h.seen = ww_clock_now(&k->app.clock);
+        ww_strlcpy(h.printer, "unknown", sizeof h.printer);
+        ww_strlcpy(h.version, WW_VERSION, sizeof h.version);
+        ww_diag_format(&info->problems.items[0], h.out_of_order, sizeof h.out_of_order);
+        enum ww_err e = ww_store_heartbeat(st, &h);
+        if (e != WW_OK)
+            ww_warn("kiosk: the heartbeat was not stored: %s", ww_strerror(e));
+    }
+    if (st != k->app.store)
+        ww_store_free(st);
     if (k->scripted)
         return ww_ooo_run_script(info, &p, o->script, o->shot_dir);
     return ww_ooo_run(info, &p);
@@ -1396,6 +1459,12 @@ int ww_kiosk_main(int argc, char **argv)
         k->app.clock = ww_clock_fixed(&k->app.now_value);
     }
     ww_strlcpy(k->assets, o.assets ? o.assets : "assets", sizeof k->assets);
+    /* The kiosk's name in heartbeats: WEGWIJZER_KIOSK, else the host name. */
+    const char *kid = getenv("WEGWIJZER_KIOSK");
+    if (kid && *kid)
+        ww_strlcpy(k->kiosk_id, kid, sizeof k->kiosk_id);
+    else if (gethostname(k->kiosk_id, sizeof k->kiosk_id - 1) != 0 || !k->kiosk_id[0])
+        ww_strlcpy(k->kiosk_id, "kiosk", sizeof k->kiosk_id);
     if (!load_installation(k, &broken.problems)) {
         if (o.check || o.bench) {
             /* Checks and timings need a working kiosk: the problems and a
@@ -1538,6 +1607,12 @@ int ww_kiosk_main(int argc, char **argv)
                     err);
         else
             k->printer = ww_print_worker_new(pr, notify_print, k);
+        /* The heartbeat's printer state until the first ticket says more. */
+        ww_strlcpy(k->printer_state,
+                   strcmp(loc->printer, "none") == 0 ? "none"
+                   : k->printer                      ? "unknown"
+                                                     : "fault",
+                   sizeof k->printer_state);
         k->traster = ww_ticket_raster_new(k->text);
     }
     ww_kiosk_staff_start(k);

@@ -75,6 +75,10 @@ struct ww_kiosk {
     bool settling;                        /* settle() is running (scripted runs) */
     uint64_t hold_until;                  /* SDL ticks: a fresh answer is awaited before drawing */
     uint64_t next_poll;                   /* SDL ticks: the next read of the change counter */
+    uint64_t next_beat;                   /* SDL ticks: the next heartbeat (0: at once) */
+    char kiosk_id[WW_KIOSK_ID_SIZE];      /* this machine, in heartbeats */
+    char printer_state[16];               /* heartbeat: "ok", "none", "fault", ... */
+    bool paper_low;                       /* heartbeat: the last print found the roll low */
 };
 
 /* The name of the target with the keypad focus ("" when none); `buf` holds

@@ -30,6 +30,7 @@ struct job {
     struct ww_session ended;
     ww_day day;
     struct ww_print_result printed;
+    struct ww_heartbeat beat;
 };
 
 static void run(struct ww_store_job *base, struct ww_store *store)
@@ -83,6 +84,9 @@ static void run(struct ww_store_job *base, struct ww_store *store)
     }
     case WW_KJOB_POLL:
         a->err = ww_store_change_seq(store, &a->seq);
+        break;
+    case WW_KJOB_BEAT:
+        a->err = ww_store_heartbeat(store, &j->beat);
         break;
     case WW_KJOB_COUNT:
         break;
@@ -181,6 +185,13 @@ bool ww_kiosk_store_finish(struct ww_kiosk *k, const struct ww_print_result *res
 bool ww_kiosk_store_poll(struct ww_kiosk *k)
 {
     return submit(k, new_job(k, WW_KJOB_POLL));
+}
+
+bool ww_kiosk_store_beat(struct ww_kiosk *k, const struct ww_heartbeat *h)
+{
+    struct job *j = new_job(k, WW_KJOB_BEAT);
+    j->beat = *h;
+    return submit(k, j);
 }
 
 bool ww_kiosk_store_answer(struct ww_kiosk *k, struct ww_kiosk_answer *out)

@@ -31,6 +31,7 @@ enum ww_kiosk_job {
     WW_KJOB_RECORD,  /* ww_session_record of an ended visit */
     WW_KJOB_FINISH,  /* ww_ticket_finish of a print result */
     WW_KJOB_POLL,    /* ww_store_change_seq */
+    WW_KJOB_BEAT,    /* ww_store_heartbeat: the kiosk's sign of life, every minute */
     WW_KJOB_COUNT
 };
 
@@ -63,6 +64,7 @@ bool ww_kiosk_store_book(struct ww_kiosk *k, const struct ww_booking_want *want)
 bool ww_kiosk_store_record(struct ww_kiosk *k, const struct ww_session *ended, ww_day day);
 bool ww_kiosk_store_finish(struct ww_kiosk *k, const struct ww_print_result *res);
 bool ww_kiosk_store_poll(struct ww_kiosk *k);
+bool ww_kiosk_store_beat(struct ww_kiosk *k, const struct ww_heartbeat *h);
 
 /* The next answer (true) or none yet (false). */
 bool ww_kiosk_store_answer(struct ww_kiosk *k, struct ww_kiosk_answer *out);

@@ -370,6 +370,70 @@ static void test_race_never_overbooks(void **state)
     ww_store_free(s);
 }
 
+/* Heartbeats: one row per kiosk (the newest replaces the older), listed
+ * per location in kiosk order, every field kept. */
+static void test_heartbeats(void **state)
+{
+    (void)state;
+    struct ww_store *s = open_store();
+    char loc[40], other[40], k1[80], k2[80], k3[80];
+    fresh_location(loc, sizeof loc);
+    fresh_location(other, sizeof other);
+    ww_fmt(k1, sizeof k1, "%s-a", loc);
+    ww_fmt(k2, sizeof k2, "%s-b", loc);
+    ww_fmt(k3, sizeof k3, "%s-c", other);
+    struct ww_heartbeat h = {.seen = 1000, .paper_low = false};
+    ww_strlcpy(h.kiosk, k2, sizeof h.kiosk);
+    ww_strlcpy(h.location, loc, sizeof h.location);
+    ww_strlcpy(h.printer, "unknown", sizeof h.printer);
+    ww_strlcpy(h.version, "0.0.9", sizeof h.version);
+    assert_int_equal(ww_store_heartbeat(s, &h), WW_OK);
+    /* The same kiosk a minute later: replaced, not added. */
+    h.seen = 1060;
+    h.paper_low = true;
+    ww_strlcpy(h.printer, "ok", sizeof h.printer);
+    ww_strlcpy(h.version, "0.1.0", sizeof h.version);
+    assert_int_equal(ww_store_heartbeat(s, &h), WW_OK);
+    struct ww_heartbeat a = {.seen = 1050};
+    ww_strlcpy(a.kiosk, k1, sizeof a.kiosk);
+    ww_strlcpy(a.location, loc, sizeof a.location);
+    ww_strlcpy(a.printer, "fault", sizeof a.printer);
+    ww_strlcpy(a.version, "0.1.0", sizeof a.version);
+    ww_strlcpy(a.out_of_order, "flows/werk.flow:3: unknown key 'x'", sizeof a.out_of_order);
+    assert_int_equal(ww_store_heartbeat(s, &a), WW_OK);
+    struct ww_heartbeat c = a;
+    ww_strlcpy(c.kiosk, k3, sizeof c.kiosk);
+    ww_strlcpy(c.location, other, sizeof c.location);
+    assert_int_equal(ww_store_heartbeat(s, &c), WW_OK);
+
+    struct ww_heartbeat *hb = NULL;
+    size_t n = 0;
+    assert_int_equal(ww_store_heartbeats(s, loc, &hb, &n), WW_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(hb[0].kiosk, k1);
+    assert_string_equal(hb[0].printer, "fault");
+    assert_string_equal(hb[0].out_of_order, "flows/werk.flow:3: unknown key 'x'");
+    assert_int_equal(hb[0].seen, 1050);
+    assert_false(hb[0].paper_low);
+    assert_string_equal(hb[1].kiosk, k2);
+    assert_string_equal(hb[1].location, loc);
+    assert_int_equal(hb[1].seen, 1060);
+    assert_true(hb[1].paper_low);
+    assert_string_equal(hb[1].printer, "ok");
+    assert_string_equal(hb[1].version, "0.1.0");
+    assert_string_equal(hb[1].out_of_order, "");
+    free(hb);
+    /* Every location: at least these three. */
+    assert_int_equal(ww_store_heartbeats(s, NULL, &hb, &n), WW_OK);
+    size_t mine = 0;
+    for (size_t i = 0; i < n; i++)
+        mine += strcmp(hb[i].kiosk, k1) == 0 || strcmp(hb[i].kiosk, k2) == 0 ||
+                strcmp(hb[i].kiosk, k3) == 0;
+    assert_int_equal(mine, 3);
+    free(hb);
+    ww_store_free(s);
+}
+
 static void test_open_errors(void **state)
 {
     (void)state;
@@ -391,6 +455,7 @@ int main(void)
         cmocka_unit_test(test_overrides_undo_audit),
         cmocka_unit_test(test_signals),
         cmocka_unit_test(test_race_never_overbooks),
+        cmocka_unit_test(test_heartbeats),
         cmocka_unit_test(test_open_errors),
     };
     return cmocka_run_group_tests_name("store", tests, suite_setup, suite_teardown);
