@@ -71,18 +71,29 @@ check "... with the groups for screen, input, sound and printer" sh -c \
 check "the state folder belongs to it, mode 0750" \
     test "$(stat -c '%u %a' "$root/var/lib/wegwijzer" 2>/dev/null)" = "${uid:-x} 750"
 
+# ---- step 2: the staff PIN, the configuration readable by the service only ----
+expect "step 2: set-pin on the installed configuration" 0 "staff PIN set for weener-xl" -- \
+    sh -c "echo 2468 | WEGWIJZER_CONFIG='$root/etc/wegwijzer' '$root/usr/bin/wegwijzer' staff set-pin --location weener-xl"
+check "step 2: only the hash is in the location file" \
+    sh -c "grep -q '^pin_hash = \$argon2id' '$root/etc/wegwijzer/locations/weener-xl.ini' && ! grep -q 2468 '$root/etc/wegwijzer/locations/weener-xl.ini'"
+chown -R "0:$gid" "$root/etc/wegwijzer"
+chmod -R o-rwx "$root/etc/wegwijzer"
+
 # ---- step 4: the configuration, checked as the service user ----
 as_service() {
     setpriv --reuid="$uid" --regid="$gid" --clear-groups env -i PATH=/usr/bin:/bin \
-        WEGWIJZER_CONFIG="$root/etc/wegwijzer" WEGWIJZER_STATE="$root/var/lib/wegwijzer" \
-        WEGWIJZER_LOCALEDIR="$root/usr/share/wegwijzer/locale" "$@"
+        WEGWIJZER_CONFIG="$root/etc/wegwijzer" WEGWIJZER_STATE="$root/var/lib/wegwijzer" "$@"
 }
-expect "config check as the service user" 0 "" -- as_service "$root/usr/bin/wegwijzer" config check
+expect "step 4: config check as the service user ends with ok" 0 ": ok: " -- \
+    as_service "$root/usr/bin/wegwijzer" config check
+check "step 2: others cannot read the configuration" \
+    sh -c "! setpriv --reuid=65534 --regid=65534 --clear-groups cat '$root/etc/wegwijzer/locations/weener-xl.ini' 2>/dev/null"
 expect "the installed program knows its version" 0 "wegwijzer 0.1.0" -- "$root/usr/bin/wegwijzer" --version
 printf 'expect screen attract\ntap start\nexpect screen topics\n' >"$WW_TMP/start.txt"
 chmod 644 "$WW_TMP/start.txt"
 expect "the installed kiosk starts and takes a tap as the service user" 0 "" -- \
-    as_service SDL_VIDEODRIVER=offscreen "$root/usr/bin/wegwijzer" kiosk --location weener-xl \
+    as_service SDL_VIDEODRIVER=offscreen WEGWIJZER_LOCALEDIR="$root/usr/share/wegwijzer/locale" \
+    "$root/usr/bin/wegwijzer" kiosk --location weener-xl \
     --assets "$root/usr/share/wegwijzer/assets" --script "$WW_TMP/start.txt"
 check "the store is in the state folder" sh -c "ls '$root/var/lib/wegwijzer' | grep -q ."
 
