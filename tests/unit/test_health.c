@@ -56,8 +56,8 @@ static void kiosk_states(void **state)
 {
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        struct ww_heartbeat h = beat("k", cases[i].age, cases[i].printer, cases[i].low,
-                                     cases[i].ooo);
+        struct ww_heartbeat h =
+            beat("k", cases[i].age, cases[i].printer, cases[i].low, cases[i].ooo);
         char why[256];
         enum ww_health got = ww_health_kiosk(&h, NOW, WW_HEALTH_STALE_S, why, sizeof why);
         printf("case %zu: %s \"%s\"\n", i, ww_health_name(got), why);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 static char uri[600];
 static char tmpdir[128];
@@ -434,6 +435,51 @@ static void test_heartbeats(void **state)
     ww_store_free(s);
 }
 
+/* A store of schema version 1 (before heartbeats) is migrated to 2 when
+ * opened, its bookings kept. SQLite only: the file is taken back to
+ * version 1 by hand. */
+static void test_migrate_heartbeats(void **state)
+{
+    (void)state;
+    if (strncmp(uri, "sqlite:", 7) != 0)
+        skip();
+    struct ww_store *s = open_store();
+    char loc[40];
+    fresh_location(loc, sizeof loc);
+    struct ww_slot slot = {0, 780, 30, 1, 0};
+    struct req_buf rb;
+    make_req(&rb, loc, "juridisch-loket", 'J', DAY, false);
+    struct ww_booking b, f;
+    assert_int_equal(ww_store_book(s, &rb.req, &slot, 1, &b), WW_OK);
+    ww_store_free(s);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(uri + 7, &db), SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(db, "DROP TABLE heartbeats; PRAGMA user_version = 1", NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(db);
+    s = open_store();
+    struct ww_heartbeat h = {.seen = 5};
+    ww_strlcpy(h.kiosk, loc, sizeof h.kiosk);
+    ww_strlcpy(h.location, loc, sizeof h.location);
+    assert_int_equal(ww_store_heartbeat(s, &h), WW_OK);
+    struct ww_heartbeat *hb = NULL;
+    size_t n = 0;
+    assert_int_equal(ww_store_heartbeats(s, loc, &hb, &n), WW_OK);
+    assert_int_equal(n, 1);
+    free(hb);
+    assert_int_equal(ww_store_find_check(s, b.check, &f), WW_OK);
+    assert_int_equal(f.id, b.id);
+    ww_store_free(s);
+    assert_int_equal(sqlite3_open(uri + 7, &db), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 2);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
 static void test_open_errors(void **state)
 {
     (void)state;
@@ -456,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_signals),
         cmocka_unit_test(test_race_never_overbooks),
         cmocka_unit_test(test_heartbeats),
+        cmocka_unit_test(test_migrate_heartbeats),
         cmocka_unit_test(test_open_errors),
     };
     return cmocka_run_group_tests_name("store", tests, suite_setup, suite_teardown);
