@@ -7,6 +7,7 @@
 #   make lint format-check bench valgrind
 #   make soak                a simulated week of use (20,000 sessions; not in CI)
 #   make install             the release build, data, systemd units (PREFIX=/usr/local, DESTDIR)
+#   make deb                 the Debian package build/deb/wegwijzer_*.deb (+ lintian)
 #
 # The user's CFLAGS/LDFLAGS are honoured; WERROR=0 turns warnings back into
 # warnings for packagers.
@@ -17,6 +18,9 @@ SANITIZE ?=
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
 LOCATION ?= weener-xl
+# The program's version (wegwijzer --version, the kiosk's heartbeat);
+# debian/rules passes the package's.
+VERSION  ?= 0.1.0
 
 ifeq ($(SANITIZE),)
 BUILD := build/$(MODE)
@@ -58,7 +62,8 @@ SANFLAGS := -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover
 OPT := -O1 -g3 -DWW_DEBUG
 endif
 
-BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -MMD -MP $(OPT) $(WARN) $(SANFLAGS) $(PG_CFLAGS)
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -MMD -MP $(OPT) $(WARN) $(SANFLAGS) $(PG_CFLAGS) \
+               -DWW_VERSION='"$(VERSION)"'
 CORE_CFLAGS := $(BASE_CFLAGS) -I$(BUILD)/poison -Isrc/core \
                $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) 2>/dev/null) $(CFLAGS)
 APP_CFLAGS  := $(BASE_CFLAGS) -Isrc -Isrc/core \
@@ -91,12 +96,12 @@ BIN      := $(BUILD)/wegwijzer
 POISON   := $(BUILD)/poison/.stamp
 
 .PHONY: all run check test unit e2e deps deps-run deps-test lint format format-check bench \
-        valgrind clean update-golden help fuzz
+        valgrind clean update-golden help fuzz deb
 
 all: $(BIN)
 
 help:
-	@sed -n '1,14p' Makefile
+	@sed -n '1,15p' Makefile
 
 $(POISON):
 	@mkdir -p $(BUILD)/poison/SDL2 $(BUILD)/poison/libavcodec $(BUILD)/poison/libavformat \
@@ -141,7 +146,7 @@ $(BUILD)/tests/test_ticket_raster: tests/unit/test_ticket_raster.c $(CORE_LIB) $
 # Unit tests of the kiosk UI (tests/unit/test_ui_*.c): layout, theme, input
 # and text need SDL, SDL_ttf and the fonts, so they link the UI objects.
 UI_UNIT_OBJ := $(addprefix $(BUILD)/obj/src/,ui/layout.o ui/theme.o ui/draw.o ui/input.o \
-               ui/screens.o render/text.o ui/out_of_order.o ui/audio.o)
+               ui/screens.o render/text.o ui/out_of_order.o ui/audio.o render/video.o)
 $(BUILD)/tests/test_ui_%: tests/unit/test_ui_%.c $(CORE_LIB) $(UI_UNIT_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(APP_CFLAGS) $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null) $(ALL_LDFLAGS) \
@@ -356,3 +361,11 @@ install: $(MO_FILES)
 	[ -e $(DESTDIR)$(SYSCONFDIR)/default/wegwijzer ] || \
 	  install -D -m 0644 dist/default-wegwijzer $(DESTDIR)$(SYSCONFDIR)/default/wegwijzer
 	[ -e $(DESTDIR)$(SYSCONFDIR)/wegwijzer ] || cp -R kiosk-config $(DESTDIR)$(SYSCONFDIR)/wegwijzer
+
+# ---- the Debian package ----
+# dpkg-buildpackage -b -us -uc (debian/) in a copy of the tree under
+# build/deb, so that its clean and release build leave this tree's build/
+# alone and the .deb lands in build/deb rather than beside the tree; then
+# lintian on the result.
+deb:
+	@scripts/deb.sh build/deb

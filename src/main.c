@@ -24,8 +24,9 @@ static const char usage[] =
     "  flow     question flows: check, walk in the terminal, extract texts\n"
     "  ticket   draw a booking's ticket as a PNG\n"
     "  say      speak a text with the kiosk's voice (WAV file or audio device)\n"
+    "  status   one line per kiosk of a location, for monitoring\n"
     "\n"
-    "Every command answers --help; wegwijzer --version names the build.\n";
+    "Every command answers --help; --version prints the version and the build.\n";
 
 /* What `make install` must install is a release build: this line says which
  * one a binary is (sanitizer builds are debug builds). */
@@ -47,6 +48,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (strcmp(cmd, "--version") == 0) {
+        puts("wegwijzer " WW_VERSION);
         puts(build_kind);
         return 0;
     }
@@ -71,6 +73,8 @@ int main(int argc, char **argv)
         return ww_cmd_ticket(argc - 1, argv + 1);
     if (strcmp(cmd, "say") == 0)
         return ww_cmd_say(argc - 1, argv + 1);
+    if (strcmp(cmd, "status") == 0)
+        return ww_cmd_status(argc - 1, argv + 1);
     if (strcmp(cmd, "config") == 0)
         return ww_cmd_config(argc - 1, argv + 1);
     if (strcmp(cmd, "flow") == 0)

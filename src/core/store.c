@@ -398,3 +398,16 @@ enum ww_err ww_store_pin_put(struct ww_store *s, const char *location,
 {
     return s->ops->pin_put(s, location, old, next, audit);
 }
+
+enum ww_err ww_store_heartbeat(struct ww_store *s, const struct ww_heartbeat *h)
+{
+    return s->ops->heartbeat(s, h);
+}
+
+enum ww_err ww_store_heartbeats(struct ww_store *s, const char *location, struct ww_heartbeat **out,
+                                size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    return s->ops->heartbeats(s, location ? location : "", out, n);
+}

@@ -97,6 +97,21 @@ struct ww_tally_count {
     int booked;
 };
 
+/* A kiosk's sign of life, written every minute (one row per kiosk, the
+ * newest kept). Ids, states and versions only; `out_of_order` is the
+ * kiosk's reason in file:line form (names files and keys, never a
+ * resident). */
+#define WW_KIOSK_ID_SIZE 64
+struct ww_heartbeat {
+    char kiosk[WW_KIOSK_ID_SIZE]; /* the machine (host name or WEGWIJZER_KIOSK) */
+    char location[WW_ID_SIZE];
+    int64_t seen;           /* unix seconds */
+    char printer[16];       /* "ok", "none", "fault", "paper-out", "unknown" */
+    bool paper_low;         /* the roll is near its end (still prints) */
+    char version[24];       /* the program's version */
+    char out_of_order[160]; /* "" when in order */
+};
+
 struct ww_store;
 
 struct ww_store_ops {
@@ -136,6 +151,9 @@ struct ww_store_ops {
     enum ww_err (*pin_put)(struct ww_store *s, const char *location, const struct ww_pin_state *old,
                            const struct ww_pin_state *next, const struct ww_audit *audit);
     enum ww_err (*purge)(struct ww_store *s, const char *location, ww_day before, int *deleted);
+    enum ww_err (*heartbeat)(struct ww_store *s, const struct ww_heartbeat *h);
+    enum ww_err (*heartbeats)(struct ww_store *s, const char *location, struct ww_heartbeat **out,
+                              size_t *n);
     void (*set_patience)(struct ww_store *s, int ms); /* optional */
 };
 
@@ -209,6 +227,12 @@ enum ww_err ww_store_pin_get(struct ww_store *s, const char *location, struct ww
 enum ww_err ww_store_pin_put(struct ww_store *s, const char *location,
                              const struct ww_pin_state *old, const struct ww_pin_state *next,
                              const struct ww_audit *audit);
+/* Insert or replace the kiosk's heartbeat (h->kiosk is the key). */
+enum ww_err ww_store_heartbeat(struct ww_store *s, const struct ww_heartbeat *h);
+/* Every kiosk's newest heartbeat, of one location ("" or NULL: all),
+ * ordered by kiosk id; *out is freed by the caller. */
+enum ww_err ww_store_heartbeats(struct ww_store *s, const char *location, struct ww_heartbeat **out,
+                                size_t *n);
 /* How long a call may wait for a server that is being reconnected to, in
  * milliseconds. By default a call waits up to the connect timeout (a
  * command, a worker thread); a handle used by a screen's own thread sets a

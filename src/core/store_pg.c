@@ -55,7 +55,7 @@
 #include <string.h>
 #include <time.h>
 
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 #define MAX_ATTEMPTS   8
 
 #define NS_PER_MS          1000000LL
@@ -96,6 +96,8 @@ enum stmt {
     S_PIN_GET,
     S_PIN_PUT,
     S_PURGE,
+    S_HEARTBEAT,
+    S_HEARTBEATS,
     S_COUNT
 };
 
@@ -174,6 +176,13 @@ static const char *const sql[S_COUNT] = {
      * a ticket and a time), in one statement. */
     [S_PURGE] = "WITH a AS (DELETE FROM audit WHERE location = $1 AND day < $2 AND action IN "
                 "('checkin', 'reprint')) DELETE FROM bookings WHERE location = $1 AND day < $2",
+    [S_HEARTBEAT] = "INSERT INTO heartbeats (kiosk, location, seen, printer, paper_low, version, "
+                    "out_of_order) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (kiosk) DO "
+                    "UPDATE SET location = excluded.location, seen = excluded.seen, printer = "
+                    "excluded.printer, paper_low = excluded.paper_low, version = excluded.version, "
+                    "out_of_order = excluded.out_of_order",
+    [S_HEARTBEATS] = "SELECT kiosk, location, seen, printer, paper_low, version, out_of_order FROM "
+                     "heartbeats WHERE $1::text = '' OR location = $1::text ORDER BY kiosk",
 };
 
 /* The schema of the SQLite backend, translated. Ids and codes compare
@@ -227,6 +236,10 @@ static const char *const migrations[] = {
     "INSERT INTO rating_counts SELECT day, location, score, topics, COUNT(*)"
     " FROM ratings GROUP BY day, location, score, topics;"
     "DROP TABLE ratings;",
+    /* 4: kiosk heartbeats for `wegwijzer status` (one row per kiosk). */
+    "CREATE TABLE heartbeats (kiosk " ID " PRIMARY KEY, location " ID ","
+    " seen BIGINT NOT NULL, printer TEXT NOT NULL, paper_low BOOLEAN NOT NULL DEFAULT FALSE,"
+    " version TEXT NOT NULL, out_of_order TEXT NOT NULL DEFAULT '');",
 };
 
 struct store_pg {
@@ -1288,6 +1301,51 @@ static enum ww_err pg_audit_list(struct ww_store *base, const char *location, ww
     return WW_OK;
 }
 
+static enum ww_err pg_heartbeat(struct ww_store *base, const struct ww_heartbeat *h)
+{
+    struct store_pg *s = cast(base);
+    enum ww_err e = ensure(s);
+    if (e != WW_OK)
+        return e;
+    struct numbuf t;
+    return exec(s, S_HEARTBEAT,
+                ARGS(h->kiosk, h->location, dec(&t, h->seen), h->printer, h->paper_low ? "t" : "f",
+                     h->version, h->out_of_order));
+}
+
+static enum ww_err pg_heartbeats(struct ww_store *base, const char *location,
+                                 struct ww_heartbeat **out, size_t *n)
+{
+    struct store_pg *s = cast(base);
+    *out = NULL;
+    *n = 0;
+    enum ww_err e = ensure(s);
+    if (e != WW_OK)
+        return e;
+    PGresult *r = run(s, S_HEARTBEATS, ARGS(location ? location : ""), &e);
+    if (!r)
+        return e;
+    int rows = PQntuples(r);
+    if (rows > 0) {
+        *out = calloc((size_t)rows, sizeof **out);
+        if (!*out)
+            abort();
+        for (int i = 0; i < rows; i++) {
+            struct ww_heartbeat *h = &(*out)[i];
+            text(r, i, 0, h->kiosk, sizeof h->kiosk);
+            text(r, i, 1, h->location, sizeof h->location);
+            h->seen = num(r, i, 2);
+            text(r, i, 3, h->printer, sizeof h->printer);
+            h->paper_low = PQgetvalue(r, i, 4)[0] == 't';
+            text(r, i, 5, h->version, sizeof h->version);
+            text(r, i, 6, h->out_of_order, sizeof h->out_of_order);
+        }
+        *n = (size_t)rows;
+    }
+    PQclear(r);
+    return WW_OK;
+}
+
 const struct ww_store_ops ww_store_pg_ops = {
     .scheme = "postgresql",
     .open = pg_open,
@@ -1311,5 +1369,7 @@ const struct ww_store_ops ww_store_pg_ops = {
     .change_seq = pg_change_seq,
     .pin_get = pg_pin_get,
     .pin_put = pg_pin_put,
+    .heartbeat = pg_heartbeat,
+    .heartbeats = pg_heartbeats,
     .set_patience = pg_set_patience,
 };

@@ -35,7 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 
 enum stmt {
     S_BEGIN,
@@ -66,6 +66,8 @@ enum stmt {
     S_PIN_PUT,
     S_PURGE,
     S_PURGE_AUDIT,
+    S_HEARTBEAT,
+    S_HEARTBEATS,
     S_COUNT
 };
 
@@ -132,6 +134,13 @@ static const char *const sql[S_COUNT] = {
      * time) go with them; staff changes stay. */
     [S_PURGE_AUDIT] = "DELETE FROM audit WHERE location = ?1 AND day < ?2 AND action IN "
                       "('checkin', 'reprint')",
+    [S_HEARTBEAT] = "INSERT INTO heartbeats (kiosk, location, seen, printer, paper_low, version, "
+                    "out_of_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (kiosk) DO "
+                    "UPDATE SET location = excluded.location, seen = excluded.seen, printer = "
+                    "excluded.printer, paper_low = excluded.paper_low, version = excluded.version, "
+                    "out_of_order = excluded.out_of_order",
+    [S_HEARTBEATS] = "SELECT kiosk, location, seen, printer, paper_low, version, out_of_order FROM "
+                     "heartbeats WHERE ?1 = '' OR location = ?1 ORDER BY kiosk",
 };
 
 /* Migrations: index i brings the schema from version i to i + 1. */
@@ -182,6 +191,10 @@ static const char *const migrations[] = {
     "INSERT INTO rating_counts SELECT day, location, score, topics, COUNT(*)"
     " FROM ratings GROUP BY day, location, score, topics;"
     "DROP TABLE ratings;",
+    /* 4: kiosk heartbeats for `wegwijzer status` (one row per kiosk). */
+    "CREATE TABLE heartbeats (kiosk TEXT PRIMARY KEY, location TEXT NOT NULL,"
+    " seen INTEGER NOT NULL, printer TEXT NOT NULL, paper_low INTEGER NOT NULL DEFAULT 0,"
+    " version TEXT NOT NULL, out_of_order TEXT NOT NULL DEFAULT '');",
 };
 
 struct store_sqlite {
@@ -1126,6 +1139,50 @@ static enum ww_err sqlite_pin_put(struct ww_store *base, const char *location,
     return finish(s, e);
 }
 
+static enum ww_err sqlite_heartbeat(struct ww_store *base, const struct ww_heartbeat *h)
+{
+    struct store_sqlite *s = cast(base);
+    reconnect(s, true);
+    sqlite3_stmt *st = stmt(s, S_HEARTBEAT);
+    bind_text(st, 1, h->kiosk);
+    bind_text(st, 2, h->location);
+    sqlite3_bind_int64(st, 3, h->seen);
+    bind_text(st, 4, h->printer);
+    sqlite3_bind_int(st, 5, h->paper_low ? 1 : 0);
+    bind_text(st, 6, h->version);
+    bind_text(st, 7, h->out_of_order);
+    return exec(s, S_HEARTBEAT);
+}
+
+static enum ww_err sqlite_heartbeats(struct ww_store *base, const char *location,
+                                     struct ww_heartbeat **out, size_t *n)
+{
+    struct store_sqlite *s = cast(base);
+    reconnect(s, false);
+    sqlite3_stmt *st = stmt(s, S_HEARTBEATS);
+    bind_text(st, 1, location);
+    struct ww_heartbeat *arr = NULL;
+    size_t count = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        arr = ww_grow(arr, &cap, count, sizeof *arr);
+        struct ww_heartbeat *h = &arr[count++];
+        memset(h, 0, sizeof *h);
+        text(st, 0, h->kiosk, sizeof h->kiosk);
+        text(st, 1, h->location, sizeof h->location);
+        h->seen = sqlite3_column_int64(st, 2);
+        text(st, 3, h->printer, sizeof h->printer);
+        h->paper_low = sqlite3_column_int(st, 4) != 0;
+        text(st, 5, h->version, sizeof h->version);
+        text(st, 6, h->out_of_order, sizeof h->out_of_order);
+    }
+    enum ww_err e = map_rc(s, rc, "heartbeats");
+    sqlite3_reset(st);
+    *out = arr;
+    *n = count;
+    return e;
+}
+
 const struct ww_store_ops ww_store_sqlite_ops = {
     .scheme = "sqlite",
     .open = sqlite_open,
@@ -1149,4 +1206,6 @@ const struct ww_store_ops ww_store_sqlite_ops = {
     .pin_get = sqlite_pin_get,
     .pin_put = sqlite_pin_put,
     .purge = sqlite_purge,
+    .heartbeat = sqlite_heartbeat,
+    .heartbeats = sqlite_heartbeats,
 };

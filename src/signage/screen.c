@@ -17,6 +17,7 @@
 #include "core/str.h"
 #include "signage/film.h"
 #include "signage/slides.h"
+#include "render/video.h"
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_image.h>
@@ -100,6 +101,7 @@ struct screen {
     bool dirty;
     bool warned_empty;
     bool closed_shot;
+    bool ready_logged; /* "ready" is logged once, after the first frame */
 
     /* Numbers for --stats and the benchmark. */
     uint64_t presents, items_started, films_failed;
@@ -702,6 +704,11 @@ static int run(struct screen *s)
             now = start + (int64_t)(SDL_GetTicks64() - t0);
             step(s, now, false);
             present(s, now);
+            if (!s->ready_logged && s->presents > 0) {
+                ww_info("screen %s: ready (%dx%d, %s)", s->pl.id, s->w, s->h,
+                        SDL_GetCurrentVideoDriver());
+                s->ready_logged = true;
+            }
             if (s->o.seconds > 0 && now - start >= s->o.seconds * 1000)
                 break;
             int wait = timeout_ms(s, now);
@@ -716,6 +723,7 @@ static int run(struct screen *s)
     }
     double wall = (double)(SDL_GetTicks64() - t0) / 1000.0;
     double cpu = cpu_seconds() - cpu0;
+    ww_info("screen %s: stopping (%" PRIu64 " frames presented)", s->pl.id, s->presents);
     add_stats(s, s->film);
     add_stats(s, s->next_film);
     struct ww_film_stats keep = s->fs;
@@ -976,17 +984,14 @@ static void open_audio(struct screen *s)
 
 static bool open_video(struct screen *s)
 {
-    /* No GPU on these machines: SDL's own software renderer, not Mesa's
-     * software GL (4-5 times slower to start, ten times slower per frame). */
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* Window hints here; the renderer is chosen per video driver there. */
+    ww_video_hints();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         ww_app_fail(s->app, "cannot start the display: %s", SDL_GetError());
         return false;
     }
     s->sdl_up = true;
-    Uint32 flags = SDL_WINDOW_SHOWN;
+    Uint32 flags = SDL_WINDOW_SHOWN | ww_video_window_flags();
     if (!s->o.windowed && s->o.frames == 0)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     s->win = SDL_CreateWindow("Wegwijzer", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, s->w,
@@ -995,9 +1000,9 @@ static bool open_video(struct screen *s)
         ww_app_fail(s->app, "cannot open a window: %s", SDL_GetError());
         return false;
     }
-    s->ren = SDL_CreateRenderer(s->win, -1, SDL_RENDERER_SOFTWARE);
+    s->ren = ww_video_renderer(s->win, "screen");
     if (!s->ren) {
-        ww_app_fail(s->app, "cannot draw in the window: %s", SDL_GetError());
+        ww_app_fail(s->app, "cannot draw in the window: every renderer step failed (see above)");
         return false;
     }
     SDL_GetRendererOutputSize(s->ren, &s->w, &s->h);

@@ -14,6 +14,7 @@
 #include "core/ticket.h"
 #include "render/text.h"
 #include "render/ticket_raster.h"
+#include "render/video.h"
 #include "ui/audio.h"
 #include "ui/input.h"
 #include "ui/kiosk_impl.h"
@@ -459,6 +460,25 @@ static void do_print(struct ww_kiosk *k)
         ww_kiosk_wait_print(k);
 }
 
+/* The heartbeat, once a minute from the live loop and at once when the
+ * printer's state changes, on the store worker (a slow server never holds
+ * up the screen). */
+#define WW_BEAT_MS 60000
+static void beat(struct ww_kiosk *k)
+{
+    struct ww_heartbeat h;
+    memset(&h, 0, sizeof h);
+    ww_strlcpy(h.kiosk, k->kiosk_id, sizeof h.kiosk);
+    ww_strlcpy(h.location, k->app.loc ? k->app.loc->id : "", sizeof h.location);
+    h.seen = ww_clock_now(&k->app.clock);
+    ww_strlcpy(h.printer, k->printer_state, sizeof h.printer);
+    h.paper_low = k->paper_low;
+    ww_strlcpy(h.version, WW_VERSION, sizeof h.version);
+    if (ww_kiosk_store_pending(k, WW_KJOB_BEAT) == 0)
+        ww_kiosk_store_beat(k, &h);
+    k->next_beat = SDL_GetTicks64() + WW_BEAT_MS;
+}
+
 static void print_results(struct ww_kiosk *k)
 {
     struct ww_print_result res;
@@ -473,6 +493,18 @@ static void print_results(struct ww_kiosk *k)
         if (res.err != WW_OK)
             ww_warn("kiosk: ticket %s not printed: %s (%s)", res.name, ww_strerror(res.err),
                     res.detail);
+        /* For the heartbeat: how the printer did last time. */
+        char was[sizeof k->printer_state];
+        bool was_low = k->paper_low;
+        ww_strlcpy(was, k->printer_state, sizeof was);
+        ww_strlcpy(k->printer_state,
+                   res.err == WW_OK          ? "ok"
+                   : res.err == WW_ERR_PAPER ? "paper-out"
+                                             : "fault",
+                   sizeof k->printer_state);
+        k->paper_low = res.err == WW_OK && res.paper_low;
+        if (strcmp(was, k->printer_state) != 0 || was_low != k->paper_low)
+            beat(k);
         ww_kiosk_staff_printed(k, &res);
     }
 }
@@ -685,6 +717,7 @@ static void present(struct ww_kiosk *k)
     ww_drawer_draw(k->dr, d, focus_name(k, f));
     SDL_RenderPresent(k->ren);
     k->shown = true;
+    k->presents++;
 }
 
 bool ww_kiosk_screenshot(struct ww_kiosk *k, const char *path)
@@ -820,7 +853,7 @@ static void store_answers(struct ww_kiosk *k)
 {
     struct ww_kiosk_answer an;
     while (ww_kiosk_store_answer(k, &an)) {
-        if (an.kind != WW_KJOB_POLL)
+        if (an.kind != WW_KJOB_POLL && an.kind != WW_KJOB_BEAT)
             ww_kiosk_store_result(k, an.err,
                                   an.kind == WW_KJOB_BOOK || an.kind == WW_KJOB_RECORD ||
                                       an.kind == WW_KJOB_FINISH || an.kind == WW_KJOB_PURGE);
@@ -845,6 +878,10 @@ static void store_answers(struct ww_kiosk *k)
             if (an.err != WW_OK)
                 ww_warn("kiosk: deleting old bookings failed: %s (tried again tomorrow)",
                         ww_strerror(an.err));
+            break;
+        case WW_KJOB_BEAT:
+            if (an.err != WW_OK)
+                ww_warn("kiosk: the heartbeat was not stored: %s", ww_strerror(an.err));
             break;
         case WW_KJOB_FINISH:
         case WW_KJOB_COUNT:
@@ -1197,6 +1234,8 @@ static int run_loop(struct ww_kiosk *k)
             if (ms > poll_in)
                 ms = poll_in;
         }
+        if (ms > (int)(k->next_beat > now_ms ? k->next_beat - now_ms : 0))
+            ms = (int)(k->next_beat > now_ms ? k->next_beat - now_ms : 0);
         /* A fresh answer awaited: wake when it is too late to wait more. */
         if (k->hold_until > now_ms && ms > (int)(k->hold_until - now_ms))
             ms = (int)(k->hold_until - now_ms);
@@ -1242,6 +1281,8 @@ static int run_loop(struct ww_kiosk *k)
         ww_kiosk_input_settle(k, SDL_GetTicks());
         if (next_tick_in(k) == 0)
             tick(k);
+        if (SDL_GetTicks64() >= k->next_beat)
+            beat(k);
         if (ww_kiosk_staff_deadline(k) == 0)
             ww_kiosk_staff_tick(k);
         retention(k);
@@ -1266,7 +1307,7 @@ static int run_loop(struct ww_kiosk *k)
             present(k);
         ww_audio_settle(k->audio, WW_AUDIO_CLOSE_MS);
     }
-    ww_info("kiosk: stopping");
+    ww_info("kiosk: stopping (%lu frames presented)", k->presents);
     return 0;
 }
 
@@ -1408,11 +1449,8 @@ static double ms_since(Uint64 t0)
 
 static bool start_video(struct ww_kiosk *k, const struct opts *o)
 {
-    /* No GPU on the kiosk PCs: SDL's own software renderer is 4-5x faster to
-     * start and ~10x faster per frame than Mesa's software GL. */
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* Window hints here; the renderer is chosen per video driver there. */
+    ww_video_hints();
     /* SIGTERM and SIGINT are ours (on_signal), not turned into SDL_QUIT. */
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     /* Touch is handled as touch; SDL's mouse copies are ignored in input.c. */
@@ -1436,7 +1474,7 @@ static bool start_video(struct ww_kiosk *k, const struct opts *o)
             h = t;
         }
     }
-    Uint32 flags = SDL_WINDOW_SHOWN;
+    Uint32 flags = SDL_WINDOW_SHOWN | ww_video_window_flags();
     bool full = !k->scripted && !o->check && !o->bench && !k->own_wait;
 #ifdef WW_DEBUG
     if (o->windowed)
@@ -1450,9 +1488,9 @@ static bool start_video(struct ww_kiosk *k, const struct opts *o)
         ww_app_fail(&k->app, "cannot open a window: %s", SDL_GetError());
         return false;
     }
-    k->ren = SDL_CreateRenderer(k->win, -1, SDL_RENDERER_SOFTWARE);
+    k->ren = ww_video_renderer(k->win, "kiosk");
     if (!k->ren) {
-        ww_app_fail(&k->app, "cannot start the renderer: %s", SDL_GetError());
+        ww_app_fail(&k->app, "cannot start the renderer: every step failed (see above)");
         return false;
     }
     if (full)
@@ -1616,6 +1654,30 @@ static int run_out_of_order(struct ww_kiosk *k, const struct opts *o, struct ww_
         .audio = k->audio,
         .debug_exit = k->debug_exit,
     };
+    /* Tell the fleet once, when the location and its store are known (a
+     * broken flow file, a missing font): the heartbeat then goes stale, and
+     * `wegwijzer status` shows both. */
+    struct ww_store *st = k->app.store;
+    if (!st && k->app.loc) {
+        char err[512];
+        st = ww_store_open(k->app.store_uri ? k->app.store_uri : k->app.loc->store,
+                           k->app.state_dir, err, sizeof err);
+    }
+    if (st && info->problems.count > 0) {
+        struct ww_heartbeat h;
+        memset(&h, 0, sizeof h);
+        ww_strlcpy(h.kiosk, k->kiosk_id, sizeof h.kiosk);
+        ww_strlcpy(h.location, k->app.loc ? k->app.loc->id : "", sizeof h.location);
+        h.seen = ww_clock_now(&k->app.clock);
+        ww_strlcpy(h.printer, "unknown", sizeof h.printer);
+        ww_strlcpy(h.version, WW_VERSION, sizeof h.version);
+        ww_diag_format(&info->problems.items[0], h.out_of_order, sizeof h.out_of_order);
+        enum ww_err e = ww_store_heartbeat(st, &h);
+        if (e != WW_OK)
+            ww_warn("kiosk: the heartbeat was not stored: %s", ww_strerror(e));
+    }
+    if (st != k->app.store)
+        ww_store_free(st);
     if (k->scripted)
         return ww_ooo_run_script(info, &p, o->script, o->shot_dir);
     return ww_ooo_run(info, &p);
@@ -1665,6 +1727,12 @@ int ww_kiosk_main(int argc, char **argv)
         ww_strlcpy(k->assets, o.assets, sizeof k->assets);
     else
         ww_install_default_assets(k->assets, sizeof k->assets);
+    /* The kiosk's name in heartbeats: WEGWIJZER_KIOSK, else the host name. */
+    const char *kid = getenv("WEGWIJZER_KIOSK");
+    if (kid && *kid)
+        ww_strlcpy(k->kiosk_id, kid, sizeof k->kiosk_id);
+    else if (gethostname(k->kiosk_id, sizeof k->kiosk_id - 1) != 0 || !k->kiosk_id[0])
+        ww_strlcpy(k->kiosk_id, "kiosk", sizeof k->kiosk_id);
     if (!load_installation(k, &broken.problems)) {
         if (o.check || o.bench) {
             /* Checks and timings need a working kiosk: the problems and a
@@ -1813,6 +1881,12 @@ int ww_kiosk_main(int argc, char **argv)
          * resident does not wait minutes at a slow printer. */
         if (k->printer)
             ww_print_worker_set_timeout(k->printer, loc->print_timeout * 1000);
+        /* The heartbeat's printer state until the first ticket says more. */
+        ww_strlcpy(k->printer_state,
+                   strcmp(loc->printer, "none") == 0 ? "none"
+                   : k->printer                      ? "unknown"
+                                                     : "fault",
+                   sizeof k->printer_state);
         k->traster = ww_ticket_raster_new(k->text);
     }
     ww_kiosk_staff_start(k);

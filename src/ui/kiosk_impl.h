@@ -34,8 +34,9 @@ struct ww_kiosk {
     struct ww_text *text;
     struct ww_drawer *dr;
     struct ww_dlist dl;
-    bool dirty; /* the draw list must be rebuilt */
-    bool shown; /* the current list is on screen */
+    bool dirty;             /* the draw list must be rebuilt */
+    bool shown;             /* the current list is on screen */
+    unsigned long presents; /* frames shown in the live loop (logged at the stop) */
 
     struct ww_input input;
     int64_t last_input; /* clock seconds of the last resident input */
@@ -79,6 +80,10 @@ struct ww_kiosk {
     bool settling;                        /* settle() is running (scripted runs) */
     uint64_t hold_until;                  /* SDL ticks: a fresh answer is awaited before drawing */
     uint64_t next_poll;                   /* SDL ticks: the next read of the change counter */
+    uint64_t next_beat;                   /* SDL ticks: the next heartbeat (0: at once) */
+    char kiosk_id[WW_KIOSK_ID_SIZE];      /* this machine, in heartbeats */
+    char printer_state[16];               /* heartbeat: "ok", "none", "fault", ... */
+    bool paper_low;                       /* heartbeat: the last print found the roll low */
 };
 
 /* One touch, click, key or text event of the resident screens (or the

@@ -31,6 +31,7 @@ struct job {
     ww_day day;
     struct ww_print_result printed;
     char check[WW_CHECK_SIZE];
+    struct ww_heartbeat beat;
 };
 
 /* The room and desks of a booking, as its ticket says them. */
@@ -105,6 +106,9 @@ static void run(struct ww_store_job *base, struct ww_store *store)
         a->err = ww_booking_retention(&ctx, &deleted);
         break;
     }
+    case WW_KJOB_BEAT:
+        a->err = ww_store_heartbeat(store, &j->beat);
+        break;
     case WW_KJOB_COUNT:
         break;
     }
@@ -214,6 +218,13 @@ bool ww_kiosk_store_purge(struct ww_kiosk *k)
 bool ww_kiosk_store_poll(struct ww_kiosk *k)
 {
     return submit(k, new_job(k, WW_KJOB_POLL));
+}
+
+bool ww_kiosk_store_beat(struct ww_kiosk *k, const struct ww_heartbeat *h)
+{
+    struct job *j = new_job(k, WW_KJOB_BEAT);
+    j->beat = *h;
+    return submit(k, j);
 }
 
 bool ww_kiosk_store_answer(struct ww_kiosk *k, struct ww_kiosk_answer *out)

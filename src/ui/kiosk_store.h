@@ -33,6 +33,7 @@ enum ww_kiosk_job {
     WW_KJOB_POLL,    /* ww_store_change_seq */
     WW_KJOB_SCAN,    /* ww_store_find_check of a scanned ticket, its room and desks */
     WW_KJOB_PURGE,   /* ww_booking_retention */
+    WW_KJOB_BEAT,    /* ww_store_heartbeat: the kiosk's sign of life, every minute */
     WW_KJOB_COUNT
 };
 
@@ -67,6 +68,7 @@ bool ww_kiosk_store_finish(struct ww_kiosk *k, const struct ww_print_result *res
 bool ww_kiosk_store_poll(struct ww_kiosk *k);
 bool ww_kiosk_store_scan(struct ww_kiosk *k, const char *check);
 bool ww_kiosk_store_purge(struct ww_kiosk *k);
+bool ww_kiosk_store_beat(struct ww_kiosk *k, const struct ww_heartbeat *h);
 
 /* The next answer (true) or none yet (false). */
 bool ww_kiosk_store_answer(struct ww_kiosk *k, struct ww_kiosk_answer *out);

@@ -372,6 +372,9 @@ if command -v systemd-analyze >/dev/null 2>&1 && [ -d /lib/systemd/system ]; the
     cp dist/systemd/*.service "$R/etc/systemd/system/"
     printf '#!/bin/sh\nexec "$@"\n' >"$R/usr/bin/cage"
     chmod +x "$R/usr/bin/cage"
+    # ExecStop runs /bin/sh (it stops the program inside cage first).
+    mkdir -p "$R/bin"
+    cp "$(readlink -f /bin/sh)" "$R/bin/sh"
     cp "$WW_BIN" "$R/usr/local/bin/wegwijzer"
     for unit in wegwijzer-kiosk@weener-xl.service wegwijzer-screen@huisarts-wachtkamer.service; do
         out=$(cd "$R" && systemd-analyze verify --man=no --root="$R" "$unit" 2>&1)

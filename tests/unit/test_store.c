@@ -519,6 +519,115 @@ static void test_pin_lockout_race(void **state)
     ww_store_free(s);
 }
 
+/* Heartbeats: one row per kiosk (the newest replaces the older), listed
+ * per location in kiosk order, every field kept. */
+static void test_heartbeats(void **state)
+{
+    (void)state;
+    struct ww_store *s = open_store();
+    char loc[40], other[40], k1[80], k2[80], k3[80];
+    fresh_location(loc, sizeof loc);
+    fresh_location(other, sizeof other);
+    ww_fmt(k1, sizeof k1, "%s-a", loc);
+    ww_fmt(k2, sizeof k2, "%s-b", loc);
+    ww_fmt(k3, sizeof k3, "%s-c", other);
+    struct ww_heartbeat h = {.seen = 1000, .paper_low = false};
+    ww_strlcpy(h.kiosk, k2, sizeof h.kiosk);
+    ww_strlcpy(h.location, loc, sizeof h.location);
+    ww_strlcpy(h.printer, "unknown", sizeof h.printer);
+    ww_strlcpy(h.version, "0.0.9", sizeof h.version);
+    assert_int_equal(ww_store_heartbeat(s, &h), WW_OK);
+    /* The same kiosk a minute later: replaced, not added. */
+    h.seen = 1060;
+    h.paper_low = true;
+    ww_strlcpy(h.printer, "ok", sizeof h.printer);
+    ww_strlcpy(h.version, "0.1.0", sizeof h.version);
+    assert_int_equal(ww_store_heartbeat(s, &h), WW_OK);
+    struct ww_heartbeat a = {.seen = 1050};
+    ww_strlcpy(a.kiosk, k1, sizeof a.kiosk);
+    ww_strlcpy(a.location, loc, sizeof a.location);
+    ww_strlcpy(a.printer, "fault", sizeof a.printer);
+    ww_strlcpy(a.version, "0.1.0", sizeof a.version);
+    ww_strlcpy(a.out_of_order, "flows/werk.flow:3: unknown key 'x'", sizeof a.out_of_order);
+    assert_int_equal(ww_store_heartbeat(s, &a), WW_OK);
+    struct ww_heartbeat c = a;
+    ww_strlcpy(c.kiosk, k3, sizeof c.kiosk);
+    ww_strlcpy(c.location, other, sizeof c.location);
+    assert_int_equal(ww_store_heartbeat(s, &c), WW_OK);
+
+    struct ww_heartbeat *hb = NULL;
+    size_t n = 0;
+    assert_int_equal(ww_store_heartbeats(s, loc, &hb, &n), WW_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(hb[0].kiosk, k1);
+    assert_string_equal(hb[0].printer, "fault");
+    assert_string_equal(hb[0].out_of_order, "flows/werk.flow:3: unknown key 'x'");
+    assert_int_equal(hb[0].seen, 1050);
+    assert_false(hb[0].paper_low);
+    assert_string_equal(hb[1].kiosk, k2);
+    assert_string_equal(hb[1].location, loc);
+    assert_int_equal(hb[1].seen, 1060);
+    assert_true(hb[1].paper_low);
+    assert_string_equal(hb[1].printer, "ok");
+    assert_string_equal(hb[1].version, "0.1.0");
+    assert_string_equal(hb[1].out_of_order, "");
+    free(hb);
+    /* Every location: at least these three. */
+    assert_int_equal(ww_store_heartbeats(s, NULL, &hb, &n), WW_OK);
+    size_t mine = 0;
+    for (size_t i = 0; i < n; i++)
+        mine += strcmp(hb[i].kiosk, k1) == 0 || strcmp(hb[i].kiosk, k2) == 0 ||
+                strcmp(hb[i].kiosk, k3) == 0;
+    assert_int_equal(mine, 3);
+    free(hb);
+    ww_store_free(s);
+}
+
+/* A store of schema version 3 (before heartbeats) is migrated to 4 when
+ * opened, its bookings kept. SQLite only: the file is taken back to
+ * version 3 by hand. */
+static void test_migrate_heartbeats(void **state)
+{
+    (void)state;
+    if (strncmp(uri, "sqlite:", 7) != 0)
+        skip();
+    struct ww_store *s = open_store();
+    char loc[40];
+    fresh_location(loc, sizeof loc);
+    struct ww_slot slot = {0, 780, 30, 1, 0};
+    struct req_buf rb;
+    make_req(&rb, loc, "juridisch-loket", 'J', DAY, false);
+    struct ww_booking b, f;
+    assert_int_equal(ww_store_book(s, &rb.req, &slot, 1, &b), WW_OK);
+    ww_store_free(s);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(uri + 7, &db), SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(db, "DROP TABLE heartbeats; PRAGMA user_version = 3", NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(db);
+    s = open_store();
+    struct ww_heartbeat h = {.seen = 5};
+    ww_strlcpy(h.kiosk, loc, sizeof h.kiosk);
+    ww_strlcpy(h.location, loc, sizeof h.location);
+    assert_int_equal(ww_store_heartbeat(s, &h), WW_OK);
+    struct ww_heartbeat *hb = NULL;
+    size_t n = 0;
+    assert_int_equal(ww_store_heartbeats(s, loc, &hb, &n), WW_OK);
+    assert_int_equal(n, 1);
+    free(hb);
+    assert_int_equal(ww_store_find_check(s, b.check, &f), WW_OK);
+    assert_int_equal(f.id, b.id);
+    ww_store_free(s);
+    assert_int_equal(sqlite3_open(uri + 7, &db), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 4);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
 static void test_open_errors(void **state)
 {
     (void)state;
@@ -805,7 +914,7 @@ static void test_migrate_v1(void **state)
     free(c);
     ww_store_free(s);
     assert_int_equal(sql_value(path, "SELECT count FROM rating_counts"), 2);
-    assert_int_equal(sql_value(path, "PRAGMA user_version"), 3);
+    assert_int_equal(sql_value(path, "PRAGMA user_version"), 4);
     remove_dir(dir);
 }
 
@@ -832,6 +941,8 @@ int main(void)
         cmocka_unit_test(test_race_never_overbooks),
         cmocka_unit_test(test_pin_lockout_shared),
         cmocka_unit_test(test_pin_lockout_race),
+        cmocka_unit_test(test_heartbeats),
+        cmocka_unit_test(test_migrate_heartbeats),
         cmocka_unit_test(test_open_errors),
         cmocka_unit_test(test_purge),
         cmocka_unit_test(test_file_mode_and_counters),
