@@ -77,9 +77,9 @@ static void run(struct ww_store_job *base, struct ww_store *store)
     }
     case WW_KJOB_BOOK: {
         a->err = ww_booking_make(&ctx, &j->want, &a->booking);
-        a->desks = 1;
-        if (a->err == WW_OK)
-            room_of(&ctx, j->cfg, a);
+        /* The room its ticket names, as the booking remembered it. */
+        ww_strlcpy(a->room, a->booking.memo.room, sizeof a->room);
+        a->desks = a->booking.memo.desks > 0 ? a->booking.memo.desks : 1;
         break;
     }
     case WW_KJOB_SCAN:

@@ -137,9 +137,8 @@ static void test_layout_dutch(void **state)
     assert_null(find_line(&t, WW_TLINE_ITEM, 1));
     /* The outcome's notices on paper (notice_ticket): after what to bring,
      * before the QR code. */
-    const char *notices[] = {"Kijk op uwv.nl. Daar vraagt u de WW aan."};
-    p.notices = notices;
-    p.n_notices = 1;
+    const char *notices[] = {"Kijk op uwv.nl. Daar vraagt u de WW aan.", "Bel bij gevaar 112."};
+    p.notices = "Kijk op uwv.nl. Daar vraagt u de WW aan.\nBel bij gevaar 112.";
     assert_int_equal(ww_ticket_build(&t, &p), WW_OK);
     size_t item = t.n, notice = t.n, qr = t.n;
     for (size_t i = 0; i < t.n; i++) {
@@ -152,8 +151,19 @@ static void test_layout_dutch(void **state)
     }
     assert_true(item < notice && notice < qr);
     assert_int_equal(t.lines[notice].kind, WW_TLINE_TEXT);
+    /* One line each, in order. */
+    assert_string_equal(t.lines[notice + 1].text, notices[1]);
     p.notices = NULL;
-    p.n_notices = 0;
+    /* The location's neutral wording: one line, no item names. */
+    p.bring = "Brieven van schuldeisers en deurwaarders; Uw paspoort";
+    p.bring_neutral = true;
+    assert_int_equal(ww_ticket_build(&t, &p), WW_OK);
+    assert_null(find_line(&t, WW_TLINE_ITEM, 0));
+    for (size_t i = 0; i < t.n; i++)
+        assert_null(strstr(t.lines[i].text, "schuldeisers"));
+    assert_string_equal(find_line(&t, WW_TLINE_TEXT, 2),
+                        "Neem de papieren mee die bij uw vraag horen.");
+    p.bring_neutral = false;
     /* Nothing personal: no line holds the topic. */
     ww_strlcpy(b.topic, "scheiden", sizeof b.topic);
     assert_int_equal(ww_ticket_build(&t, &p), WW_OK);
@@ -216,8 +226,8 @@ static void test_layout_shipped_catalogues(void **state)
     static const char *const langs[] = {"en", "tr", "ar", "pl", "uk"};
     static const char *const lists[] = {
         NULL, /* the partner's own: two items */
-        "Uw paspoort of identiteitskaart; Uw loonstrook of uitkeringsbrief; "
-        "Uw bankafschriften van de laatste maand"};
+        "Uw paspoort, identiteitskaart of verblijfsdocument; Uw loonstrook of uitkeringsbrief; "
+        "Uw bankafschriften van de laatste 3 maanden"};
     for (size_t li = 0; li < 5; li++) {
         assert_true(ww_i18n_set(langs[li]));
         for (size_t k = 0; k < 2; k++) {
