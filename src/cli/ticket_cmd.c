@@ -27,6 +27,7 @@ static const char usage[] =
     "  --escpos FILE     also write the ESC/POS bytes a thermal printer gets\n"
     "  --width 80|58     paper width in mm (default 80)\n"
     "  --lang CODE       print it in this language instead of the resident's\n"
+    "  --lines FILE      also write the ticket's text lines, one a line: kind, a tab, text\n"
     "\n"
     "options:\n" WW_COMMON_HELP;
 
@@ -136,18 +137,38 @@ out:
     return status;
 }
 
+/* The text of the layout, as laid out (not read back from the picture):
+ * for tests that check every line is in the ticket's language. */
+static int write_lines(struct ww_app *app, const struct ww_ticket *t, const char *path)
+{
+    static const char *const kinds[] = {"small", "label", "number", "heading",
+                                        "text",  "item",  "qr",     "rule"};
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        ww_app_fail(app, "cannot write %s", path);
+        return 1;
+    }
+    fprintf(f, "lang\t%s\n", t->lang);
+    for (size_t i = 0; i < t->n; i++)
+        if (t->lines[i].text[0])
+            fprintf(f, "%s\t%s\n", kinds[t->lines[i].kind], t->lines[i].text);
+    if (fclose(f) != 0) {
+        ww_app_fail(app, "cannot write %s", path);
+        return 1;
+    }
+    return 0;
+}
+
 int ww_cmd_ticket(int argc, char **argv)
 {
     struct ww_app app;
     ww_app_init(&app, "ticket");
-    static const struct option opts[] = {{"code", required_argument, NULL, 'c'},
-                                         {"ticket", required_argument, NULL, 't'},
-                                         {"out", required_argument, NULL, 'o'},
-                                         {"escpos", required_argument, NULL, 'e'},
-                                         {"width", required_argument, NULL, 'w'},
-                                         {"lang", required_argument, NULL, 'l'},
-                                         WW_COMMON_OPTIONS};
-    const char *code = NULL, *out = NULL, *escpos = NULL, *lang = NULL;
+    static const struct option opts[] = {
+        {"code", required_argument, NULL, 'c'},  {"ticket", required_argument, NULL, 't'},
+        {"out", required_argument, NULL, 'o'},   {"escpos", required_argument, NULL, 'e'},
+        {"width", required_argument, NULL, 'w'}, {"lang", required_argument, NULL, 'l'},
+        {"lines", required_argument, NULL, 'L'}, WW_COMMON_OPTIONS};
+    const char *code = NULL, *out = NULL, *escpos = NULL, *lang = NULL, *lines = NULL;
     long width_mm = 80;
     int c;
     while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
@@ -178,6 +199,9 @@ int ww_cmd_ticket(int argc, char **argv)
             break;
         case 'l':
             lang = optarg;
+            break;
+        case 'L':
+            lines = optarg;
             break;
         default:
             return ww_app_bad_option(&app, argv);
@@ -216,6 +240,8 @@ int ww_cmd_ticket(int argc, char **argv)
     }
     if (!status && escpos)
         status = write_escpos(&app, &r, escpos);
+    if (!status && lines)
+        status = write_lines(&app, &t, lines);
     if (!status)
         printf("%s: ticket %s (%d x %d dots)\n", out, t.number, r.width, r.height);
     ww_raster_destroy(&r);
