@@ -5,6 +5,7 @@
  * through the worker thread, on a real SQLite file. */
 #include "booking.h"
 #include "escpos.h"
+#include "flow.h"
 #include "i18n.h"
 #include "ini.h"
 #include "printer.h"
@@ -254,6 +255,96 @@ static void test_layout_shipped_catalogues(void **state)
         }
     }
     ww_i18n_set("nl");
+}
+
+/* A line that is a Dutch source text the catalogue translates (or leaves
+ * untranslated) came out Dutch. */
+static bool is_dutch(const struct ww_po *po, const char *text)
+{
+    for (size_t i = 0; i < po->n; i++)
+        if (!po->entries[i].fuzzy && strcmp(po->entries[i].msgid, text) == 0)
+            return strcmp(po->entries[i].msgstr, text) != 0;
+    return false;
+}
+
+/* Check every line of one ticket; returns the number of Dutch lines. */
+static int dutch_lines(const struct ww_ticket *t, const struct ww_po *po, const char *what)
+{
+    int bad = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const struct ww_ticket_line *l = &t->lines[i];
+        if (l->kind != WW_TLINE_NUMBER && l->text[0] && is_dutch(po, l->text)) {
+            print_error("%s: %s: \"%s\" is printed in Dutch\n", t->lang, what, l->text);
+            bad++;
+        }
+    }
+    return bad;
+}
+
+/* Every ticket the shipped content can print, in every language, with the
+ * shipped catalogues: each partner and room of every location with its
+ * own list, and every outcome's list and paper notices, laid out by the one
+ * function all prints use, have no line left in Dutch. */
+static void test_every_ticket_translated(void **state)
+{
+    (void)state;
+    struct stat st;
+    if (stat("build/locale/pl/LC_MESSAGES/wegwijzer.mo", &st) != 0)
+        skip();
+    ww_i18n_init("build/locale");
+    struct ww_flows flows;
+    struct ww_diags d;
+    ww_diags_init(&d);
+    assert_true(ww_flows_load(&flows, "kiosk-config/flows", &cfg, &d));
+    ww_diags_destroy(&d);
+    static const char *const langs[] = {"en", "tr", "ar", "pl", "uk"};
+    int bad = 0, tickets = 0;
+    for (size_t li = 0; li < 5; li++) {
+        char path[64];
+        ww_fmt(path, sizeof path, "locales/%s.po", langs[li]);
+        struct ww_po po = {0};
+        assert_true(ww_po_load(&po, path));
+        for (size_t lo = 0; lo < cfg.n_locations; lo++) {
+            const struct ww_location *loc = &cfg.locations[lo];
+            struct ww_booking_ctx ctx = {&cfg, loc, NULL, &clk};
+            struct ww_ticket_source src = {&ctx, ww_i18n_tr, NULL, 0, NULL};
+            /* Each partner on site, in its room, with its own list; then
+             * every outcome's list and notices with the first of them. */
+            const struct ww_flow_outcome *all[512];
+            size_t n_all = 0;
+            for (size_t ti = 0; ti < flows.n_topics; ti++)
+                for (size_t oi = 0; oi < flows.topics[ti].n_outcomes && n_all < 512; oi++)
+                    all[n_all++] = &flows.topics[ti].outcomes[oi];
+            for (size_t pr = 0; pr < loc->n_presence + n_all; pr++) {
+                const struct ww_presence *on = &loc->presence[pr < loc->n_presence ? pr : 0];
+                const struct ww_flow_outcome *o =
+                    pr < loc->n_presence ? NULL : all[pr - loc->n_presence];
+                struct ww_booking b = fixed_booking();
+                ww_strlcpy(b.location, loc->id, sizeof b.location);
+                ww_strlcpy(b.partner, cfg.partners[on->partner].id, sizeof b.partner);
+                char notices[WW_TEXT_SIZE] = "";
+                for (size_t i = 0; o && o->notice_ticket && i < o->n_notices; i++) {
+                    size_t used = strlen(notices);
+                    ww_fmt(notices + used, sizeof notices - used, "%s%s", i ? "\n" : "",
+                           o->notices[i]);
+                }
+                ww_ticket_memo_make(&b.memo, loc, ww_location_partner(loc, on->partner), langs[li],
+                                    o ? o->bring : NULL, notices);
+                ww_strlcpy(b.memo.room, on->room, sizeof b.memo.room);
+                b.memo.desks = 2;
+                struct ww_ticket t;
+                assert_int_equal(ww_ticket_of_booking(&t, &b, &src), WW_OK);
+                assert_string_equal(t.lang, langs[li]);
+                bad += dutch_lines(&t, &po, o ? o->id : b.partner);
+                tickets++;
+            }
+        }
+        ww_po_destroy(&po);
+    }
+    ww_flows_destroy(&flows);
+    ww_i18n_set("nl");
+    assert_true(tickets > 100);
+    assert_int_equal(bad, 0);
 }
 
 static void test_layout_translated(void **state)
@@ -803,6 +894,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_layout_dutch),
+        cmocka_unit_test(test_every_ticket_translated),
         cmocka_unit_test(test_layout_translated),
         cmocka_unit_test(test_layout_shipped_catalogues),
         cmocka_unit_test(test_layout_cuts_utf8),
