@@ -23,7 +23,24 @@ set_key() { # key value: in the location file
     sed -i "s|^$1 = .*|$1 = $v|" "$LOC"
 }
 qr_of() { zbarimg -q --raw "$1" 2>/dev/null; }
-ticket_of() { grep "^$1 " "$T/bookings.txt" | head -1; }
+PRINTERS=""
+trap 'for p in $PRINTERS; do kill "$p" 2>/dev/null; done; rm -rf "$WW_TMP"' EXIT
+# start_printer NAME: a pretend ESC/POS printer on a TCP port (its jobs
+# land as NAME/job-N.pbm); the location prints there.
+start_printer() {
+    mkdir -p "$T/$1"
+    python3 tests/e2e/escpos_printer.py serve --port-file "$T/$1/port" --state "$T/$1/state" \
+        --pbm-dir "$T/$1" &
+    PRINTERS="$PRINTERS $!"
+    i=0
+    while [ ! -s "$T/$1/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    set_key printer "escpos-net:127.0.0.1:$(cat "$T/$1/port")?timeout=5"
+}
+wait_file() {
+    i=0
+    while [ ! -s "$1" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    [ -s "$1" ]
+}
 expect "set the PIN" 0 "staff PIN set" -- sh -c "echo 246813 | \"$WW_BIN\" staff set-pin $L"
 
 n=0
@@ -75,6 +92,16 @@ EOS
     expect "$lang: staff reprint" 0 "$number printed" -- ww staff reprint $L "$number"
     check "$lang: 'staff reprint' is the first print, byte for byte" \
         cmp "$SHOTS/first-$lang.png" "$T/first-$lang/$(basename "$first")"
+    # `staff reprint` on an ESC/POS printer: what it received is what
+    # `ticket --escpos` wrote, and its QR decodes.
+    start_printer "escpos-$lang"
+    expect "$lang: staff reprint on an ESC/POS printer" 0 "$number printed" \
+        -- ww staff reprint $L "$number"
+    check "$lang: the ESC/POS printer got a ticket" wait_file "$T/escpos-$lang/job-1.pbm"
+    check "$lang: the ESC/POS printer's ticket is the first print, dot for dot" \
+        cmp "$T/t-$lang.pbm" "$T/escpos-$lang/job-1.pbm"
+    check "$lang: its QR decodes to the booking" \
+        sh -c '[ "$(zbarimg -q --raw "$1" 2>/dev/null)" = "$2" ]' _ "$T/escpos-$lang/job-1.pbm" "$qr"
     # The staff screen's reprint of the last ticket.
     set_key printer "png:$T/screen-$lang"
     cat >"$T/staff-$lang.txt" <<EOS
