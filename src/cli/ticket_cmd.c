@@ -26,16 +26,10 @@ static const char usage[] =
     "  --out FILE.png    where to write the picture\n"
     "  --escpos FILE     also write the ESC/POS bytes a thermal printer gets\n"
     "  --width 80|58     paper width in mm (default 80)\n"
-    "  --lang CODE       language of the ticket (default nl)\n"
+    "  --lang CODE       print it in this language instead of the resident's\n"
+    "  --lines FILE      also write the ticket's text lines, one a line: kind, a tab, text\n"
     "\n"
     "options:\n" WW_COMMON_HELP;
-
-static const char *tr_i18n(void *ctx, const char *lang, const char *msgid)
-{
-    (void)ctx;
-    (void)lang;
-    return ww_i18n_get(msgid);
-}
 
 /* Find the booking a staff member scanned or typed. Prints why not. */
 static int find_booking(struct ww_app *app, const char *text, struct ww_booking *b)
@@ -69,34 +63,19 @@ static int find_booking(struct ww_app *app, const char *text, struct ww_booking 
     return 0;
 }
 
-/* Lay out the ticket of `b`, with the room from that day's plan. */
+/* Lay out the ticket of `b`: the one the booking remembered, in its
+ * language unless `lang` names another. */
 static int build(struct ww_app *app, const struct ww_booking *b, const char *lang, int width,
                  struct ww_ticket *t)
 {
-    size_t pi;
-    const struct ww_partner *partner =
-        ww_config_partner(&app->cfg, b->partner, &pi) ? ww_location_partner(app->loc, pi) : NULL;
-    if (!partner) {
+    struct ww_booking_ctx ctx = {&app->cfg, app->loc, app->store, &app->clock};
+    struct ww_ticket_source src = {&ctx, ww_i18n_tr, NULL, width, lang};
+    enum ww_err e = ww_ticket_of_booking(t, b, &src);
+    if (e == WW_ERR_NOT_FOUND) {
         ww_app_fail(app, "ticket %s: partner '%s' is no longer in the configuration", b->ticket,
                     b->partner);
         return 1;
     }
-    struct ww_booking_ctx ctx = {&app->cfg, app->loc, app->store, &app->clock};
-    struct ww_day_plan plan;
-    const struct ww_block *blk = NULL;
-    if (ww_booking_plan(&ctx, b->day, &plan) == WW_OK)
-        blk = ww_ticket_block(&plan, pi, b->start);
-    struct ww_ticket_params p = {
-        .loc = app->loc,
-        .partner = partner,
-        .booking = b,
-        .room = blk ? blk->room : NULL,
-        .desks = blk ? blk->desks : 1,
-        .lang = lang,
-        .tr = lang && strcmp(lang, "nl") != 0 ? tr_i18n : NULL,
-        .width = width,
-    };
-    enum ww_err e = ww_ticket_build(t, &p);
     if (e != WW_OK) {
         ww_app_fail(app, "ticket %s cannot be laid out: %s", b->ticket, ww_strerror(e));
         return 1;
@@ -117,11 +96,11 @@ static int draw(struct ww_app *app, const struct ww_ticket *t, struct ww_raster 
     return 0;
 }
 
+/* Load the catalogues: a ticket is printed in the language its booking
+ * remembered (or `lang`, when given). */
 static bool set_language(struct ww_app *app, const char *lang)
 {
-    if (!lang || strcmp(lang, "nl") == 0)
-        return true;
-    if (!ww_i18n_find(lang)) {
+    if (lang && !ww_i18n_find(lang)) {
         ww_app_fail(app, "--lang '%s' is not a language of the kiosk", lang);
         return false;
     }
@@ -130,7 +109,7 @@ static bool set_language(struct ww_app *app, const char *lang)
     exe[n > 0 ? n : 0] = '\0';
     ww_i18n_default_dir(exe[0] ? exe : NULL, dir, sizeof dir);
     ww_i18n_init(dir);
-    return ww_i18n_set(lang);
+    return true;
 }
 
 static int write_escpos(struct ww_app *app, const struct ww_raster *r, const char *path)
@@ -158,18 +137,38 @@ out:
     return status;
 }
 
+/* The text of the layout, as laid out (not read back from the picture):
+ * for tests that check every line is in the ticket's language. */
+static int write_lines(struct ww_app *app, const struct ww_ticket *t, const char *path)
+{
+    static const char *const kinds[] = {"small", "label", "number", "heading",
+                                        "text",  "item",  "qr",     "rule"};
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        ww_app_fail(app, "cannot write %s", path);
+        return 1;
+    }
+    fprintf(f, "lang\t%s\n", t->lang);
+    for (size_t i = 0; i < t->n; i++)
+        if (t->lines[i].text[0])
+            fprintf(f, "%s\t%s\n", kinds[t->lines[i].kind], t->lines[i].text);
+    if (fclose(f) != 0) {
+        ww_app_fail(app, "cannot write %s", path);
+        return 1;
+    }
+    return 0;
+}
+
 int ww_cmd_ticket(int argc, char **argv)
 {
     struct ww_app app;
     ww_app_init(&app, "ticket");
-    static const struct option opts[] = {{"code", required_argument, NULL, 'c'},
-                                         {"ticket", required_argument, NULL, 't'},
-                                         {"out", required_argument, NULL, 'o'},
-                                         {"escpos", required_argument, NULL, 'e'},
-                                         {"width", required_argument, NULL, 'w'},
-                                         {"lang", required_argument, NULL, 'l'},
-                                         WW_COMMON_OPTIONS};
-    const char *code = NULL, *out = NULL, *escpos = NULL, *lang = "nl";
+    static const struct option opts[] = {
+        {"code", required_argument, NULL, 'c'},  {"ticket", required_argument, NULL, 't'},
+        {"out", required_argument, NULL, 'o'},   {"escpos", required_argument, NULL, 'e'},
+        {"width", required_argument, NULL, 'w'}, {"lang", required_argument, NULL, 'l'},
+        {"lines", required_argument, NULL, 'L'}, WW_COMMON_OPTIONS};
+    const char *code = NULL, *out = NULL, *escpos = NULL, *lang = NULL, *lines = NULL;
     long width_mm = 80;
     int c;
     while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
@@ -200,6 +199,9 @@ int ww_cmd_ticket(int argc, char **argv)
             break;
         case 'l':
             lang = optarg;
+            break;
+        case 'L':
+            lines = optarg;
             break;
         default:
             return ww_app_bad_option(&app, argv);
@@ -238,6 +240,8 @@ int ww_cmd_ticket(int argc, char **argv)
     }
     if (!status && escpos)
         status = write_escpos(&app, &r, escpos);
+    if (!status && lines)
+        status = write_lines(&app, &t, lines);
     if (!status)
         printf("%s: ticket %s (%d x %d dots)\n", out, t.number, r.width, r.height);
     ww_raster_destroy(&r);
@@ -264,7 +268,11 @@ int ww_cmd_staff_reprint(struct ww_app *app, const char *code)
     }
     struct ww_ticket t;
     struct ww_raster r = {0};
-    status = build(app, &b, "nl", ww_printer_width(printer), &t);
+    if (!set_language(app, NULL)) {
+        ww_printer_free(printer);
+        return 1;
+    }
+    status = build(app, &b, NULL, ww_printer_width(printer), &t);
     if (!status)
         status = draw(app, &t, &r);
     if (!status) {

@@ -2,6 +2,8 @@
 
 #include "code.h"
 #include "log.h"
+#include "str.h"
+#include "ticket.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -61,6 +63,26 @@ enum ww_err ww_booking_slots(const struct ww_booking_ctx *ctx, size_t partner, w
     return WW_OK;
 }
 
+/* Keep what the new booking's ticket says (a retry of a request that had
+ * booked gets its booking back with what was kept then). Should the store
+ * refuse the note, the booking stands and this ticket prints as laid out;
+ * a reprint then falls back to the partner's list in Dutch (logged). */
+static void remember(const struct ww_booking_ctx *ctx, const struct ww_booking_want *want,
+                     const struct ww_day_plan *plan, struct ww_booking *out)
+{
+    const struct ww_partner *p = ww_location_partner(ctx->loc, want->partner);
+    struct ww_ticket_memo *m = &out->memo;
+    ww_ticket_memo_make(m, ctx->loc, p, want->lang, want->bring, want->notices);
+    const struct ww_block *bl = ww_ticket_block(plan, want->partner, out->start);
+    if (bl) {
+        ww_strlcpy(m->room, bl->room, sizeof m->room);
+        m->desks = bl->desks;
+    }
+    enum ww_err e = ww_store_remember(ctx->store, out->id, m);
+    if (e != WW_OK)
+        ww_warn("booking %s: what its ticket says was not kept: %s", out->ticket, ww_strerror(e));
+}
+
 static enum ww_err book_day(const struct ww_booking_ctx *ctx, const struct ww_booking_want *want,
                             ww_day day, struct ww_booking *out)
 {
@@ -106,6 +128,8 @@ static enum ww_err book_day(const struct ww_booking_ctx *ctx, const struct ww_bo
      * say so, the partner since marked absent, the slot since begun) gets
      * that booking back, not "full". */
     e = ww_store_book(ctx->store, &req, cands, n, out);
+    if (e == WW_OK && !out->memo.lang[0])
+        remember(ctx, want, &plan, out);
     return n == 0 && e == WW_ERR_FULL ? none : e;
 }
 

@@ -44,6 +44,14 @@ struct ww_booking_want {
     ww_day day;
     int at;                 /* minutes, for WW_BOOK_AT */
     const char *request_id; /* the same id makes one booking */
+    /* What the ticket will say (kept with the booking, see
+     * ww_ticket_memo_make): its language ("" = nl), the outcome's items to
+     * bring ("" = the partner's list) and its lines for the ticket
+     * ('\n'-separated msgids, "" = none). Copies, not pointers: a want
+     * travels to the store's thread. */
+    char lang[8];
+    char bring[WW_TEXT_SIZE];
+    char notices[WW_TEXT_SIZE];
 };
 
 /* Book. WW_ERR_FULL when no slot with room exists (for LATER_DAY: within

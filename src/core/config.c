@@ -86,6 +86,10 @@ static const struct ww_key location_keys[] = {
      "(default 20)"},
     {"retention_days", WW_KEY_INT, F(ww_location, retention_days), 0, 1, 3650, false,
      "days bookings and check-ins are kept; anonymous counts stay (default 30)"},
+    {"ticket_bring", WW_KEY_CHOICE, F(ww_location, ticket_bring), 0, 0, 0, false,
+     "full|neutral: what the ticket says to bring: 'full' lists every item (default), "
+     "'neutral' prints one line that names none, where an item would give the resident's "
+     "topic away"},
 };
 
 static const struct ww_key hours_keys[] = {

@@ -75,6 +75,12 @@ struct ww_screen_geom {
     int mount_mm;            /* height of the screen's lower edge above the floor */
 };
 
+/* What a ticket says about what to bring. */
+enum ww_ticket_bring {
+    WW_TICKET_BRING_FULL,    /* every item of the list */
+    WW_TICKET_BRING_NEUTRAL, /* one neutral line: items could give the topic away */
+};
+
 struct ww_location {
     char id[WW_ID_SIZE];
     char name[WW_NAME_SIZE];
@@ -93,6 +99,7 @@ struct ww_location {
     int bookings_per_minute;    /* a kiosk books at most this many in any minute */
     int print_timeout;          /* seconds a ticket may take to come out */
     int retention_days;         /* bookings and check-ins are deleted after this */
+    int ticket_bring;           /* enum ww_ticket_bring: the list or the neutral line */
     struct ww_screen_geom screen;
     struct ww_presence *presence;
     size_t n_presence;

@@ -109,6 +109,25 @@ const char *ww_i18n_get(const char *msgid)
     return t;
 }
 
+const char *ww_i18n_get_in(const char *lang, const char *msgid)
+{
+    const char *was = ww_i18n_lang();
+    if (!lang || strcmp(lang, was) == 0 || !ww_i18n_find(lang))
+        return ww_i18n_find(lang) ? ww_i18n_get(msgid) : msgid;
+    /* gettext keeps every catalogue it loaded mapped for the life of the
+     * process, so the text stays valid after switching back. */
+    ww_i18n_set(lang);
+    const char *t = ww_i18n_get(msgid);
+    ww_i18n_set(was);
+    return t;
+}
+
+const char *ww_i18n_tr(void *ctx, const char *lang, const char *msgid)
+{
+    (void)ctx;
+    return ww_i18n_get_in(lang, msgid);
+}
+
 static bool is_dir(const char *path)
 {
     struct stat st;

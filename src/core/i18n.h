@@ -55,6 +55,13 @@ bool ww_i18n_rtl(void);
  * translation's placeholders differ from the text's (see below). */
 const char *ww_i18n_get(const char *msgid);
 
+/* Translate into `lang` whatever the current language is, which stays
+ * current (switched for the look-up and back: the UI thread only). The text
+ * itself for Dutch or an unknown code. */
+const char *ww_i18n_get_in(const char *lang, const char *msgid);
+/* The same as a ticket's translation hook (ww_translate_fn); ctx unused. */
+const char *ww_i18n_tr(void *ctx, const char *lang, const char *msgid);
+
 /* ---- placeholders ----
  *
  * A text with values in it ("Stap %d van %d") is never used as a printf

@@ -403,6 +403,22 @@ bool ww_keys_apply(const struct ww_key *table, size_t n, void *target, unsigned 
         }
         *field = v[0];
         return true;
+    case WW_KEY_CHOICE: {
+        /* The words are the help text's up to its colon. */
+        size_t all = strcspn(k->help, ":");
+        int index = 0;
+        for (const char *c = k->help; c < k->help + all; index++) {
+            size_t len = strcspn(c, "|:");
+            if (strlen(v) == len && strncmp(c, v, len) == 0) {
+                *(int *)field = index;
+                return true;
+            }
+            c += len + (c[len] == '|');
+        }
+        ww_diags_add(d, file, item->line, "%s: '%s' is not one of %.*s", k->name, v, (int)all,
+                     k->help);
+        return false;
+    }
     }
     return false;
 }
@@ -419,8 +435,8 @@ void ww_keys_require(const struct ww_key *table, size_t n, unsigned long seen, c
 void ww_keys_help(const struct ww_key *table, size_t n, const char *section, FILE *out)
 {
     static const char *const type_names[] = {
-        "text",        "number",     "yes/no",   "HH:MM",  "HH:MM-HH:MM",
-        "HH:MM-HH:MM", "YYYY-MM-DD", "weekdays", "letter", "id",
+        "text",       "number",   "yes/no", "HH:MM", "HH:MM-HH:MM", "HH:MM-HH:MM",
+        "YYYY-MM-DD", "weekdays", "letter", "id",    "choice",
     };
     fprintf(out, "[%s]\n", section);
     for (size_t i = 0; i < n; i++)

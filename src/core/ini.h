@@ -65,6 +65,8 @@ enum ww_key_type {
     WW_KEY_WEEKDAYS, /* unsigned bit mask, "ma, wo, vr" (bit 0 = Monday) */
     WW_KEY_LETTER,   /* char, one capital letter A-Z */
     WW_KEY_ID,       /* char[size] holding a valid id (see ww_valid_id) */
+    WW_KEY_CHOICE,   /* int: index of the value among the words that begin its help
+                      * text, '|'-separated, up to a colon ("full|neutral: ...") */
 };
 
 struct ww_key {

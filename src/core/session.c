@@ -745,6 +745,18 @@ void ww_session_want(const struct ww_flows *flows, const struct ww_session *s, c
     }
     ww_fmt(request_id, WW_REQUEST_SIZE, "%.28s-%d", visit_id ? visit_id : "visit", s->request_seq);
     want->request_id = request_id;
+    /* What the ticket will say: the resident's language, the outcome's
+     * list and the lines it wants on paper. */
+    ww_strlcpy(want->lang, s->lang[0] ? s->lang : "nl", sizeof want->lang);
+    const struct ww_flow_outcome *o = ww_session_outcome(flows, s);
+    if (o) {
+        ww_strlcpy(want->bring, o->bring, sizeof want->bring);
+        for (size_t i = 0; o->notice_ticket && i < o->n_notices; i++) {
+            size_t used = strlen(want->notices);
+            ww_fmt(want->notices + used, sizeof want->notices - used, "%s%s", used ? "\n" : "",
+                   o->notices[i]);
+        }
+    }
 }
 
 void ww_session_screen_id(const struct ww_flows *flows, const struct ww_session *s, char *buf,

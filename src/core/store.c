@@ -309,6 +309,11 @@ enum ww_err ww_store_find_check(struct ww_store *s, const char *check, struct ww
     return s->ops->find_check(s, check, out);
 }
 
+enum ww_err ww_store_remember(struct ww_store *s, int64_t id, const struct ww_ticket_memo *m)
+{
+    return s->ops->remember(s, id, m);
+}
+
 enum ww_err ww_store_set_printed(struct ww_store *s, int64_t id, bool printed)
 {
     return s->ops->set_printed(s, id, printed);

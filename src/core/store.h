@@ -27,6 +27,21 @@
 #define WW_CHECK_SIZE   16 /* random check part, base32 */
 #define WW_REQUEST_SIZE 40
 
+/* What a booking's ticket said, kept with the booking so that a reprint is
+ * the same ticket as the first print. Source texts (Dutch msgids) and ids
+ * only, never anything the resident typed: the language, the items to bring
+ * as printed (the outcome's or the partner's list at booking time), whether
+ * the location's neutral line stood in for them, the outcome's lines printed
+ * under them, and the room and desk count of the block. */
+struct ww_ticket_memo {
+    char lang[8];               /* "nl", "ar", ...; "" = nothing remembered (old booking) */
+    char bring[WW_TEXT_SIZE];   /* item msgids, ';'-separated; "" = none */
+    bool bring_neutral;         /* the neutral line instead of the items */
+    char notices[WW_TEXT_SIZE]; /* msgids, '\n'-separated; "" = none */
+    char room[WW_NAME_SIZE];    /* room or desk name; "" = none */
+    int desks;                  /* desks of that block (the desk number shows when > 1) */
+};
+
 struct ww_booking {
     int64_t id;
     char location[WW_ID_SIZE];
@@ -40,7 +55,8 @@ struct ww_booking {
     char check[WW_CHECK_SIZE];   /* random, for the QR */
     int64_t created;
     bool printed;
-    int64_t checked_in; /* 0 = not yet */
+    int64_t checked_in;         /* 0 = not yet */
+    struct ww_ticket_memo memo; /* what its ticket said */
 };
 
 /* A request to book the first slot with room among `cands`, in order. */
@@ -126,6 +142,7 @@ struct ww_store_ops {
                                const char *ticket, struct ww_booking *out);
     enum ww_err (*find_check)(struct ww_store *s, const char *check, struct ww_booking *out);
     enum ww_err (*set_printed)(struct ww_store *s, int64_t id, bool printed);
+    enum ww_err (*remember)(struct ww_store *s, int64_t id, const struct ww_ticket_memo *m);
     enum ww_err (*checkin)(struct ww_store *s, int64_t id, int64_t now);
     enum ww_err (*override_add)(struct ww_store *s, const char *location, ww_day day,
                                 const struct ww_override *ov, const struct ww_audit *audit);
@@ -194,6 +211,9 @@ enum ww_err ww_store_find_ticket(struct ww_store *s, const char *location, ww_da
                                  const char *ticket, struct ww_booking *out);
 enum ww_err ww_store_find_check(struct ww_store *s, const char *check, struct ww_booking *out);
 enum ww_err ww_store_set_printed(struct ww_store *s, int64_t id, bool printed);
+/* Keep what booking `id`'s ticket says (one UPDATE; WW_ERR_NOT_FOUND when no
+ * such booking). Called once, right after the booking is made. */
+enum ww_err ww_store_remember(struct ww_store *s, int64_t id, const struct ww_ticket_memo *m);
 /* WW_ERR_ALREADY when checked in before (the first time is kept). */
 enum ww_err ww_store_checkin(struct ww_store *s, int64_t id, int64_t now);
 /* Adds the change and its audit entry in one transaction. */

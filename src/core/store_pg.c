@@ -55,7 +55,7 @@
 #include <string.h>
 #include <time.h>
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 #define MAX_ATTEMPTS   8
 
 #define NS_PER_MS          1000000LL
@@ -78,6 +78,7 @@ enum stmt {
     S_FIND_TICKET,
     S_FIND_CHECK,
     S_SET_PRINTED,
+    S_REMEMBER,
     S_CHECKIN,
     S_OVERRIDE_INSERT,
     S_OVERRIDE_NEWEST,
@@ -103,7 +104,8 @@ enum stmt {
 
 #define BOOKING_COLS                                                                               \
     "id, location, partner, topic, day, start, minutes, desk, ticket, check_code, created, "       \
-    "printed, checked_in"
+    "printed, checked_in, ticket_lang, ticket_bring, ticket_neutral, ticket_notices, "             \
+    "ticket_room, ticket_desks"
 
 static const char *const sql[S_COUNT] = {
     [S_BEGIN] = "BEGIN",
@@ -135,6 +137,8 @@ static const char *const sql[S_COUNT] = {
                       "ticket = $3",
     [S_FIND_CHECK] = "SELECT " BOOKING_COLS " FROM bookings WHERE check_code = $1",
     [S_SET_PRINTED] = "UPDATE bookings SET printed = $2 WHERE id = $1",
+    [S_REMEMBER] = "UPDATE bookings SET ticket_lang = $2, ticket_bring = $3, ticket_neutral = "
+                   "$4, ticket_notices = $5, ticket_room = $6, ticket_desks = $7 WHERE id = $1",
     [S_CHECKIN] = "UPDATE bookings SET checked_in = $2 WHERE id = $1 AND checked_in = 0",
     [S_OVERRIDE_INSERT] = "INSERT INTO overrides (location, day, partner, kind, t0, t1, desks, "
                           "room) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -236,7 +240,15 @@ static const char *const migrations[] = {
     "INSERT INTO rating_counts SELECT day, location, score, topics, COUNT(*)"
     " FROM ratings GROUP BY day, location, score, topics;"
     "DROP TABLE ratings;",
-    /* 4: kiosk heartbeats for `wegwijzer status` (one row per kiosk). */
+    /* 4: a booking keeps what its ticket said, so a reprint is the same
+     * ticket (bookings made before keep '' and are laid out as before). */
+    "ALTER TABLE bookings ADD COLUMN ticket_lang TEXT NOT NULL DEFAULT '',"
+    " ADD COLUMN ticket_bring TEXT NOT NULL DEFAULT '',"
+    " ADD COLUMN ticket_neutral BOOLEAN NOT NULL DEFAULT false,"
+    " ADD COLUMN ticket_notices TEXT NOT NULL DEFAULT '',"
+    " ADD COLUMN ticket_room TEXT NOT NULL DEFAULT '',"
+    " ADD COLUMN ticket_desks INTEGER NOT NULL DEFAULT 0;",
+    /* 5: kiosk heartbeats for `wegwijzer status` (one row per kiosk). */
     "CREATE TABLE heartbeats (kiosk " ID " PRIMARY KEY, location " ID ","
     " seen BIGINT NOT NULL, printer TEXT NOT NULL, paper_low BOOLEAN NOT NULL DEFAULT FALSE,"
     " version TEXT NOT NULL, out_of_order TEXT NOT NULL DEFAULT '');",
@@ -434,6 +446,12 @@ static void row_booking(const PGresult *r, int row, struct ww_booking *b)
     b->created = num(r, row, 10);
     b->printed = PQgetvalue(r, row, 11)[0] == 't';
     b->checked_in = num(r, row, 12);
+    text(r, row, 13, b->memo.lang, sizeof b->memo.lang);
+    text(r, row, 14, b->memo.bring, sizeof b->memo.bring);
+    b->memo.bring_neutral = PQgetvalue(r, row, 15)[0] == 't';
+    text(r, row, 16, b->memo.notices, sizeof b->memo.notices);
+    text(r, row, 17, b->memo.room, sizeof b->memo.room);
+    b->memo.desks = (int)num(r, row, 18);
 }
 
 /* Decimal text of a number, for a parameter. */
@@ -948,6 +966,23 @@ static enum ww_err pg_set_printed(struct ww_store *base, int64_t id, bool printe
     return e;
 }
 
+static enum ww_err pg_remember(struct ww_store *base, int64_t id, const struct ww_ticket_memo *m)
+{
+    struct store_pg *s = cast(base);
+    enum ww_err e = ensure(s);
+    if (e != WW_OK)
+        return e;
+    struct numbuf i, d;
+    long changed;
+    e = exec_count(s, S_REMEMBER,
+                   ARGS(dec(&i, id), m->lang, m->bring, m->bring_neutral ? "t" : "f", m->notices,
+                        m->room, dec(&d, m->desks)),
+                   &changed);
+    if (e == WW_OK && changed == 0)
+        return WW_ERR_NOT_FOUND;
+    return e;
+}
+
 static enum ww_err pg_checkin(struct ww_store *base, int64_t id, int64_t now)
 {
     struct store_pg *s = cast(base);
@@ -1355,6 +1390,7 @@ const struct ww_store_ops ww_store_pg_ops = {
     .find_ticket = pg_find_ticket,
     .find_check = pg_find_check,
     .set_printed = pg_set_printed,
+    .remember = pg_remember,
     .checkin = pg_checkin,
     .override_add = pg_override_add,
     .override_undo = pg_override_undo,

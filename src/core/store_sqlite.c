@@ -35,7 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 enum stmt {
     S_BEGIN,
@@ -49,6 +49,7 @@ enum stmt {
     S_FIND_TICKET,
     S_FIND_CHECK,
     S_SET_PRINTED,
+    S_REMEMBER,
     S_CHECKIN,
     S_OVERRIDE_INSERT,
     S_OVERRIDE_NEWEST,
@@ -73,7 +74,8 @@ enum stmt {
 
 #define BOOKING_COLS                                                                               \
     "id, location, partner, topic, day, start, minutes, desk, ticket, check_code, created, "       \
-    "printed, checked_in"
+    "printed, checked_in, ticket_lang, ticket_bring, ticket_neutral, ticket_notices, "             \
+    "ticket_room, ticket_desks"
 
 static const char *const sql[S_COUNT] = {
     [S_BEGIN] = "BEGIN IMMEDIATE",
@@ -94,6 +96,8 @@ static const char *const sql[S_COUNT] = {
                       "ticket = ?3",
     [S_FIND_CHECK] = "SELECT " BOOKING_COLS " FROM bookings WHERE check_code = ?1",
     [S_SET_PRINTED] = "UPDATE bookings SET printed = ?2 WHERE id = ?1",
+    [S_REMEMBER] = "UPDATE bookings SET ticket_lang = ?2, ticket_bring = ?3, ticket_neutral = "
+                   "?4, ticket_notices = ?5, ticket_room = ?6, ticket_desks = ?7 WHERE id = ?1",
     [S_CHECKIN] = "UPDATE bookings SET checked_in = ?2 WHERE id = ?1 AND checked_in = 0",
     [S_OVERRIDE_INSERT] = "INSERT INTO overrides (location, day, partner, kind, t0, t1, desks, "
                           "room) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -191,7 +195,15 @@ static const char *const migrations[] = {
     "INSERT INTO rating_counts SELECT day, location, score, topics, COUNT(*)"
     " FROM ratings GROUP BY day, location, score, topics;"
     "DROP TABLE ratings;",
-    /* 4: kiosk heartbeats for `wegwijzer status` (one row per kiosk). */
+    /* 4: a booking keeps what its ticket said, so a reprint is the same
+     * ticket (bookings made before keep '' and are laid out as before). */
+    "ALTER TABLE bookings ADD COLUMN ticket_lang TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE bookings ADD COLUMN ticket_bring TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE bookings ADD COLUMN ticket_neutral INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE bookings ADD COLUMN ticket_notices TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE bookings ADD COLUMN ticket_room TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE bookings ADD COLUMN ticket_desks INTEGER NOT NULL DEFAULT 0;",
+    /* 5: kiosk heartbeats for `wegwijzer status` (one row per kiosk). */
     "CREATE TABLE heartbeats (kiosk TEXT PRIMARY KEY, location TEXT NOT NULL,"
     " seen INTEGER NOT NULL, printer TEXT NOT NULL, paper_low INTEGER NOT NULL DEFAULT 0,"
     " version TEXT NOT NULL, out_of_order TEXT NOT NULL DEFAULT '');",
@@ -361,6 +373,12 @@ static void row_booking(sqlite3_stmt *st, struct ww_booking *b)
     b->created = sqlite3_column_int64(st, 10);
     b->printed = sqlite3_column_int(st, 11) != 0;
     b->checked_in = sqlite3_column_int64(st, 12);
+    text(st, 13, b->memo.lang, sizeof b->memo.lang);
+    text(st, 14, b->memo.bring, sizeof b->memo.bring);
+    b->memo.bring_neutral = sqlite3_column_int(st, 15) != 0;
+    text(st, 16, b->memo.notices, sizeof b->memo.notices);
+    text(st, 17, b->memo.room, sizeof b->memo.room);
+    b->memo.desks = sqlite3_column_int(st, 18);
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *v)
@@ -818,6 +836,27 @@ static enum ww_err sqlite_set_printed(struct ww_store *base, int64_t id, bool pr
     return e;
 }
 
+static enum ww_err sqlite_remember(struct ww_store *base, int64_t id,
+                                   const struct ww_ticket_memo *m)
+{
+    struct store_sqlite *s = cast(base);
+    reconnect(s, true);
+    if (still_ours(s) != WW_OK)
+        return WW_ERR_IO;
+    sqlite3_stmt *st = stmt(s, S_REMEMBER);
+    sqlite3_bind_int64(st, 1, id);
+    bind_text(st, 2, m->lang);
+    bind_text(st, 3, m->bring);
+    sqlite3_bind_int(st, 4, m->bring_neutral);
+    bind_text(st, 5, m->notices);
+    bind_text(st, 6, m->room);
+    sqlite3_bind_int(st, 7, m->desks);
+    enum ww_err e = exec(s, S_REMEMBER);
+    if (e == WW_OK && sqlite3_changes(s->db) == 0)
+        return WW_ERR_NOT_FOUND;
+    return e;
+}
+
 static enum ww_err sqlite_checkin(struct ww_store *base, int64_t id, int64_t now)
 {
     struct store_sqlite *s = cast(base);
@@ -1192,6 +1231,7 @@ const struct ww_store_ops ww_store_sqlite_ops = {
     .find_ticket = sqlite_find_ticket,
     .find_check = sqlite_find_check,
     .set_printed = sqlite_set_printed,
+    .remember = sqlite_remember,
     .checkin = sqlite_checkin,
     .override_add = sqlite_override_add,
     .override_undo = sqlite_override_undo,

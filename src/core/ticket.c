@@ -1,5 +1,6 @@
 #include "ticket.h"
 
+#include "booking.h"
 #include "code.h"
 #include "i18n.h"
 #include "log.h"
@@ -128,6 +129,9 @@ static const char *const months_nl[] = {
 #define MSG_BRING     N_("Neem mee:")
 #define MSG_SHOW      N_("Laat deze code zien aan de balie.")
 #define MSG_PHONE     N_("Belt {location} u? Dan ziet u dit nummer:")
+/* Instead of the items where the location chose ticket_bring = neutral: a
+ * ticket must not tell its finder what the resident came for. */
+#define MSG_BRING_NEUTRAL N_("Neem de papieren mee die bij uw vraag horen.")
 
 static const char *tr_or(ww_translate_fn tr, void *ctx, const char *lang, const char *msgid)
 {
@@ -223,8 +227,8 @@ void ww_ticket_name(const struct ww_booking *b, char *buf, size_t size)
 
 void ww_ticket_each_msgid(void (*fn)(void *ctx, const char *msgid), void *ctx)
 {
-    static const char *const msgs[] = {MSG_WHEN,  MSG_NUMBER, MSG_ROOM_DESK,
-                                       MSG_BRING, MSG_SHOW,   MSG_PHONE};
+    static const char *const msgs[] = {MSG_WHEN, MSG_NUMBER, MSG_ROOM_DESK,    MSG_BRING,
+                                       MSG_SHOW, MSG_PHONE,  MSG_BRING_NEUTRAL};
     for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++)
         fn(ctx, msgs[i]);
     for (size_t i = 0; i < 7; i++)
@@ -281,7 +285,10 @@ enum ww_err ww_ticket_build(struct ww_ticket *t, const struct ww_ticket_params *
         }
     }
     const char *bring = p->bring ? p->bring : p->partner->bring;
-    if (bring && *bring) {
+    if (bring && *bring && p->bring_neutral) {
+        add(t, WW_TLINE_RULE, "");
+        add(t, WW_TLINE_TEXT, T(MSG_BRING_NEUTRAL));
+    } else if (bring && *bring) {
         add(t, WW_TLINE_RULE, "");
         add(t, WW_TLINE_LABEL, T(MSG_BRING));
         char list[WW_TEXT_SIZE];
@@ -291,11 +298,19 @@ enum ww_err ww_ticket_build(struct ww_ticket *t, const struct ww_ticket_params *
             if (t->n + 6 < WW_TICKET_MAX_LINES)
                 add(t, WW_TLINE_ITEM, T(items[i]));
     }
-    if (p->n_notices && p->notices) {
+    if (p->notices && *p->notices) {
         add(t, WW_TLINE_RULE, "");
-        for (size_t i = 0; i < p->n_notices; i++)
-            if (p->notices[i] && *p->notices[i] && t->n + 6 < WW_TICKET_MAX_LINES)
-                add(t, WW_TLINE_TEXT, T(p->notices[i]));
+        /* One msgid a line; each is translated on its own. */
+        char one[WW_TEXT_SIZE];
+        for (const char *n = p->notices; *n;) {
+            size_t len = strcspn(n, "\n");
+            if (len > 0 && len < sizeof one && t->n + 6 < WW_TICKET_MAX_LINES) {
+                memcpy(one, n, len);
+                one[len] = '\0';
+                add(t, WW_TLINE_TEXT, T(one));
+            }
+            n += len + (n[len] == '\n');
+        }
     }
     add(t, WW_TLINE_RULE, "");
     add(t, WW_TLINE_QR, "");
@@ -314,6 +329,71 @@ enum ww_err ww_ticket_build(struct ww_ticket *t, const struct ww_ticket_params *
     }
 #undef T
     return WW_OK;
+}
+
+void ww_ticket_memo_make(struct ww_ticket_memo *m, const struct ww_location *loc,
+                         const struct ww_partner *partner, const char *lang, const char *bring,
+                         const char *notices)
+{
+    memset(m, 0, sizeof *m);
+    ww_strlcpy(m->lang, lang && *lang ? lang : "nl", sizeof m->lang);
+    const char *list = bring && *bring ? bring : partner ? partner->bring : "";
+    /* Kept as the items themselves, one msgid each, so every item is
+     * translated on its own when the ticket is laid out again. */
+    char buf[WW_TEXT_SIZE];
+    const char *items[WW_TICKET_MAX_LINES];
+    size_t n = ww_bring_items(list, buf, sizeof buf, items, WW_TICKET_MAX_LINES);
+    for (size_t i = 0; i < n; i++) {
+        size_t used = strlen(m->bring);
+        ww_fmt(m->bring + used, sizeof m->bring - used, "%s%s", i ? ";" : "", items[i]);
+    }
+    m->bring_neutral = n > 0 && loc && loc->ticket_bring == WW_TICKET_BRING_NEUTRAL;
+    ww_strlcpy(m->notices, notices ? notices : "", sizeof m->notices);
+    m->desks = 1;
+}
+
+enum ww_err ww_ticket_of_booking(struct ww_ticket *t, const struct ww_booking *b,
+                                 const struct ww_ticket_source *src)
+{
+    memset(t, 0, sizeof *t);
+    const struct ww_booking_ctx *ctx = src->ctx;
+    size_t pi;
+    if (!ww_config_partner(ctx->cfg, b->partner, &pi))
+        return WW_ERR_NOT_FOUND;
+    const struct ww_partner *partner = ww_location_partner(ctx->loc, pi);
+    struct ww_ticket_params p = {
+        .loc = ctx->loc,
+        .partner = partner,
+        .booking = b,
+        .tr = src->tr,
+        .tr_ctx = src->tr_ctx,
+        .width = src->width,
+    };
+    if (b->memo.lang[0]) {
+        p.lang = src->lang ? src->lang : b->memo.lang;
+        p.bring = b->memo.bring;
+        p.bring_neutral = b->memo.bring_neutral;
+        p.notices = b->memo.notices;
+        p.room = b->memo.room;
+        p.desks = b->memo.desks;
+        return ww_ticket_build(t, &p);
+    }
+    /* Booked before tickets were remembered: what the ticket said then. */
+    p.lang = src->lang ? src->lang : "nl";
+    p.desks = 1;
+    struct ww_day_plan *plan = malloc(sizeof *plan);
+    if (!plan)
+        abort();
+    if (ctx->store && ww_booking_plan(ctx, b->day, plan) == WW_OK) {
+        const struct ww_block *bl = ww_ticket_block(plan, pi, b->start);
+        if (bl) {
+            p.room = bl->room;
+            p.desks = bl->desks;
+        }
+    }
+    enum ww_err e = ww_ticket_build(t, &p);
+    free(plan);
+    return e;
 }
 
 /* ---- headless raster ---- */

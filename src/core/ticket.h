@@ -99,23 +99,57 @@ struct ww_ticket_params {
     const struct ww_location *loc;
     const struct ww_partner *partner;
     const struct ww_booking *booking;
-    const char *room;  /* room or desk name from the day plan; NULL or "" = none */
-    int desks;         /* desks of that block: the desk number shows when > 1 */
-    const char *bring; /* ';'-separated; NULL = the partner's list */
+    const char *room;   /* room or desk name from the day plan; NULL or "" = none */
+    int desks;          /* desks of that block: the desk number shows when > 1 */
+    const char *bring;  /* ';'-separated; NULL = the partner's list */
+    bool bring_neutral; /* one neutral line instead of the items */
     /* Lines the outcome wants on paper (notice_ticket), Dutch source texts,
      * translated here; printed under what to bring. */
-    const char *const *notices;
-    size_t n_notices;
-    const char *lang;   /* NULL = "nl" */
-    ww_translate_fn tr; /* may be NULL: Dutch */
+    const char *notices; /* '\n'-separated */
+    const char *lang;    /* NULL = "nl" */
+    ww_translate_fn tr;  /* may be NULL: Dutch */
     void *tr_ctx;
     int width; /* dots; 0 = WW_TICKET_DOTS_80 */
 };
 
-/* Build the layout. WW_ERR_INVALID when a field is missing or the width is
+/* Build the layout from parts (tests, and ww_ticket_of_booking below, which
+ * is what every printing path uses). WW_ERR_INVALID when a field is missing or the width is
  * neither 576 nor 384. Texts that do not fit a line are cut at a character
  * boundary. */
 enum ww_err ww_ticket_build(struct ww_ticket *t, const struct ww_ticket_params *p);
+
+struct ww_booking_ctx;
+
+/* Where a booking's ticket is laid out: the configuration, the language
+ * hook and the paper. */
+struct ww_ticket_source {
+    const struct ww_booking_ctx *ctx; /* cfg, loc; store and clock only for old bookings */
+    ww_translate_fn tr;               /* may be NULL: Dutch */
+    void *tr_ctx;
+    int width;        /* dots; 0 = WW_TICKET_DOTS_80 */
+    const char *lang; /* NULL = the booking's; a code to print it in another language */
+};
+
+/* THE ticket of a booking: the first print, a reprint from the staff screen,
+ * `staff reprint` and `ticket` all come through here, so they are the same
+ * ticket. Everything the ticket says comes from what the booking remembered
+ * (b->memo: language, items to bring or the neutral line, notices, room and
+ * desks); only the partner's and location's names and the location's
+ * callback number come from the configuration. A booking made before tickets
+ * were remembered (memo.lang "") gets the Dutch ticket of the partner's list
+ * and the room of the day plan. WW_ERR_NOT_FOUND when the partner is no
+ * longer configured. */
+enum ww_err ww_ticket_of_booking(struct ww_ticket *t, const struct ww_booking *b,
+                                 const struct ww_ticket_source *src);
+
+/* What a booking's ticket will say, decided when it is booked: `lang`, the
+ * items (the outcome's `bring`, or the partner's own list when NULL or ""),
+ * the neutral line instead when the location says so (ticket_bring =
+ * neutral), and the outcome's lines for the ticket (`notices`, NULL or
+ * '\n'-separated msgids). Room and desks are left for the booking to fill. */
+void ww_ticket_memo_make(struct ww_ticket_memo *m, const struct ww_location *loc,
+                         const struct ww_partner *partner, const char *lang, const char *bring,
+                         const char *notices);
 
 /* The block of the day plan that holds a booking (its partner, its start):
  * where the room and the number of desks come from. NULL when staff changed

@@ -398,13 +398,6 @@ static void on_booked(struct ww_kiosk *k, const struct ww_kiosk_answer *an)
     k->hold_until = 0;
 }
 
-static const char *translate_cb(void *ctx, const char *lang, const char *msgid)
-{
-    (void)ctx;
-    (void)lang;
-    return ww_i18n_get(msgid);
-}
-
 static void do_print(struct ww_kiosk *k)
 {
     const struct ww_booking *bk = &k->s.booking;
@@ -412,37 +405,15 @@ static void do_print(struct ww_kiosk *k)
     k->dirty = true;
     if (!k->printer)
         return;
-    size_t pi;
-    if (!ww_config_partner(&k->app.cfg, bk->partner, &pi))
-        return;
-    /* The location's own details (what to bring) go on its tickets. */
-    const struct ww_partner *p = ww_location_partner(k->app.loc, pi);
-    /* Room and desks came with the booking (on_booked). */
-    const char *room = k->env.room[0] ? k->env.room : NULL;
-    int desks = k->env.desks > 0 ? k->env.desks : 1;
-    const struct ww_flow_outcome *o = ww_session_outcome(&k->flows, &k->s);
-    struct ww_ticket_params tp = {0};
-    tp.loc = k->app.loc;
-    tp.partner = p;
-    tp.booking = bk;
-    tp.room = room;
-    tp.desks = desks;
-    tp.bring = o && o->bring[0] ? o->bring : NULL;
-    const char *notices[WW_FLOW_MAX_NOTICES];
-    if (o && o->notice_ticket) {
-        for (size_t i = 0; i < o->n_notices && i < WW_FLOW_MAX_NOTICES; i++)
-            notices[i] = o->notices[i];
-        tp.notices = notices;
-        tp.n_notices = o->n_notices;
-    }
-    tp.lang = k->s.lang;
-    tp.tr = translate_cb;
-    tp.width = ww_print_worker_width(k->printer);
     struct ww_ticket *t = calloc(1, sizeof *t);
     if (!t)
         abort();
+    /* The ticket the booking remembered (language, what to bring, room),
+     * laid out by the one function every reprint uses too. */
+    struct ww_ticket_source src = {&k->bctx, ww_i18n_tr, NULL, ww_print_worker_width(k->printer),
+                                   NULL};
     struct ww_raster r = {0};
-    bool ok = ww_ticket_build(t, &tp) == WW_OK;
+    bool ok = ww_ticket_of_booking(t, bk, &src) == WW_OK;
     if (ok)
         ok = k->traster ? ww_ticket_raster_draw(k->traster, t, &r) : ww_ticket_raster_plain(t, &r);
     char name[48];

@@ -3,6 +3,7 @@
 #include "core/log.h"
 #include "core/pin.h"
 #include "core/str.h"
+#include "core/i18n.h"
 #include "core/ticket.h"
 #include "ui/input.h"
 #include "ui/kiosk_impl.h"
@@ -41,41 +42,22 @@ bool ww_kiosk_staff_is_open(const struct ww_kiosk *k)
     return k->staff && ww_staff_ui_is_open(k->staff);
 }
 
-/* Print a booking's ticket again on the kiosk's printer (in Dutch: staff
- * hand it over). The result comes back like any print job. */
+/* Print a booking's ticket again on the kiosk's printer: the same ticket as
+ * the first print, in the resident's language (the staff screen stays
+ * Dutch). The result comes back like any print job. */
 static void reprint(struct ww_kiosk *k, const struct ww_booking *bk)
 {
-    size_t pi;
-    const struct ww_partner *p = ww_config_partner(&k->app.cfg, bk->partner, &pi)
-                                     ? ww_location_partner(k->app.loc, pi)
-                                     : NULL;
-    if (!k->printer || !p) {
+    if (!k->printer) {
         ww_staff_ui_printer(k->staff, WW_ERR_UNAVAILABLE, "geen printer");
         return;
     }
-    struct ww_day_plan *plan = malloc(sizeof *plan);
     struct ww_ticket *t = calloc(1, sizeof *t);
-    if (!plan || !t)
+    if (!t)
         abort();
-    const char *room = NULL;
-    int desks = 1;
-    if (ww_booking_plan(&k->bctx, bk->day, plan) == WW_OK) {
-        const struct ww_block *bl = ww_ticket_block(plan, pi, bk->start);
-        if (bl) {
-            room = bl->room;
-            desks = bl->desks;
-        }
-    }
-    struct ww_ticket_params tp = {0};
-    tp.loc = k->app.loc;
-    tp.partner = p;
-    tp.booking = bk;
-    tp.room = room;
-    tp.desks = desks;
-    tp.lang = "nl";
-    tp.width = ww_print_worker_width(k->printer);
+    struct ww_ticket_source src = {&k->bctx, ww_i18n_tr, NULL, ww_print_worker_width(k->printer),
+                                   NULL};
     struct ww_raster r = {0};
-    bool ok = ww_ticket_build(t, &tp) == WW_OK;
+    bool ok = ww_ticket_of_booking(t, bk, &src) == WW_OK;
     if (ok)
         ok = k->traster ? ww_ticket_raster_draw(k->traster, t, &r) : ww_ticket_raster_plain(t, &r);
     char name[48];
@@ -84,7 +66,6 @@ static void reprint(struct ww_kiosk *k, const struct ww_booking *bk)
         ww_staff_ui_printer(k->staff, WW_ERR_UNAVAILABLE, "het ticket kon niet naar de printer");
     ww_raster_destroy(&r);
     free(t);
-    free(plan);
     if (k->scripted) {
         /* Scripts look at the result right away. */
         struct ww_print_result res;

@@ -34,7 +34,8 @@ struct job {
     struct ww_heartbeat beat;
 };
 
-/* The room and desks of a booking, as its ticket says them. */
+/* The room and desks of a booking from the day plan (bookings made before
+ * a booking kept what its ticket said). */
 static void room_of(const struct ww_booking_ctx *ctx, const struct ww_config *cfg,
                     struct ww_kiosk_answer *a)
 {
@@ -78,16 +79,21 @@ static void run(struct ww_store_job *base, struct ww_store *store)
     }
     case WW_KJOB_BOOK: {
         a->err = ww_booking_make(&ctx, &j->want, &a->booking);
-        a->desks = 1;
-        if (a->err == WW_OK)
-            room_of(&ctx, j->cfg, a);
+        /* The room its ticket names, as the booking remembered it. */
+        ww_strlcpy(a->room, a->booking.memo.room, sizeof a->room);
+        a->desks = a->booking.memo.desks > 0 ? a->booking.memo.desks : 1;
         break;
     }
     case WW_KJOB_SCAN:
         a->err = ww_store_find_check(store, j->check, &a->booking);
         a->desks = 1;
-        if (a->err == WW_OK)
-            room_of(&ctx, j->cfg, a);
+        if (a->err == WW_OK && a->booking.memo.lang[0]) {
+            /* The room its ticket named. */
+            ww_strlcpy(a->room, a->booking.memo.room, sizeof a->room);
+            a->desks = a->booking.memo.desks > 0 ? a->booking.memo.desks : 1;
+        } else if (a->err == WW_OK) {
+            room_of(&ctx, j->cfg, a); /* booked before tickets were remembered */
+        }
         break;
     case WW_KJOB_RECORD:
         a->err = ww_session_record(j->flows, &j->ended, store, j->loc->id, j->day);

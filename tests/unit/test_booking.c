@@ -112,6 +112,48 @@ static void test_first_free_from_now(void **state)
     ww_store_free(s);
 }
 
+/* A booking keeps what its ticket says: the language, the items (the
+ * outcome's, else the partner's own list at this location), the notices,
+ * the room and desks of its block; read back by its QR check. A location
+ * with ticket_bring = neutral keeps the neutral choice. */
+static void test_remembers_ticket(void **state)
+{
+    (void)state;
+    struct ww_store *s = store();
+    struct ww_location loc = *ww_config_location(&cfg, "weener-xl");
+    struct ww_booking_ctx ctx = {&cfg, &loc, s, &clk};
+    at("2026-11-24T10:05");
+    struct ww_booking_want w = {.partner = pidx("sociaal-raadslieden"),
+                                .topic = "schulden",
+                                .when = WW_BOOK_FIRST_FREE,
+                                .day = today(),
+                                .lang = "tr",
+                                .bring =
+                                    "Brieven van schuldeisers en deurwaarders; Uw huurcontract",
+                                .notices = "Bel bij gevaar 112."};
+    struct ww_booking b, f;
+    assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_OK);
+    assert_int_equal(ww_store_find_check(s, b.check, &f), WW_OK);
+    assert_string_equal(f.memo.lang, "tr");
+    assert_string_equal(f.memo.bring, "Brieven van schuldeisers en deurwaarders;Uw huurcontract");
+    assert_false(f.memo.bring_neutral);
+    assert_string_equal(f.memo.notices, "Bel bij gevaar 112.");
+    assert_string_equal(f.memo.room, "Spreekkamer 1");
+    assert_int_equal(f.memo.desks, 2);
+    assert_memory_equal(&f.memo, &b.memo, sizeof f.memo);
+    /* No list from the outcome: the partner's own; no language: Dutch. */
+    w.lang[0] = w.bring[0] = w.notices[0] = '\0';
+    loc.ticket_bring = WW_TICKET_BRING_NEUTRAL;
+    assert_int_equal(ww_booking_make(&ctx, &w, &b), WW_OK);
+    assert_int_equal(ww_store_find_check(s, b.check, &f), WW_OK);
+    assert_string_equal(f.memo.lang, "nl");
+    assert_string_equal(f.memo.bring, "Uw paspoort, identiteitskaart of verblijfsdocument;De "
+                                      "brieven of formulieren waar het om gaat");
+    assert_true(f.memo.bring_neutral);
+    assert_string_equal(f.memo.notices, "");
+    ww_store_free(s);
+}
+
 static void test_at_and_invalid(void **state)
 {
     (void)state;
@@ -289,6 +331,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_first_free_from_now),
+        cmocka_unit_test(test_remembers_ticket),
         cmocka_unit_test(test_at_and_invalid),
         cmocka_unit_test(test_absent_moves_to_later_day),
         cmocka_unit_test(test_dst_sundays),

@@ -162,6 +162,9 @@ static const struct {
 } error_cases[] = {
     {"unknown key", "locations/loc.ini", "[location]\nname = X\ncolour = red\ngeneral = balie\n",
      "locations/loc.ini:3: unknown key 'colour' in [location]"},
+    {"bad choice", "locations/loc.ini",
+     "[location]\nname = X\ngeneral = balie\nticket_bring = fulll\n",
+     "locations/loc.ini:4: ticket_bring: 'fulll' is not one of full|neutral"},
     {"bad time", "locations/loc.ini",
      "[location]\nname = X\ngeneral = balie\n[hours]\nmon = 9 uur-17:00\n",
      "locations/loc.ini:5: mon: '9 uur-17:00': expected HH:MM-HH:MM with times between 00:00 "

@@ -153,6 +153,18 @@ static void test_real_catalogues(void **state)
         /* Not "?????": the codeset is UTF-8. */
         assert_null(strstr(t, "??"));
     }
+    /* A text in another language than the current one (a reprint on the
+     * Dutch staff screen): the current language stays, and the text stays
+     * valid after the switch back. */
+    assert_true(ww_i18n_set("nl"));
+    const char *en = ww_i18n_get_in("en", "Uw nummer");
+    const char *tr = ww_i18n_tr(NULL, "tr", "Uw nummer");
+    assert_string_equal(ww_i18n_lang(), "nl");
+    assert_string_equal(en, "Your number");
+    assert_string_not_equal(tr, "Uw nummer");
+    assert_string_equal(ww_i18n_get("Uw nummer"), "Uw nummer");
+    assert_string_equal(ww_i18n_get_in("nl", "Uw nummer"), "Uw nummer");
+    assert_string_equal(ww_i18n_get_in("xx", "Uw nummer"), "Uw nummer");
     ww_i18n_set("nl");
     ww_i18n_init(tmp);
 }

@@ -195,6 +195,27 @@ static void test_find_print_checkin(void **state)
     assert_int_equal(ww_store_checkin(s, b.id, 1790002000), WW_ERR_ALREADY);
     assert_int_equal(ww_store_find_check(s, b.check, &f), WW_OK);
     assert_int_equal(f.checked_in, 1790001000); /* the first arrival is kept */
+    /* What the ticket said comes back whole, by number and by QR. */
+    assert_string_equal(f.memo.lang, ""); /* nothing kept yet */
+    struct ww_ticket_memo m = {.lang = "tr", .bring_neutral = true, .desks = 2};
+    ww_strlcpy(m.bring, "Uw paspoort, identiteitskaart of verblijfsdocument;Uw huurcontract",
+               sizeof m.bring);
+    ww_strlcpy(m.notices, "Bel bij gevaar 112.\nKijk op uwv.nl.", sizeof m.notices);
+    ww_strlcpy(m.room, "Spreekkamer 1", sizeof m.room);
+    assert_int_equal(ww_store_remember(s, b.id, &m), WW_OK);
+    assert_int_equal(ww_store_remember(s, 999999999, &m), WW_ERR_NOT_FOUND);
+    for (int by_check = 0; by_check < 2; by_check++) {
+        if (by_check)
+            assert_int_equal(ww_store_find_check(s, b.check, &f), WW_OK);
+        else
+            assert_int_equal(ww_store_find_ticket(s, loc, DAY, "J-001", &f), WW_OK);
+        assert_string_equal(f.memo.lang, "tr");
+        assert_string_equal(f.memo.bring, m.bring);
+        assert_true(f.memo.bring_neutral);
+        assert_string_equal(f.memo.notices, m.notices);
+        assert_string_equal(f.memo.room, "Spreekkamer 1");
+        assert_int_equal(f.memo.desks, 2);
+    }
     ww_store_free(s);
 }
 
@@ -583,9 +604,9 @@ static void test_heartbeats(void **state)
     ww_store_free(s);
 }
 
-/* A store of schema version 3 (before heartbeats) is migrated to 4 when
+/* A store of schema version 4 (before heartbeats) is migrated to 5 when
  * opened, its bookings kept. SQLite only: the file is taken back to
- * version 3 by hand. */
+ * version 4 by hand. */
 static void test_migrate_heartbeats(void **state)
 {
     (void)state;
@@ -603,7 +624,7 @@ static void test_migrate_heartbeats(void **state)
     sqlite3 *db;
     assert_int_equal(sqlite3_open(uri + 7, &db), SQLITE_OK);
     assert_int_equal(
-        sqlite3_exec(db, "DROP TABLE heartbeats; PRAGMA user_version = 3", NULL, NULL, NULL),
+        sqlite3_exec(db, "DROP TABLE heartbeats; PRAGMA user_version = 4", NULL, NULL, NULL),
         SQLITE_OK);
     sqlite3_close(db);
     s = open_store();
@@ -623,7 +644,7 @@ static void test_migrate_heartbeats(void **state)
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(st, 0), 4);
+    assert_int_equal(sqlite3_column_int(st, 0), 5);
     sqlite3_finalize(st);
     sqlite3_close(db);
 }
@@ -914,7 +935,7 @@ static void test_migrate_v1(void **state)
     free(c);
     ww_store_free(s);
     assert_int_equal(sql_value(path, "SELECT count FROM rating_counts"), 2);
-    assert_int_equal(sql_value(path, "PRAGMA user_version"), 4);
+    assert_int_equal(sql_value(path, "PRAGMA user_version"), 5);
     remove_dir(dir);
 }
 

@@ -5,6 +5,7 @@
  * through the worker thread, on a real SQLite file. */
 #include "booking.h"
 #include "escpos.h"
+#include "flow.h"
 #include "i18n.h"
 #include "ini.h"
 #include "printer.h"
@@ -137,9 +138,8 @@ static void test_layout_dutch(void **state)
     assert_null(find_line(&t, WW_TLINE_ITEM, 1));
     /* The outcome's notices on paper (notice_ticket): after what to bring,
      * before the QR code. */
-    const char *notices[] = {"Kijk op uwv.nl. Daar vraagt u de WW aan."};
-    p.notices = notices;
-    p.n_notices = 1;
+    const char *notices[] = {"Kijk op uwv.nl. Daar vraagt u de WW aan.", "Bel bij gevaar 112."};
+    p.notices = "Kijk op uwv.nl. Daar vraagt u de WW aan.\nBel bij gevaar 112.";
     assert_int_equal(ww_ticket_build(&t, &p), WW_OK);
     size_t item = t.n, notice = t.n, qr = t.n;
     for (size_t i = 0; i < t.n; i++) {
@@ -152,8 +152,19 @@ static void test_layout_dutch(void **state)
     }
     assert_true(item < notice && notice < qr);
     assert_int_equal(t.lines[notice].kind, WW_TLINE_TEXT);
+    /* One line each, in order. */
+    assert_string_equal(t.lines[notice + 1].text, notices[1]);
     p.notices = NULL;
-    p.n_notices = 0;
+    /* The location's neutral wording: one line, no item names. */
+    p.bring = "Brieven van schuldeisers en deurwaarders; Uw paspoort";
+    p.bring_neutral = true;
+    assert_int_equal(ww_ticket_build(&t, &p), WW_OK);
+    assert_null(find_line(&t, WW_TLINE_ITEM, 0));
+    for (size_t i = 0; i < t.n; i++)
+        assert_null(strstr(t.lines[i].text, "schuldeisers"));
+    assert_string_equal(find_line(&t, WW_TLINE_TEXT, 2),
+                        "Neem de papieren mee die bij uw vraag horen.");
+    p.bring_neutral = false;
     /* Nothing personal: no line holds the topic. */
     ww_strlcpy(b.topic, "scheiden", sizeof b.topic);
     assert_int_equal(ww_ticket_build(&t, &p), WW_OK);
@@ -216,8 +227,8 @@ static void test_layout_shipped_catalogues(void **state)
     static const char *const langs[] = {"en", "tr", "ar", "pl", "uk"};
     static const char *const lists[] = {
         NULL, /* the partner's own: two items */
-        "Uw paspoort of identiteitskaart; Uw loonstrook of uitkeringsbrief; "
-        "Uw bankafschriften van de laatste maand"};
+        "Uw paspoort, identiteitskaart of verblijfsdocument; Uw loonstrook of uitkeringsbrief; "
+        "Uw bankafschriften van de laatste 3 maanden"};
     for (size_t li = 0; li < 5; li++) {
         assert_true(ww_i18n_set(langs[li]));
         for (size_t k = 0; k < 2; k++) {
@@ -244,6 +255,96 @@ static void test_layout_shipped_catalogues(void **state)
         }
     }
     ww_i18n_set("nl");
+}
+
+/* A line that is a Dutch source text the catalogue translates (or leaves
+ * untranslated) came out Dutch. */
+static bool is_dutch(const struct ww_po *po, const char *text)
+{
+    for (size_t i = 0; i < po->n; i++)
+        if (!po->entries[i].fuzzy && strcmp(po->entries[i].msgid, text) == 0)
+            return strcmp(po->entries[i].msgstr, text) != 0;
+    return false;
+}
+
+/* Check every line of one ticket; returns the number of Dutch lines. */
+static int dutch_lines(const struct ww_ticket *t, const struct ww_po *po, const char *what)
+{
+    int bad = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const struct ww_ticket_line *l = &t->lines[i];
+        if (l->kind != WW_TLINE_NUMBER && l->text[0] && is_dutch(po, l->text)) {
+            print_error("%s: %s: \"%s\" is printed in Dutch\n", t->lang, what, l->text);
+            bad++;
+        }
+    }
+    return bad;
+}
+
+/* Every ticket the shipped content can print, in every language, with the
+ * shipped catalogues: each partner and room of every location with its
+ * own list, and every outcome's list and paper notices, laid out by the one
+ * function all prints use, have no line left in Dutch. */
+static void test_every_ticket_translated(void **state)
+{
+    (void)state;
+    struct stat st;
+    if (stat("build/locale/pl/LC_MESSAGES/wegwijzer.mo", &st) != 0)
+        skip();
+    ww_i18n_init("build/locale");
+    struct ww_flows flows;
+    struct ww_diags d;
+    ww_diags_init(&d);
+    assert_true(ww_flows_load(&flows, "kiosk-config/flows", &cfg, &d));
+    ww_diags_destroy(&d);
+    static const char *const langs[] = {"en", "tr", "ar", "pl", "uk"};
+    int bad = 0, tickets = 0;
+    for (size_t li = 0; li < 5; li++) {
+        char path[64];
+        ww_fmt(path, sizeof path, "locales/%s.po", langs[li]);
+        struct ww_po po = {0};
+        assert_true(ww_po_load(&po, path));
+        for (size_t lo = 0; lo < cfg.n_locations; lo++) {
+            const struct ww_location *loc = &cfg.locations[lo];
+            struct ww_booking_ctx ctx = {&cfg, loc, NULL, &clk};
+            struct ww_ticket_source src = {&ctx, ww_i18n_tr, NULL, 0, NULL};
+            /* Each partner on site, in its room, with its own list; then
+             * every outcome's list and notices with the first of them. */
+            const struct ww_flow_outcome *all[512];
+            size_t n_all = 0;
+            for (size_t ti = 0; ti < flows.n_topics; ti++)
+                for (size_t oi = 0; oi < flows.topics[ti].n_outcomes && n_all < 512; oi++)
+                    all[n_all++] = &flows.topics[ti].outcomes[oi];
+            for (size_t pr = 0; pr < loc->n_presence + n_all; pr++) {
+                const struct ww_presence *on = &loc->presence[pr < loc->n_presence ? pr : 0];
+                const struct ww_flow_outcome *o =
+                    pr < loc->n_presence ? NULL : all[pr - loc->n_presence];
+                struct ww_booking b = fixed_booking();
+                ww_strlcpy(b.location, loc->id, sizeof b.location);
+                ww_strlcpy(b.partner, cfg.partners[on->partner].id, sizeof b.partner);
+                char notices[WW_TEXT_SIZE] = "";
+                for (size_t i = 0; o && o->notice_ticket && i < o->n_notices; i++) {
+                    size_t used = strlen(notices);
+                    ww_fmt(notices + used, sizeof notices - used, "%s%s", i ? "\n" : "",
+                           o->notices[i]);
+                }
+                ww_ticket_memo_make(&b.memo, loc, ww_location_partner(loc, on->partner), langs[li],
+                                    o ? o->bring : NULL, notices);
+                ww_strlcpy(b.memo.room, on->room, sizeof b.memo.room);
+                b.memo.desks = 2;
+                struct ww_ticket t;
+                assert_int_equal(ww_ticket_of_booking(&t, &b, &src), WW_OK);
+                assert_string_equal(t.lang, langs[li]);
+                bad += dutch_lines(&t, &po, o ? o->id : b.partner);
+                tickets++;
+            }
+        }
+        ww_po_destroy(&po);
+    }
+    ww_flows_destroy(&flows);
+    ww_i18n_set("nl");
+    assert_true(tickets > 100);
+    assert_int_equal(bad, 0);
 }
 
 static void test_layout_translated(void **state)
@@ -793,6 +894,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_layout_dutch),
+        cmocka_unit_test(test_every_ticket_translated),
         cmocka_unit_test(test_layout_translated),
         cmocka_unit_test(test_layout_shipped_catalogues),
         cmocka_unit_test(test_layout_cuts_utf8),
