@@ -57,7 +57,7 @@ while [ $i -lt 100 ] && ! ww status $L >/dev/null 2>&1; do
 done
 status 0 "1 kiosk of weener-xl healthy | kiosks=1;;;0" "a live kiosk: OK" $L
 status 0 "OK zuil-1 (weener-xl): last seen" "... one line for the kiosk" $L
-version=$("$WW_BIN" --version | cut -d' ' -f2)
+version=$("$WW_BIN" --version | head -n 1 | cut -d" " -f2)
 status 0 "version $version" "... with the program's version" $L
 kill -TERM "$pid"
 wait "$pid"
