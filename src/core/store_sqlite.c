@@ -489,6 +489,27 @@ static bool read_only_uri(const char *path, char *out, size_t size)
 /* Open s->path, set it up, check the schema and prepare every statement.
  * `ro`: the read-only fallback. On failure: false, one line in err, *why
  * says what to do when the file cannot be written, s->db is NULL. */
+
+/* A store made by root (an administrator running `staff set-pin` or `book`
+ * before the service ever ran) belongs to the folder's owner, the service
+ * user, as the folder does: otherwise the kiosk finds it read-only. SQLite
+ * gives its -wal and -shm files the database file's owner. */
+static void give_to_folder_owner(int fd, const char *path)
+{
+    if (geteuid() != 0)
+        return;
+    char dir[WW_PATH_SIZE];
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        ww_strlcpy(dir, ".", sizeof dir);
+    else if (!ww_fmt(dir, sizeof dir, "%.*s", (int)(slash == path ? 1 : slash - path), path))
+        return;
+    struct stat st;
+    if (stat(dir, &st) == 0 && (st.st_uid != 0 || st.st_gid != 0) &&
+        fchown(fd, st.st_uid, st.st_gid) != 0)
+        ww_warn("store %s: cannot give it to the folder's owner: %s", path, strerror(errno));
+}
+
 static bool connect(struct store_sqlite *s, bool ro, char *err, size_t errsize, const char **why)
 {
     char uri[1200];
@@ -510,8 +531,10 @@ static bool connect(struct store_sqlite *s, bool ro, char *err, size_t errsize, 
          * (outside systemd too); SQLite gives its -wal and -shm files the
          * same mode. An existing file keeps its mode. */
         int fd = open(s->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd >= 0)
+        if (fd >= 0) {
+            give_to_folder_owner(fd, s->path);
             close(fd);
+        }
     }
     int rc = sqlite3_open_v2(target, &s->db, flags, NULL);
     if (rc != SQLITE_OK) {

@@ -72,10 +72,12 @@ check "the state folder belongs to it, mode 0750" \
     test "$(stat -c '%u %a' "$root/var/lib/wegwijzer" 2>/dev/null)" = "${uid:-x} 750"
 
 # ---- step 2: the staff PIN, the configuration readable by the service only ----
-expect "step 2: set-pin on the installed configuration" 0 "staff PIN set for weener-xl" -- \
-    sh -c "echo 2468 | WEGWIJZER_CONFIG='$root/etc/wegwijzer' '$root/usr/bin/wegwijzer' staff set-pin --location weener-xl"
-check "step 2: only the hash is in the location file" \
-    sh -c "grep -q '^pin_hash = \$argon2id' '$root/etc/wegwijzer/locations/weener-xl.ini' && ! grep -q 2468 '$root/etc/wegwijzer/locations/weener-xl.ini'"
+expect "step 2: set-pin into the service's state folder" 0 "staff PIN set for weener-xl" -- \
+    sh -c "echo 246813 | WEGWIJZER_CONFIG='$root/etc/wegwijzer' '$root/usr/bin/wegwijzer' staff set-pin --location weener-xl --state '$root/var/lib/wegwijzer'"
+check "step 2: the PIN hash is in the state folder, 0600, the service user's" \
+    sh -c "grep -q '^\$argon2id' '$root/var/lib/wegwijzer/weener-xl.pin' && test \"\$(stat -c '%u %a' '$root/var/lib/wegwijzer/weener-xl.pin')\" = '${uid:-x} 600'"
+check "step 2: neither the PIN nor its hash is in the configuration" \
+    sh -c "! grep -rqE '246813|^pin_hash = .' '$root/etc/wegwijzer'"
 chown -R "0:$gid" "$root/etc/wegwijzer"
 chmod -R o-rwx "$root/etc/wegwijzer"
 
