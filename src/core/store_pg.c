@@ -257,12 +257,12 @@ static const char *sql_of(enum stmt which)
 struct store_pg {
     struct ww_store base;
     PGconn *conn;
-    char shown[256];        /* the URI with any password masked, for messages */
-    bool ready;             /* connected and the schema checked */
-    bool prepared[S_ALL];   /* statements prepared on this connection */
-    bool down;              /* an outage was logged; log the recovery once */
-    bool listening;         /* LISTEN ww_changes is active on this connection */
-    bool seq_known;         /* `seq` is current unless a notification came */
+    char shown[256];      /* the URI with any password masked, for messages */
+    bool ready;           /* connected and the schema checked */
+    bool prepared[S_ALL]; /* statements prepared on this connection */
+    bool down;            /* an outage was logged; log the recovery once */
+    bool listening;       /* LISTEN ww_changes is active on this connection */
+    bool seq_known;       /* `seq` is current unless a notification came */
     int64_t seq;
     int64_t seq_at;          /* monotonic ns when `seq` was read */
     int64_t next_try;        /* monotonic ns before which no reconnect is tried */
@@ -1281,9 +1281,9 @@ static enum ww_err pg_report(struct ww_store *base, enum ww_report_q q,
     if (e != WW_OK)
         return e;
     struct numbuf f, t;
-    PGresult *r = run(s, (enum stmt)(S_COUNT + (int)q),
-                      ARGS(rg->locations ? rg->locations : "", dec(&f, rg->from), dec(&t, rg->to)),
-                      &e);
+    PGresult *r =
+        run(s, (enum stmt)(S_COUNT + (int)q),
+            ARGS(rg->locations ? rg->locations : "", dec(&f, rg->from), dec(&t, rg->to)), &e);
     if (!r)
         return e;
     int rows = PQntuples(r);

@@ -17,21 +17,21 @@ static const char *const report_sql[WW_RQ_COUNT] = {
         "visit") " GROUP BY " RQ_WEEK " ORDER BY 3",
     [WW_RQ_HEAT] = "SELECT '', '', " RQ_WEEKDAY ", num, SUM(count), 0, 0, 0" RQ_SIG(
         "visit") " GROUP BY " RQ_WEEKDAY ", num ORDER BY 3, 4",
-    [WW_RQ_MULTI] = "SELECT k1, '', 0, 0, SUM(count), 0, 0, 0" RQ_SIG(
-        "visit") " GROUP BY k1 ORDER BY k1",
+    [WW_RQ_MULTI] =
+        "SELECT k1, '', 0, 0, SUM(count), 0, 0, 0" RQ_SIG("visit") " GROUP BY k1 ORDER BY k1",
     [WW_RQ_TOPICS_WEEK] = "SELECT topic, '', " RQ_WEEK ", 0, SUM(count), 0, 0, 0 FROM "
                           "tally_counts" RQ_WHERE " GROUP BY topic, " RQ_WEEK " ORDER BY 1, 3",
     [WW_RQ_OUTCOMES] = "SELECT outcome, partner, 0, 0, SUM(count), 0, 0, 0 FROM "
-                       "tally_counts" RQ_WHERE
-                       " GROUP BY outcome, partner ORDER BY 5 DESC, 1, 2",
-    [WW_RQ_LANG] = "SELECT k1, '', 0, 0, SUM(count), 0, 0, 0" RQ_SIG(
-        "lang") " GROUP BY k1 ORDER BY 5 DESC, 1",
+                       "tally_counts" RQ_WHERE " GROUP BY outcome, partner ORDER BY 5 DESC, 1, 2",
+    [WW_RQ_LANG] =
+        "SELECT k1, '', 0, 0, SUM(count), 0, 0, 0" RQ_SIG("lang") " GROUP BY k1 ORDER BY 5 DESC, 1",
     [WW_RQ_MISSED] = "SELECT k1, k2, " RQ_WEEKDAY ", 0, SUM(count), 0, 0, 0" RQ_SIG(
         "miss") " GROUP BY k1, k2, " RQ_WEEKDAY " ORDER BY 1, 2, 3",
     [WW_RQ_FUNNEL] = "SELECT k1, k2, 0, 0, " RQ_SUM("reach") ", " RQ_SUM("leave") ", " RQ_SUM(
         "dontknow") ", " RQ_SUM("talk") " FROM signal_counts" RQ_WHERE
-                    " AND kind IN ('reach', 'leave', 'dontknow', 'talk') GROUP BY k1, k2 ORDER "
-                    "BY 1, 5 DESC, 2",
+                                        " AND kind IN ('reach', 'leave', 'dontknow', 'talk') GROUP "
+                                        "BY k1, k2 ORDER "
+                                        "BY 1, 5 DESC, 2",
     [WW_RQ_RATE_PARTNER] = "SELECT k1, '', 0, 0, SUM(count), SUM(count * num), 0, 0" RQ_SIG(
         "rate") " GROUP BY k1 ORDER BY 1",
     [WW_RQ_RATE_LANG] = "SELECT k2, '', 0, 0, SUM(count), SUM(count * num), 0, 0" RQ_SIG(
@@ -40,8 +40,9 @@ static const char *const report_sql[WW_RQ_COUNT] = {
                          "rating_counts" RQ_WHERE " GROUP BY topics ORDER BY 1",
     [WW_RQ_DEVICE] = "SELECT location, '', 0, 0, " RQ_SUM("noprint") ", " RQ_SUM(
         "printer") ", " RQ_SUM("down") ", " RQ_SUM("outage") " FROM signal_counts" RQ_WHERE
-                    " AND kind IN ('noprint', 'printer', 'down', 'outage') GROUP BY location "
-                    "ORDER BY 1",
+                                                             " AND kind IN ('noprint', 'printer', "
+                                                             "'down', 'outage') GROUP BY location "
+                                                             "ORDER BY 1",
 };
 
 #endif

@@ -711,7 +711,7 @@ static void test_record(void **state)
     struct ww_session s;
     ww_session_init(&s, &params);
     RUN(&s, visit);
-    assert_int_equal(ww_session_record(&flows, &s, st, "weener-xl", day), WW_OK);
+    assert_int_equal(ww_session_record(&flows, &s, st, "weener-xl", day, 10), WW_OK);
     /* A resident who walked away on a question. */
     static const struct step away[] = {
         {"tap start", WW_SCREEN_TOPICS, 0},
@@ -724,7 +724,7 @@ static void test_record(void **state)
     struct ww_session out;
     ww_session_step(&flows, &s, &a, &out);
     assert_true(out.effects & WW_EFFECT_RECORD);
-    assert_int_equal(ww_session_record(&flows, &s, st, "weener-xl", day), WW_OK);
+    assert_int_equal(ww_session_record(&flows, &s, st, "weener-xl", day, 10), WW_OK);
 
     struct ww_tally_count *tc = NULL;
     size_t n = 0;

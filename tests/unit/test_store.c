@@ -805,7 +805,7 @@ static void test_migrate_v1(void **state)
     free(c);
     ww_store_free(s);
     assert_int_equal(sql_value(path, "SELECT count FROM rating_counts"), 2);
-    assert_int_equal(sql_value(path, "PRAGMA user_version"), 3);
+    assert_int_equal(sql_value(path, "PRAGMA user_version"), 4);
     remove_dir(dir);
 }
 
