@@ -7,6 +7,7 @@ int ww_cmd_staff(int argc, char **argv);
 int ww_cmd_book(int argc, char **argv);
 int ww_cmd_config(int argc, char **argv);
 int ww_cmd_flow(int argc, char **argv);
+int ww_cmd_report(int argc, char **argv);
 
 /* Print today's plan of the app's location, as staff see it. */
 struct ww_app;
