@@ -11,7 +11,8 @@ BUILD="build-essential pkg-config libsqlite3-dev libqrencode-dev libsodium-dev l
 UI="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfribidi-dev libfontconfig-dev libespeak-ng-dev espeak-ng-data
     fonts-noto-core fontconfig"
 SIGNAGE="libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev ffmpeg"
-TEST="libcmocka-dev sqlite3 zbar-tools gettext xvfb xauth valgrind sox libpq-dev postgresql python3 cups cups-bsd cups-client time systemd strace"
+TEST="libcmocka-dev sqlite3 zbar-tools gettext xvfb xauth valgrind sox libpq-dev postgresql python3 cups cups-bsd cups-client time systemd strace
+      chromium poppler-utils"
 CI="clang-format clang libclang-rt-14-dev"
 
 case "${1:-run}" in

@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "core/flow.h"
+#include "core/log.h"
 #include "core/report.h"
 #include "core/store.h"
 #include "core/str.h"
@@ -35,8 +36,8 @@ static const char usage[] =
 #define MAX_TABLES 32
 #define MAX_LOCS   64
 
-static const char *const weekday_names[7] = {"maandag",   "dinsdag", "woensdag", "donderdag",
-                                             "vrijdag",   "zaterdag", "zondag"};
+static const char *const weekday_names[7] = {"maandag", "dinsdag",  "woensdag", "donderdag",
+                                             "vrijdag", "zaterdag", "zondag"};
 
 struct report {
     struct ww_app app;
@@ -104,8 +105,11 @@ static bool query(struct report *r, enum ww_report_q q, const struct ww_report_r
     enum ww_err e = ww_store_report(r->app.store, q, rg, rows, n);
     if (e == WW_OK)
         return true;
-    if (!r->failed)
-        ww_app_fail(&r->app, "the store cannot be read: %s", ww_strerror(e));
+    if (!r->failed) {
+        char shown[512];
+        ww_store_mask(r->app.store_uri ? r->app.store_uri : r->app.loc->store, shown, sizeof shown);
+        ww_app_fail(&r->app, "store %s cannot be read: %s", shown, ww_strerror(e));
+    }
     r->failed = true;
     free(*rows);
     *rows = NULL;
@@ -153,8 +157,8 @@ static void demand(struct report *r)
     ww_day first = r->range.from - ww_day_weekday(r->range.from);
     size_t weeks = (size_t)((r->range.to - first) / 7 + 1);
     if (query(r, WW_RQ_VISITS_WEEK, &r->range, &rows, &n)) {
-        struct ww_rtable *t = list_table(r, "bezoeken_per_week", "Bezoeken per week",
-                                         "Week vanaf", "Bezoeken", weeks);
+        struct ww_rtable *t = list_table(r, "bezoeken_per_week", "Bezoeken per week", "Week vanaf",
+                                         "Bezoeken", weeks);
         for (size_t w = 0; w < weeks; w++)
             date_nl(first + (ww_day)(7 * w), t->rlabel[w], sizeof t->rlabel[w]);
         for (size_t i = 0; i < n; i++) {
@@ -173,8 +177,8 @@ static void demand(struct report *r)
         for (size_t i = 0; i < n; i++)
             if (find_label(topics, nt, rows[i].k1) == SIZE_MAX && nt < 16)
                 ww_strlcpy(topics[nt++], rows[i].k1, sizeof topics[0]);
-        struct ww_rtable *t = add_table(r, "onderwerpen_per_week", "Onderwerpen per week",
-                                        "Week vanaf", weeks, nt);
+        struct ww_rtable *t =
+            add_table(r, "onderwerpen_per_week", "Onderwerpen per week", "Week vanaf", weeks, nt);
         ww_strlcpy(t->intro,
                    "Hoe vaak een onderwerp tot een uitkomst leidde. Eén bezoek kan meer "
                    "onderwerpen hebben.",
@@ -220,8 +224,8 @@ static void demand(struct report *r)
             hi = rows[i].b > hi ? rows[i].b : hi;
         }
         size_t cols = hi >= lo ? (size_t)(hi - lo + 1) : 0;
-        struct ww_rtable *t = add_table(r, "bezoeken_per_uur", "Bezoeken per weekdag en uur",
-                                        "Weekdag", 7, cols);
+        struct ww_rtable *t =
+            add_table(r, "bezoeken_per_uur", "Bezoeken per weekdag en uur", "Weekdag", 7, cols);
         t->row_totals = t->col_totals = true;
         t->chart = WW_CHART_HEAT;
         for (int d = 0; d < 7; d++)
@@ -269,8 +273,8 @@ static void missed(struct report *r)
         if (find_label(keys, nk, key) == SIZE_MAX && nk < 64)
             ww_strlcpy(keys[nk++], key, sizeof keys[0]);
     }
-    struct ww_rtable *t = add_table(r, "gemist_door_rooster", "Gemist door het rooster",
-                                    "Partner (reden)", nk, 7);
+    struct ww_rtable *t =
+        add_table(r, "gemist_door_rooster", "Gemist door het rooster", "Partner (reden)", nk, 7);
     ww_strlcpy(t->intro,
                "Mensen voor wie de beste partner die dag niet op locatie was (afwezig) of geen "
                "vrije tijd meer had (vol), per weekdag.",
@@ -354,8 +358,9 @@ static void rating_table(struct report *r, enum ww_report_q q, const char *id, c
             k = *k ? k : "(zonder onderwerp)";
         ww_strlcpy(t->rlabel[i], k, sizeof t->rlabel[i]);
         *ww_rtable_at(t, i, 0) = now[i].v[0];
-        int64_t avg = now[i].v[0] >= WW_REPORT_MIN ? (now[i].v[1] * 10 + now[i].v[0] / 2) / now[i].v[0]
-                                                   : WW_REPORT_NONE;
+        int64_t avg = now[i].v[0] >= WW_REPORT_MIN
+                          ? (now[i].v[1] * 10 + now[i].v[0] / 2) / now[i].v[0]
+                          : WW_REPORT_NONE;
         int64_t old = WW_REPORT_NONE;
         for (size_t b = 0; b < nb; b++)
             if (strcmp(before[b].k1, now[i].k1) == 0 && before[b].v[0] >= WW_REPORT_MIN)
@@ -379,8 +384,8 @@ static void devices(struct report *r)
     size_t n = 0;
     if (!query(r, WW_RQ_DEVICE, &r->range, &rows, &n))
         return;
-    struct ww_rtable *t = add_table(r, "printen_en_beschikbaarheid", "Printen en beschikbaarheid",
-                                    "Locatie", n, 4);
+    struct ww_rtable *t =
+        add_table(r, "printen_en_beschikbaarheid", "Printen en beschikbaarheid", "Locatie", n, 4);
     static const char *const cols[] = {"Bonnen niet geprint", "Printerstoringen",
                                        "Minuten zonder opslag", "Opslag onbereikbaar"};
     for (size_t c = 0; c < 4; c++)
@@ -460,8 +465,9 @@ static void write_html(struct report *r, FILE *f)
         fprintf(f, "<li>Bezoeken: <b>%s</b></li>", num);
     }
     if (r->ratings >= WW_REPORT_MIN)
-        fprintf(f, "<li>Gemiddelde beoordeling: <b>%" PRId64 ",%" PRId64 "</b> uit 5 (%" PRId64
-                   " beoordelingen)</li>",
+        fprintf(f,
+                "<li>Gemiddelde beoordeling: <b>%" PRId64 ",%" PRId64 "</b> uit 5 (%" PRId64
+                " beoordelingen)</li>",
                 (r->score_sum * 10 + r->ratings / 2) / r->ratings / 10,
                 (r->score_sum * 10 + r->ratings / 2) / r->ratings % 10, r->ratings);
     if (missed_t) {
@@ -497,8 +503,8 @@ static void write_html(struct report *r, FILE *f)
                 ww_html_text(f, partner);
                 fputs(". ", f);
                 ww_html_text(f, partner);
-                fprintf(f, full ? " had op %s geen vrije tijd meer.</li>"
-                                : " is er op %s niet.</li>",
+                fprintf(f,
+                        full ? " had op %s geen vrije tijd meer.</li>" : " is er op %s niet.</li>",
                         weekday_names[d]);
             }
         }
@@ -515,9 +521,10 @@ static void write_html(struct report *r, FILE *f)
     for (; i < r->n_tables; i++) {
         const char *id = r->tables[i].id;
         if (!satisfaction && strncmp(id, "tevredenheid", 12) == 0) {
-            fprintf(f, "<h2>Tevredenheid</h2>\n<p>Beoordelingen van 1 tot 5, vergeleken met de "
-                       "periode ervoor (%s t/m %s). Een gemiddelde van minder dan 5 "
-                       "beoordelingen staat er niet.</p>\n",
+            fprintf(f,
+                    "<h2>Tevredenheid</h2>\n<p>Beoordelingen van 1 tot 5, vergeleken met de "
+                    "periode ervoor (%s t/m %s). Een gemiddelde van minder dan 5 "
+                    "beoordelingen staat er niet.</p>\n",
                     pfrom, pto);
             satisfaction = true;
         }
@@ -670,6 +677,9 @@ int ww_cmd_report(int argc, char **argv)
         goto out;
     }
     status = 1;
+    /* One line on failure: the store's own retry warnings are not for a
+     * command that gives up at once. */
+    ww_log_set_sink(stderr, WW_LOG_ERROR);
     /* The store is that of the first location named (or --store). */
     char first[WW_ID_SIZE] = "";
     if (r->locs[0]) {

@@ -258,6 +258,20 @@ static size_t bar_index(const struct ww_rtable *t, size_t r)
     return t->row_totals && t->cols > 1 ? ww_rtable_row_total(t, r) : r * t->cols;
 }
 
+/* At most `max` bytes of `s` (cut between UTF-8 characters), "…" when cut. */
+static void short_label(const char *s, char *out, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max) {
+        ww_strlcpy(out, s, max + 1);
+        return;
+    }
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    memcpy(out, s, max);
+    memcpy(out + max, "…", sizeof "…");
+}
+
 static void svg_bars(const struct ww_rtable *t, FILE *f)
 {
     const int bar = 18, gap = 6, label = 190, width = 520;
@@ -279,8 +293,8 @@ static void svg_bars(const struct ww_rtable *t, FILE *f)
         ww_rtable_text(t, i, text, sizeof text);
         fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" class=\"lbl\">", label - 6,
                 y + bar - 5);
-        char shortl[40];
-        ww_strlcpy(shortl, t->rlabel[r], sizeof shortl);
+        char shortl[48];
+        short_label(t->rlabel[r], shortl, 32);
         ww_html_text(f, shortl);
         fputs("</text>", f);
         if (t->hid[i]) {
@@ -301,7 +315,7 @@ static void svg_bars(const struct ww_rtable *t, FILE *f)
 
 static void svg_heat(const struct ww_rtable *t, FILE *f)
 {
-    const int cell = 22, left = 40, top = 18;
+    const int cell = 22, left = 72, top = 18;
     int64_t max = 1;
     for (size_t i = 0; i < t->rows * t->cols; i++)
         if (!t->hid[i] && t->v[i] > max)
@@ -459,6 +473,7 @@ void ww_rtable_write_html(const struct ww_rtable *t, FILE *f)
         fputs("</tr></tfoot>", f);
     }
     fputs("</table></div>", f);
-    write_alt(t, f);
+    if (t->chart != WW_CHART_NONE)
+        write_alt(t, f);
     fputs("</section>\n", f);
 }
