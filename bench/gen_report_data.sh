@@ -15,7 +15,8 @@
 #             huurcommissie, werk/werk 3 not booked
 #   missed    Mondays: juridisch-loket absent 14; Wednesdays: schuldhulp full 3
 #   questions schulden: rekeningen reached 100, left 10, "Ik weet het niet"
-#             20, talk 6; inkomen reached 80, left 4, dontknow 2, talk 0
+#             20, talk 6; inkomen reached 80, left 4, dontknow 2, talk 0; left on
+#             the outcome screen 7, on the confirm screen 2
 #   ratings   schuldhulp nl score 4 x 10, score 5 x 5; no partner tr score 2
 #             x 4; per topic: schulden 4 x 10, 5 x 5; toeslagen 2 x 4
 #   devices   Fridays: 1 ticket not printed, 1 printer fault; the first day:
@@ -56,10 +57,14 @@ INSERT INTO signal_counts (kind, day, location, k1, k2, num, count)
   SELECT 'miss', day, loc, 'schuldhulp', 'full', 0, 3 * $mult FROM gen_days, gen_locs WHERE wd = 2;
 INSERT INTO signal_counts (kind, day, location, k1, k2, num, count)
   SELECT k, day, loc, 'schulden', q, 0, n * $mult FROM gen_days, gen_locs,
-    (SELECT 'reach' AS k, 'rekeningen' AS q, 100 AS n UNION ALL SELECT 'leave', 'rekeningen', 10
+    (SELECT 'reach' AS k, 'rekeningen' AS q, 100 AS n
      UNION ALL SELECT 'dontknow', 'rekeningen', 20 UNION ALL SELECT 'talk', 'rekeningen', 6
-     UNION ALL SELECT 'reach', 'inkomen', 80 UNION ALL SELECT 'leave', 'inkomen', 4
-     UNION ALL SELECT 'dontknow', 'inkomen', 2) v;
+     UNION ALL SELECT 'reach', 'inkomen', 80 UNION ALL SELECT 'dontknow', 'inkomen', 2) v;
+INSERT INTO dropouts (day, location, screen, count)
+  SELECT day, loc, s, n * $mult FROM gen_days, gen_locs,
+    (SELECT 'question:schulden:rekeningen' AS s, 10 AS n
+     UNION ALL SELECT 'question:schulden:inkomen', 4 UNION ALL SELECT 'outcome', 7
+     UNION ALL SELECT 'confirm', 2) v;
 INSERT INTO signal_counts (kind, day, location, k1, k2, num, count)
   SELECT 'rate', day, loc, p, lang, score, n * $mult FROM gen_days, gen_locs,
     (SELECT 'schuldhulp' AS p, 'nl' AS lang, 4 AS score, 10 AS n

@@ -301,12 +301,48 @@ static void missed(struct report *r)
     free(rows);
 }
 
+/* Where people left: the drop-outs by screen id. Those on a question go
+ * into the question tables; the other screens make a table of their own. */
+static void screens_left(struct report *r, const struct ww_report_row *drop, size_t nd)
+{
+    static const char *const names[][2] = {{"topics", "Onderwerp kiezen"},
+                                           {"outcome", "Uitkomst (wie helpt u)"},
+                                           {"time", "Tijd kiezen"},
+                                           {"confirm", "Afspraak bevestigen"}};
+    size_t n = 0;
+    for (size_t i = 0; i < nd; i++)
+        n += strncmp(drop[i].k1, "question:", 9) != 0;
+    struct ww_rtable *t =
+        list_table(r, "gestopt_na_de_vragen", "Gestopt na de vragen", "Scherm", "Gestopt", n);
+    size_t k = 0;
+    for (size_t i = 0; i < nd; i++) {
+        if (strncmp(drop[i].k1, "question:", 9) == 0)
+            continue;
+        const char *name = drop[i].k1;
+        for (size_t j = 0; j < sizeof names / sizeof names[0]; j++)
+            if (strcmp(name, names[j][0]) == 0)
+                name = names[j][1];
+        ww_strlcpy(t->rlabel[k], name, sizeof t->rlabel[k]);
+        *ww_rtable_at(t, k++, 0) = drop[i].v[0];
+    }
+}
+
 static void funnel(struct report *r)
 {
-    struct ww_report_row *rows = NULL;
-    size_t n = 0;
-    if (!query(r, WW_RQ_FUNNEL, &r->range, &rows, &n))
+    struct ww_report_row *rows = NULL, *drop = NULL;
+    size_t n = 0, nd = 0;
+    if (!query(r, WW_RQ_FUNNEL, &r->range, &rows, &n) ||
+        !query(r, WW_RQ_DROPOUTS, &r->range, &drop, &nd)) {
+        free(rows);
         return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char screen[160];
+        ww_fmt(screen, sizeof screen, "question:%s:%s", rows[i].k1, rows[i].k2);
+        for (size_t k = 0; k < nd; k++)
+            if (strcmp(drop[k].k1, screen) == 0)
+                rows[i].v[1] = drop[k].v[0];
+    }
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && strcmp(rows[j].k1, rows[i].k1) == 0)
@@ -329,6 +365,8 @@ static void funnel(struct report *r)
         i = j;
     }
     free(rows);
+    screens_left(r, drop, nd);
+    free(drop);
 }
 
 /* Ratings per key now and in the period before, averages x 10. */

@@ -816,8 +816,6 @@ static void record_signals(const struct ww_flows *flows, const struct ww_session
             count_signal(store, day, location, "dontknow", topic, q->id, 0, first);
         if (v->marks & WW_SEEN_TALK)
             count_signal(store, day, location, "talk", topic, q->id, 0, first);
-        if (s->screen == WW_SCREEN_QUESTION && s->topic == v->topic && s->question == v->question)
-            count_signal(store, day, location, "leave", topic, q->id, 0, first);
     }
     if (s->rating < 1 || s->rating > 5)
         return;

@@ -230,9 +230,9 @@ const char *ww_screen_name(enum ww_screen screen);
  * given, and a drop-out with the screen id when the visit ended midway
  * (topics..confirm); and the report's signals (struct ww_signal): the visit
  * with its number of topics and the `hour` it ended in, its language, each
- * question shown (reached, left there, "Ik weet het niet", "Praat met een
- * medewerker") and the rating per partner and language. Returns the first
- * store error (and goes on). */
+ * question shown (reached, "Ik weet het niet", "Praat met een medewerker")
+ * and the rating per partner and language. Returns the first store error
+ * (and goes on). */
 enum ww_err ww_session_record(const struct ww_flows *flows, const struct ww_session *s,
                               struct ww_store *store, const char *location, ww_day day, int hour);
 

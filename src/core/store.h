@@ -101,7 +101,8 @@ struct ww_tally_count {
  * k1, k2, num) that a visit adds `add` to (1, or minutes). Kinds and keys:
  *   "visit"   k1 = topics in the visit ("0".."3+"), num = hour of the day
  *   "lang"    k1 = language code
- *   "reach" / "leave" / "dontknow" / "talk"   k1 = topic, k2 = question
+ *   "reach" / "dontknow" / "talk"   k1 = topic, k2 = question (where people
+ *             left: the drop-outs, by screen id)
  *   "miss"    k1 = best partner, k2 = "absent" (not on site) or "full"
  *   "rate"    k1 = partner booked ("" none), k2 = language, num = score
  *   "noprint", "printer", "outage"  a ticket not printed, a printer fault,
@@ -126,7 +127,8 @@ enum ww_report_q {
     WW_RQ_OUTCOMES,     /* k1 = outcome, k2 = partner booked, v0 = count */
     WW_RQ_LANG,         /* k1 = language, v0 = visits */
     WW_RQ_MISSED,       /* k1 = partner, k2 = absent|full, a = weekday, v0 = residents */
-    WW_RQ_FUNNEL,       /* k1 = topic, k2 = question, v0..v3 = reached, left, dontknow, talk */
+    WW_RQ_FUNNEL,       /* k1 = topic, k2 = question, v0 = reached, v2 = dontknow, v3 = talk */
+    WW_RQ_DROPOUTS,     /* k1 = screen id ("question:TOPIC:QID", "outcome", ...), v0 = left */
     WW_RQ_RATE_PARTNER, /* k1 = partner, v0 = ratings, v1 = sum of scores */
     WW_RQ_RATE_LANG,    /* k1 = language, v0 = ratings, v1 = sum of scores */
     WW_RQ_RATE_TOPIC,   /* k1 = topic(s) of the visit, v0 = ratings, v1 = sum of scores */

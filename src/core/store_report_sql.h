@@ -27,11 +27,12 @@ static const char *const report_sql[WW_RQ_COUNT] = {
         "SELECT k1, '', 0, 0, SUM(count), 0, 0, 0" RQ_SIG("lang") " GROUP BY k1 ORDER BY 5 DESC, 1",
     [WW_RQ_MISSED] = "SELECT k1, k2, " RQ_WEEKDAY ", 0, SUM(count), 0, 0, 0" RQ_SIG(
         "miss") " GROUP BY k1, k2, " RQ_WEEKDAY " ORDER BY 1, 2, 3",
-    [WW_RQ_FUNNEL] = "SELECT k1, k2, 0, 0, " RQ_SUM("reach") ", " RQ_SUM("leave") ", " RQ_SUM(
-        "dontknow") ", " RQ_SUM("talk") " FROM signal_counts" RQ_WHERE
-                                        " AND kind IN ('reach', 'leave', 'dontknow', 'talk') GROUP "
-                                        "BY k1, k2 ORDER "
-                                        "BY 1, 5 DESC, 2",
+    [WW_RQ_FUNNEL] = "SELECT k1, k2, 0, 0, " RQ_SUM("reach") ", 0, " RQ_SUM("dontknow") ", " RQ_SUM(
+        "talk") " FROM signal_counts" RQ_WHERE
+                " AND kind IN ('reach', 'dontknow', 'talk') GROUP BY k1, k2 ORDER BY 1, 5 "
+                "DESC, 2",
+    [WW_RQ_DROPOUTS] = "SELECT screen, '', 0, 0, SUM(count), 0, 0, 0 FROM dropouts" RQ_WHERE
+                       " GROUP BY screen ORDER BY 1",
     [WW_RQ_RATE_PARTNER] = "SELECT k1, '', 0, 0, SUM(count), SUM(count * num), 0, 0" RQ_SIG(
         "rate") " GROUP BY k1 ORDER BY 1",
     [WW_RQ_RATE_LANG] = "SELECT k2, '', 0, 0, SUM(count), SUM(count * num), 0, 0" RQ_SIG(

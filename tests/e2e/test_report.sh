@@ -44,7 +44,7 @@ check "store not reachable: one line, no password" \
 sh bench/gen_report_data.sh $FIRST 28 1 weener-xl scheidingsplein-hollands-kroon | load
 check "data loaded" [ $? -eq 0 ]
 
-expect "four weeks" 0 "report.html and 12 CSV files written" \
+expect "four weeks" 0 "report.html and 13 CSV files written" \
     -- rep --from 2026-11-02 --to 2026-11-29 --location weener-xl --out "$OUT"
 csv() { grep -F "$2" "$OUT/$1.csv" | tr -d '\r'; }
 check "visits per week" [ "$(csv bezoeken_per_week 09-11-2026)" = "09-11-2026,1400" ]
@@ -58,6 +58,7 @@ check "where people stop" \
     [ "$(csv vragen_schulden 'rekeningen')" = "Kunt u uw rekeningen op tijd betalen?,2800,280,560,168" ]
 check "rating per partner, no earlier period" \
     [ "$(csv tevredenheid_partner 'Schuldhulp')" = 'Schuldhulp van de gemeente,420,"4,3",–,–' ]
+check "left after the questions" [ "$(csv gestopt_na_de_vragen 'bevestigen')" = "Afspraak bevestigen,56" ]
 check "printing and availability" \
     [ "$(csv printen_en_beschikbaarheid 'Weener')" = "Weener XL,< 5,< 5,45,< 5" ]
 

@@ -256,7 +256,8 @@ static void test_store_sums(void **state)
     sig(s, mon, loc_a, "miss", "juridisch-loket", "absent", 0, 14);
     sig(s, wed, loc_a, "miss", "juridisch-loket", "full", 0, 2);
     sig(s, mon, loc_a, "reach", "geld", "q1", 0, 12);
-    sig(s, mon, loc_a, "leave", "geld", "q1", 0, 5);
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(ww_store_dropout(s, mon, loc_a, "question:geld:q1"), WW_OK);
     sig(s, wed, loc_a, "dontknow", "geld", "q1", 0, 6);
     sig(s, wed, loc_a, "talk", "geld", "q1", 0, 1);
     sig(s, mon, loc_a, "rate", "schuldhulp", "nl", 4, 3);
@@ -298,9 +299,15 @@ static void test_store_sums(void **state)
     assert_int_equal(ww_store_report(s, WW_RQ_FUNNEL, &rg, &rows, &n), WW_OK);
     assert_int_equal(n, 1);
     assert_int_equal(rows[0].v[0], 12);
-    assert_int_equal(rows[0].v[1], 5);
+    assert_int_equal(rows[0].v[1], 0); /* left: from the drop-outs */
     assert_int_equal(rows[0].v[2], 6);
     assert_int_equal(rows[0].v[3], 1);
+    free(rows);
+
+    assert_int_equal(ww_store_report(s, WW_RQ_DROPOUTS, &rg, &rows, &n), WW_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(rows[0].k1, "question:geld:q1");
+    assert_int_equal(rows[0].v[0], 5);
     free(rows);
 
     assert_int_equal(ww_store_report(s, WW_RQ_RATE_PARTNER, &rg, &rows, &n), WW_OK);
