@@ -508,6 +508,18 @@ static void write_html(struct report *r, FILE *f)
                 " beoordelingen)</li>",
                 (r->score_sum * 10 + r->ratings / 2) / r->ratings / 10,
                 (r->score_sum * 10 + r->ratings / 2) / r->ratings % 10, r->ratings);
+    for (size_t k = 0; k < r->n_tables; k++) {
+        /* The multi-problem share: visits with two or more topics among
+         * those with at least one, from shown counts only. */
+        const struct ww_rtable *m = &r->tables[k];
+        if (strcmp(m->id, "onderwerpen_per_bezoek") != 0 || m->rows != 4)
+            continue;
+        bool shown = !m->hid[1 * 2] && !m->hid[2 * 2] && !m->hid[3 * 2];
+        int64_t one = m->v[1 * 2], several = m->v[2 * 2] + m->v[3 * 2];
+        if (shown && one + several > 0)
+            fprintf(f, "<li>Bezoeken met meer dan één onderwerp: <b>%" PRId64 " %%</b></li>",
+                    (several * 100 + (one + several) / 2) / (one + several));
+    }
     if (missed_t) {
         ww_rtable_text(missed_t, ww_rtable_grand(missed_t), num, sizeof num);
         fprintf(f, "<li>Gemist door het rooster: <b>%s</b> mensen</li>", num);

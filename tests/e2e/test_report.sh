@@ -68,6 +68,7 @@ BROWSER="chromium --headless --no-sandbox --disable-gpu --disable-background-net
 browse() { timeout 120 $BROWSER --user-data-dir="$(mktemp -d "$WW_TMP/chromium.XXXXXX")" "$@" 2>/dev/null; }
 browse --dump-dom "file://$OUT/report.html" > "$WW_TMP/dom.html"
 check "the browser reads the document" grep -q "Signalen voor het signaleringsoverleg" "$WW_TMP/dom.html"
+check "the multi-problem share" grep -q "meer dan één onderwerp: <b>44 %</b>" "$WW_TMP/dom.html"
 check "the signal a person reads" grep -q \
     "Op maandag vroegen 56 mensen naar Het Juridisch Loket. Het Juridisch Loket is er op maandag niet." \
     "$WW_TMP/dom.html"
