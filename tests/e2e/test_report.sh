@@ -40,6 +40,51 @@ out=$(ww report --store postgresql://ww:secret@127.0.0.1:1/x --from 2026-11-02 -
 check "store not reachable: one line, no password" \
     sh -c '[ $(printf "%s\n" "$1" | wc -l) -eq 1 ] && ! printf "%s" "$1" | grep -q secret' _ "$out"
 
+# ---- what the kiosk counts (SQLite only: the kiosk uses the location's store) ----
+if [ -z "${WW_PG_URI:-}" ]; then
+    K=$WW_TMP/kstate
+    mkdir -p "$K"
+    ww staff absent schuldhulp --location weener-xl --state "$K" --now 2026-11-24T09:00 >/dev/null 2>&1
+    cat >"$WW_TMP/visits.txt" <<'SCRIPT'
+tap start
+tap topic:schulden
+expect screen question
+tap dontknow
+expect screen outcome
+tap next
+expect screen more
+tap more:no
+expect screen rating
+tap rating:4
+expect screen goodbye
+wait 10s
+expect screen attract
+tap start
+tap topic:schulden
+tap answer:1
+expect screen question
+tap talk
+expect screen outcome
+tap back
+expect screen question
+wait 200s
+expect screen attract
+SCRIPT
+    SDL_VIDEODRIVER=offscreen WEGWIJZER_ALLOW_ROOT=1 ww kiosk --location weener-xl --state "$K" \
+        --now 2026-11-24T10:15 --speech null --script "$WW_TMP/visits.txt" >"$WW_TMP/kiosk.out" 2>&1
+    check "the kiosk ran the visits" [ $? -eq 0 ] || tail -5 "$WW_TMP/kiosk.out"
+    q() { sqlite3 "$K/weener-xl.db" "SELECT group_concat(k1 || '/' || k2 || '/' || num || '=' || count, ' ') FROM (SELECT * FROM signal_counts WHERE kind = '$1' ORDER BY k1, k2, num)"; }
+    check "visits by topics and hour" [ "$(q visit)" = "0//10=1 1//10=1" ]
+    check "their language" [ "$(q lang)" = "nl//0=2" ] || q lang
+    check "questions reached" [ "$(q reach)" = "schulden/inkomen/0=1 schulden/rekeningen/0=2" ]
+    check "Ik weet het niet" [ "$(q dontknow)" = "schulden/rekeningen/0=1" ]
+    check "Praat met een medewerker" [ "$(q talk)" = "schulden/inkomen/0=1" ]
+    check "the roster missed: best partner absent" [ "$(q miss)" = "schuldhulp/absent/0=1" ]
+    check "the rating, no partner booked" [ "$(q rate)" = "/nl/4=1" ]
+    check "where the second left" \
+        [ "$(sqlite3 "$K/weener-xl.db" "SELECT screen FROM dropouts")" = "question:schulden:inkomen" ]
+fi
+
 # ---- the data: four weeks at two locations, the shape in bench/gen_report_data.sh ----
 sh bench/gen_report_data.sh $FIRST 28 1 weener-xl scheidingsplein-hollands-kroon | load
 check "data loaded" [ $? -eq 0 ]
