@@ -8,8 +8,8 @@
 #   bench/gen_report_data.sh FIRST_DAY_NUMBER DAYS MULT LOCATION...
 #
 # Per location and day (MULT = 1):
-#   visits    hours 9..16, each 14 with one topic, 8 with two, 3 with three
-#             or more: 200; languages nl 150, tr 20, ar 15, pl 10, uk 3, en 2
+#   visits    hours 9..16, each 3 without an outcome, 11 with one topic, 8
+#             with two, 3 with three or more: 200; languages nl 150, tr 20, ar 15, pl 10, uk 3, en 2
 #   outcomes  schulden/schuldhulp booked with schuldhulp 60, toeslagen/
 #             toeslagen 40 not booked, wonen/huur 30 booked with
 #             huurcommissie, werk/werk 3 not booked
@@ -40,7 +40,8 @@ CREATE TEMPORARY TABLE gen_hours AS
   WITH RECURSIVE h(hour) AS (SELECT 9 UNION ALL SELECT hour + 1 FROM h WHERE hour < 16) SELECT hour FROM h;
 INSERT INTO signal_counts (kind, day, location, k1, k2, num, count)
   SELECT 'visit', day, loc, k, '', hour, n * $mult FROM gen_days, gen_locs, gen_hours,
-    (SELECT '1' AS k, 14 AS n UNION ALL SELECT '2', 8 UNION ALL SELECT '3+', 3) v;
+    (SELECT '0' AS k, 3 AS n UNION ALL SELECT '1', 11 UNION ALL SELECT '2', 8
+     UNION ALL SELECT '3+', 3) v;
 INSERT INTO signal_counts (kind, day, location, k1, k2, num, count)
   SELECT 'lang', day, loc, k, '', 0, n * $mult FROM gen_days, gen_locs,
     (SELECT 'nl' AS k, 150 AS n UNION ALL SELECT 'tr', 20 UNION ALL SELECT 'ar', 15

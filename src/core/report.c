@@ -67,9 +67,11 @@ int64_t ww_rtable_value(const struct ww_rtable *t, size_t index)
     return index < cells ? t->v[index] : t->tot[index - cells];
 }
 
+/* Below 5, 0 included: a shown 0 would tell that the hidden counts beside
+ * it are at least 1, and with a total could pin them down. */
 static bool small(int64_t v)
 {
-    return v > 0 && v < WW_REPORT_MIN;
+    return v < WW_REPORT_MIN;
 }
 
 /* One line: members and, when shown, a total. With exactly one hidden
@@ -90,6 +92,10 @@ static bool protect(struct ww_rtable *t, const size_t *members, size_t n, size_t
     }
     if (hidden != 1)
         return false;
+    /* When the one to hide would be most of the line, hide the total
+     * instead: the count that matters stays readable. */
+    if (pick != SIZE_MAX && ww_rtable_value(t, pick) * 2 > ww_rtable_value(t, total))
+        pick = SIZE_MAX;
     t->hid[pick != SIZE_MAX ? pick : total] = true;
     return true;
 }

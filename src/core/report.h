@@ -1,10 +1,11 @@
 /* The report's tables: counts with their totals, the anonymity rule, and
  * how a table is written (HTML with its chart and text alternative, CSV).
  *
- * Anonymity: a count of 1..4 is shown as "< 5" (primary suppression); then,
+ * Anonymity: a count of 0..4 is shown as "< 5" (primary suppression); then,
  * as long as a row or column whose total is shown has exactly one hidden
  * count, one more count of it is hidden (the smallest), or the total when
- * there is no other, so that no hidden count can be computed from a total
+ * there is no other or that one is more than half of it, so that no hidden
+ * count can be computed from a total
  * (complementary suppression). Rows, columns, the column of row totals and
  * the row of column totals are all such lines. A bar or a colour is drawn
  * only for a count that is shown.
