@@ -34,7 +34,7 @@ static const char usage[] =
     "options:\n" WW_COMMON_HELP;
 
 #define MAX_TABLES 32
-#define MAX_LOCS   64
+#define TOP_ROWS   15 /* rows of a long list before "overige" */
 
 static const char *const weekday_names[7] = {"maandag", "dinsdag",  "woensdag", "donderdag",
                                              "vrijdag", "zaterdag", "zondag"};
@@ -198,12 +198,47 @@ static void demand(struct report *r)
     free(rows);
 
     if (query(r, WW_RQ_OUTCOMES, &r->range, &rows, &n)) {
+        /* The most frequent ones (rows come largest first), the rest as one. */
+        size_t shown = n > TOP_ROWS ? TOP_ROWS : n;
         struct ww_rtable *t = list_table(r, "uitkomsten", "Uitkomsten en gekozen partners",
-                                         "Uitkomst → afspraak met", "Aantal", n);
+                                         "Uitkomst → afspraak met", "Aantal", shown + (n > shown));
         for (size_t i = 0; i < n; i++) {
-            ww_fmt(t->rlabel[i], sizeof t->rlabel[i], "%s → %s",
-                   rows[i].k1[0] ? rows[i].k1 : "(geen)", partner_name(r, rows[i].k2));
-            *ww_rtable_at(t, i, 0) = rows[i].v[0];
+            size_t row = i < shown ? i : shown;
+            if (i < shown)
+                ww_fmt(t->rlabel[row], sizeof t->rlabel[row], "%s → %s",
+                       rows[i].k1[0] ? rows[i].k1 : "(geen)", partner_name(r, rows[i].k2));
+            else
+                ww_fmt(t->rlabel[row], sizeof t->rlabel[row], "overige (%zu)", n - shown);
+            *ww_rtable_at(t, row, 0) += rows[i].v[0];
+        }
+        /* Per partner chosen (summed over the outcomes). */
+        char partners[64][160];
+        int64_t counts[64] = {0};
+        size_t np = 0;
+        for (size_t i = 0; i < n; i++) {
+            size_t k = find_label(partners, np, rows[i].k2);
+            if (k == SIZE_MAX && np < 64) {
+                k = np++;
+                ww_strlcpy(partners[k], rows[i].k2, sizeof partners[k]);
+            }
+            if (k != SIZE_MAX)
+                counts[k] += rows[i].v[0];
+        }
+        for (size_t a = 1; a < np; a++) /* largest first */
+            for (size_t b = a; b > 0 && counts[b] > counts[b - 1]; b--) {
+                int64_t c = counts[b];
+                counts[b] = counts[b - 1];
+                counts[b - 1] = c;
+                char tmp[160];
+                memcpy(tmp, partners[b], sizeof tmp);
+                memcpy(partners[b], partners[b - 1], sizeof tmp);
+                memcpy(partners[b - 1], tmp, sizeof tmp);
+            }
+        struct ww_rtable *p =
+            list_table(r, "gekozen_partners", "Gekozen partners", "Afspraak met", "Aantal", np);
+        for (size_t k = 0; k < np; k++) {
+            ww_strlcpy(p->rlabel[k], partner_name(r, partners[k]), sizeof p->rlabel[k]);
+            *ww_rtable_at(p, k, 0) = counts[k];
         }
     }
     free(rows);

@@ -89,11 +89,12 @@ fi
 sh bench/gen_report_data.sh $FIRST 28 1 weener-xl scheidingsplein-hollands-kroon | load
 check "data loaded" [ $? -eq 0 ]
 
-expect "four weeks" 0 "report.html and 13 CSV files written" \
+expect "four weeks" 0 "report.html and 14 CSV files written" \
     -- rep --from 2026-11-02 --to 2026-11-29 --location weener-xl --out "$OUT"
 csv() { grep -F "$2" "$OUT/$1.csv" | tr -d '\r'; }
 check "visits per week" [ "$(csv bezoeken_per_week 09-11-2026)" = "09-11-2026,1400" ]
 check "visits in all" [ "$(csv bezoeken_per_week Totaal)" = "Totaal,5600" ]
+check "partners chosen" [ "$(csv gekozen_partners 'Huurcommissie')" = "Huurcommissie,840" ]
 check "languages" [ "$(csv talen Oekra)" = "Oekraïens,84" ]
 check "hour of the day" [ "$(csv bezoeken_per_uur maandag)" = "maandag,100,100,100,100,100,100,100,100,800" ]
 check "several topics" [ "$(csv onderwerpen_per_bezoek '2 onderwerpen')" = '2 onderwerpen,1792,"32,0"' ]
