@@ -33,8 +33,9 @@ static const char usage[] =
     "\n"
     "options:\n" WW_COMMON_HELP;
 
-#define MAX_TABLES 32
-#define TOP_ROWS   15 /* rows of a long list before "overige" */
+#define MAX_TABLES  32
+#define TOP_ROWS    15 /* rows of a long list before "overige" */
+#define MAX_SIGNALS 8  /* roster sentences, the largest */
 
 static const char *const weekday_names[7] = {"maandag", "dinsdag",  "woensdag", "donderdag",
                                              "vrijdag", "zaterdag", "zondag"};
@@ -567,33 +568,49 @@ static void write_html(struct report *r, FILE *f)
         ww_rtable_write_html(&r->tables[i], f);
     fputs("<h2>Gemist door het rooster</h2>\n", f);
     if (missed_t) {
-        /* The signals a person reads, from shown counts only. */
-        bool any = false;
-        for (size_t k = 0; k < missed_t->rows; k++) {
+        /* The signals a person reads, from shown counts only, the largest
+         * first; the rest are in the table. */
+        size_t cells = missed_t->rows * 7, said = 0, more = 0;
+        bool *used = calloc(cells ? cells : 1, sizeof *used);
+        if (!used)
+            abort();
+        for (;;) {
+            size_t best = SIZE_MAX;
+            for (size_t idx = 0; idx < cells; idx++)
+                if (!used[idx] && !missed_t->hid[idx] && missed_t->v[idx] > 0 &&
+                    (best == SIZE_MAX || missed_t->v[idx] > missed_t->v[best]))
+                    best = idx;
+            if (best == SIZE_MAX)
+                break;
+            used[best] = true;
+            if (said == MAX_SIGNALS) {
+                more++;
+                continue;
+            }
             char partner[160];
-            ww_strlcpy(partner, missed_t->rlabel[k], sizeof partner);
+            ww_strlcpy(partner, missed_t->rlabel[best / 7], sizeof partner);
             char *paren = strrchr(partner, '(');
             bool full = paren && strcmp(paren, "(vol)") == 0;
             if (paren && paren > partner)
                 paren[-1] = 0;
-            for (size_t d = 0; d < 7; d++) {
-                size_t idx = k * 7 + d;
-                int64_t v = missed_t->v[idx];
-                if (missed_t->hid[idx] || v == 0)
-                    continue;
-                fputs(any ? "" : "<ul>", f);
-                any = true;
-                fprintf(f, "<li class=\"signal\">Op %s vroegen %" PRId64 " mensen naar ",
-                        weekday_names[d], v);
-                ww_html_text(f, partner);
-                fputs(". ", f);
-                ww_html_text(f, partner);
-                fprintf(f,
-                        full ? " had op %s geen vrije tijd meer.</li>" : " is er op %s niet.</li>",
-                        weekday_names[d]);
-            }
+            const char *day = weekday_names[best % 7];
+            fputs(said ? "" : "<ul>", f);
+            said++;
+            fprintf(f, "<li class=\"signal\">Op %s vroegen %" PRId64 " mensen naar ", day,
+                    missed_t->v[best]);
+            ww_html_text(f, partner);
+            fputs(". ", f);
+            ww_html_text(f, partner);
+            fprintf(f, full ? " had op %s geen vrije tijd meer.</li>" : " is er op %s niet.</li>",
+                    day);
         }
-        fputs(any ? "</ul>\n" : "<p>Geen signalen van 5 of meer mensen op één weekdag.</p>\n", f);
+        free(used);
+        if (said)
+            fputs("</ul>\n", f);
+        else
+            fputs("<p>Geen signalen van 5 of meer mensen op één weekdag.</p>\n", f);
+        if (more)
+            fprintf(f, "<p>En nog %zu kleinere signalen: zie de tabel.</p>\n", more);
         ww_rtable_write_html(missed_t, f);
         i++;
     }
