@@ -405,6 +405,39 @@ static void funnel(struct report *r)
     free(drop);
 }
 
+/* Ratings per visit's topics ("a,b") -> per topic: a visit's rating
+ * counts for each of its topics. The few combinations were summed in SQL. */
+static struct ww_report_row *split_topics(struct ww_report_row *rows, size_t *n)
+{
+    struct ww_report_row *out = calloc(*n * 6 + 1, sizeof *out);
+    if (!out)
+        abort();
+    size_t m = 0;
+    for (size_t i = 0; i < *n; i++) {
+        char list[160];
+        ww_strlcpy(list, rows[i].k1, sizeof list);
+        char *p = list;
+        do {
+            char *next = strchr(p, ',');
+            if (next)
+                *next++ = 0;
+            size_t k = 0;
+            while (k < m && strcmp(out[k].k1, p) != 0)
+                k++;
+            if (k == m && m < *n * 6)
+                ww_strlcpy(out[m++].k1, p, sizeof out[0].k1);
+            if (k < m) {
+                out[k].v[0] += rows[i].v[0];
+                out[k].v[1] += rows[i].v[1];
+            }
+            p = next;
+        } while (p);
+    }
+    free(rows);
+    *n = m;
+    return out;
+}
+
 /* Ratings per key now and in the period before, averages x 10. */
 static void rating_table(struct report *r, enum ww_report_q q, const char *id, const char *title,
                          const char *head)
@@ -414,6 +447,14 @@ static void rating_table(struct report *r, enum ww_report_q q, const char *id, c
     if (!query(r, q, &r->range, &now, &n) || !query(r, q, &r->prev, &before, &nb)) {
         free(now);
         return;
+    }
+    if (q == WW_RQ_RATE_TOPIC) {
+        for (size_t i = 0; i < n; i++) {
+            r->ratings += now[i].v[0];
+            r->score_sum += now[i].v[1];
+        }
+        now = split_topics(now, &n);
+        before = split_topics(before, &nb);
     }
     struct ww_rtable *t = add_table(r, id, title, head, n, 4);
     static const char *const cols[] = {"Beoordelingen", "Gemiddeld (1-5)", "Vorige periode",
@@ -429,7 +470,7 @@ static void rating_table(struct report *r, enum ww_report_q q, const char *id, c
         else if (q == WW_RQ_RATE_LANG)
             k = lang_name(k);
         else
-            k = *k ? k : "(zonder onderwerp)";
+            k = topic_name(r, k);
         ww_strlcpy(t->rlabel[i], k, sizeof t->rlabel[i]);
         *ww_rtable_at(t, i, 0) = now[i].v[0];
         int64_t avg = now[i].v[0] >= WW_REPORT_MIN
@@ -443,10 +484,6 @@ static void rating_table(struct report *r, enum ww_report_q q, const char *id, c
         *ww_rtable_at(t, i, 2) = old;
         *ww_rtable_at(t, i, 3) =
             avg != WW_REPORT_NONE && old != WW_REPORT_NONE ? avg - old : WW_REPORT_NONE;
-        if (q == WW_RQ_RATE_TOPIC) {
-            r->ratings += now[i].v[0];
-            r->score_sum += now[i].v[1];
-        }
     }
     free(now);
     free(before);
@@ -696,7 +733,7 @@ static bool build(struct report *r)
     rating_table(r, WW_RQ_RATE_PARTNER, "tevredenheid_partner", "Tevredenheid per partner",
                  "Afspraak met");
     rating_table(r, WW_RQ_RATE_TOPIC, "tevredenheid_onderwerp", "Tevredenheid per onderwerp",
-                 "Onderwerp(en) van het bezoek");
+                 "Onderwerp");
     rating_table(r, WW_RQ_RATE_LANG, "tevredenheid_taal", "Tevredenheid per taal", "Taal");
     devices(r);
     if (r->failed)

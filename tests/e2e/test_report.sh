@@ -86,7 +86,13 @@ SCRIPT
 fi
 
 # ---- the data: four weeks at two locations, the shape in bench/gen_report_data.sh ----
-sh bench/gen_report_data.sh $FIRST 28 1 weener-xl scheidingsplein-hollands-kroon | load
+{
+    sh bench/gen_report_data.sh $FIRST 28 1 weener-xl scheidingsplein-hollands-kroon
+    # The period before: 10 ratings of 2 for schuldhulp (one day), 4 of 5 for juridisch-loket.
+    echo "INSERT INTO signal_counts (kind, day, location, k1, k2, num, count) VALUES
+        ('rate', $((FIRST - 3)), 'weener-xl', 'schuldhulp', 'nl', 2, 10),
+        ('rate', $((FIRST - 3)), 'weener-xl', 'juridisch-loket', 'nl', 5, 4);"
+} | load
 check "data loaded" [ $? -eq 0 ]
 
 expect "four weeks" 0 "report.html and 14 CSV files written" \
@@ -102,8 +108,10 @@ check "missed: absent on Mondays" \
     [ "$(csv gemist_door_rooster 'Juridisch')" = "Het Juridisch Loket (afwezig),56,< 5,< 5,< 5,< 5,< 5,< 5,56" ]
 check "where people stop" \
     [ "$(csv vragen_schulden 'rekeningen')" = "Kunt u uw rekeningen op tijd betalen?,2800,280,560,168" ]
-check "rating per partner, no earlier period" \
-    [ "$(csv tevredenheid_partner 'Schuldhulp')" = 'Schuldhulp van de gemeente,420,"4,3",–,–' ]
+check "rating per partner against the period before" \
+    [ "$(csv tevredenheid_partner 'Schuldhulp')" = 'Schuldhulp van de gemeente,420,"4,3","2,0","+2,3"' ]
+check "rating per topic (a visit counts for each of its topics)" \
+    [ "$(csv tevredenheid_onderwerp 'Geldzorgen')" = 'Geldzorgen en schulden,420,"4,3",–,–' ]
 check "left after the questions" [ "$(csv gestopt_na_de_vragen 'bevestigen')" = "Afspraak bevestigen,56" ]
 check "printing and availability" \
     [ "$(csv printen_en_beschikbaarheid 'Weener')" = "Weener XL,< 5,< 5,45,< 5" ]
@@ -150,6 +158,8 @@ check "nor can it be computed from the week total" \
     [ "$(csv onderwerpen_per_week 02-11-2026 | grep -o '< 5' | wc -l)" -ge 2 ]
 check "the signal is not phrased for fewer than 5" \
     sh -c '! grep -q "Op woensdag vroegen" "$1"' _ "$OUT/report.html"
+check "no average of fewer than 5 ratings" \
+    [ "$(csv tevredenheid_partner 'geen afspraak')" = "geen afspraak gemaakt,< 5,–,–,–" ]
 check "the report says so" grep -q "Aantallen onder 5 staan" "$OUT/report.html"
 
 # ---- several locations; a failed run keeps the last report ----
