@@ -20,6 +20,8 @@ fi
 rep() { ww report $STORE "$@"; }
 
 # ---- bad input (and the store made) ----
+expect "help" 0 "usage: wegwijzer report --from YYYY-MM-DD" -- ww report --help
+expect "nothing given" 2 "--from, --to and --out are needed" -- ww report
 expect "end before start" 2 "the period ends (2026-11-01) before it starts (2026-11-29)" \
     -- rep --from 2026-11-29 --to 2026-11-01 --location weener-xl --out "$OUT"
 expect "not a date" 2 "--from '2026-13-01' is not a date" \
