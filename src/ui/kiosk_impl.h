@@ -72,19 +72,20 @@ struct ww_kiosk {
     struct ww_store_worker *store_worker; /* residents' store work (kiosk_store.c) */
     int store_pending[WW_KJOB_COUNT];     /* per job kind: asked, not answered */
     uint64_t visit_no;                    /* counts visits; answers of an ended one are dropped */
+    bool speak_resolved;                  /* read the outcome aloud once it is resolved */
+    ww_day resolved_on;                   /* the date the outcome on screen was resolved */
+    struct ww_book_limit limit;           /* bookings per visit and per minute */
+    ww_day purged_on;                     /* the day retention last ran; WW_DAY_NONE never */
+    bool settling;                        /* settle() is running (scripted runs) */
+    uint64_t hold_until;                  /* SDL ticks: a fresh answer is awaited before drawing */
+    uint64_t next_poll;                   /* SDL ticks: the next read of the change counter */
+
     /* For the report's anonymous counters: the last outcome whose roster
      * miss was counted (once per outcome and visit), and whether the
      * printer is in a fault (a fault is counted when it begins). */
     uint64_t miss_visit;
     const struct ww_flow_outcome *miss_outcome;
     bool printer_faulty;
-    bool speak_resolved;        /* read the outcome aloud once it is resolved */
-    ww_day resolved_on;         /* the date the outcome on screen was resolved */
-    struct ww_book_limit limit; /* bookings per visit and per minute */
-    ww_day purged_on;           /* the day retention last ran; WW_DAY_NONE never */
-    bool settling;              /* settle() is running (scripted runs) */
-    uint64_t hold_until;        /* SDL ticks: a fresh answer is awaited before drawing */
-    uint64_t next_poll;         /* SDL ticks: the next read of the change counter */
 };
 
 /* One touch, click, key or text event of the resident screens (or the
