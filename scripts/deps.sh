@@ -12,7 +12,7 @@ UI="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfribidi-dev libfontconfig-d
     fonts-noto-core fontconfig"
 SIGNAGE="libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev ffmpeg"
 TEST="libcmocka-dev sqlite3 zbar-tools gettext xvfb xauth valgrind sox libpq-dev postgresql python3 cups cups-bsd cups-client time systemd strace
-      cage xwayland grim debhelper"
+      cage xwayland grim debhelper chromium poppler-utils"
 CI="clang-format clang libclang-rt-14-dev lintian"
 
 case "${1:-run}" in

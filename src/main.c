@@ -22,6 +22,7 @@ static const char usage[] =
     "  book     make a booking from the terminal\n"
     "  config   check the configuration folder\n"
     "  flow     question flows: check, walk in the terminal, extract texts\n"
+    "  report   the signals of a period for the signaleringsoverleg (HTML and CSV)\n"
     "  ticket   draw a booking's ticket as a PNG\n"
     "  say      speak a text with the kiosk's voice (WAV file or audio device)\n"
     "  status   one line per kiosk of a location, for monitoring\n"
@@ -79,6 +80,8 @@ int main(int argc, char **argv)
         return ww_cmd_config(argc - 1, argv + 1);
     if (strcmp(cmd, "flow") == 0)
         return ww_cmd_flow(argc - 1, argv + 1);
+    if (strcmp(cmd, "report") == 0)
+        return ww_cmd_report(argc - 1, argv + 1);
     fprintf(stderr, "wegwijzer: unknown command '%s' (see wegwijzer --help)\n", cmd);
     return 2;
 }

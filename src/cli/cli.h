@@ -10,6 +10,7 @@ int ww_cmd_flow(int argc, char **argv);
 /* Exit status by the monitoring plugin conventions: 0 OK, 1 WARNING,
  * 2 CRITICAL, 3 UNKNOWN (also for bad usage). */
 int ww_cmd_status(int argc, char **argv);
+int ww_cmd_report(int argc, char **argv);
 
 /* Print today's plan of the app's location, as staff see it. */
 struct ww_app;

@@ -115,6 +115,20 @@ static void after_item(struct ww_session *s)
     s->screen = WW_SCREEN_MORE;
 }
 
+/* Mark what happened at a question of this visit (see struct ww_seen). */
+static void mark_seen(struct ww_session *s, int topic, int question, unsigned char mark)
+{
+    if (topic < 0 || question < 0)
+        return;
+    for (int i = 0; i < s->n_seen; i++)
+        if (s->seen[i].topic == topic && s->seen[i].question == question) {
+            s->seen[i].marks |= mark;
+            return;
+        }
+    if (s->n_seen < WW_SESSION_MAX_SEEN)
+        s->seen[s->n_seen++] = (struct ww_seen){(short)topic, (short)question, mark};
+}
+
 static void choose(const struct ww_flows *flows, struct ww_session *s, int answer)
 {
     const struct ww_flow_question *q = ww_flows_question(flows, s->topic, s->question);
@@ -125,6 +139,8 @@ static void choose(const struct ww_flows *flows, struct ww_session *s, int answe
     const struct ww_flow_ref *r = answer ? &q->answers[answer - 1].target : &q->dontknow;
     if (r->kind == WW_NODE_NONE)
         return;
+    if (answer == 0)
+        mark_seen(s, s->topic, s->question, WW_SEEN_DONTKNOW);
     int k = s->n_steps;
     /* The same answer as before keeps the answers given after it; another
      * answer starts a new branch. */
@@ -136,6 +152,7 @@ static void choose(const struct ww_flows *flows, struct ww_session *s, int answe
     if (r->kind == WW_NODE_QUESTION) {
         s->question = r->index;
         s->screen = WW_SCREEN_QUESTION;
+        mark_seen(s, s->topic, s->question, WW_SEEN_REACHED);
     } else {
         add_visit(flows, s, s->topic, r->index, false);
     }
@@ -278,6 +295,8 @@ static void tap(const struct ww_flows *flows, struct ww_session *s, const struct
         if (s->current >= 0 && s->visit[s->current].outcome == WW_FLOW_GENERAL &&
             s->screen >= WW_SCREEN_OUTCOME && s->screen <= WW_SCREEN_CONFIRM)
             return; /* already there */
+        if (s->screen == WW_SCREEN_QUESTION)
+            mark_seen(s, s->topic, s->question, WW_SEEN_TALK);
         s->talk_from = s->screen;
         add_visit(flows, s, s->topic, WW_FLOW_GENERAL, true);
         /* Talking to a person comes first, whatever else is pending. */
@@ -307,6 +326,7 @@ static void tap(const struct ww_flows *flows, struct ww_session *s, const struct
             s->n_steps = 0;
             s->question = topic->start.index;
             s->screen = WW_SCREEN_QUESTION;
+            mark_seen(s, ti, s->question, WW_SEEN_REACHED);
         }
         break;
     case WW_SCREEN_QUESTION:
@@ -769,9 +789,69 @@ void ww_session_screen_id(const struct ww_flows *flows, const struct ww_session 
         ww_strlcpy(buf, ww_screen_name(s->screen), size);
 }
 
-enum ww_err ww_session_record(const struct ww_flows *flows, const struct ww_session *s,
-                              struct ww_store *store, const char *location, ww_day day)
+/* Add one to a report counter; keeps the first error. */
+static void count_signal(struct ww_store *store, ww_day day, const char *location, const char *kind,
+                         const char *k1, const char *k2, int num, enum ww_err *first)
 {
+    struct ww_signal g;
+    memset(&g, 0, sizeof g);
+    g.day = day;
+    ww_strlcpy(g.location, location, sizeof g.location);
+    ww_strlcpy(g.kind, kind, sizeof g.kind);
+    ww_strlcpy(g.k1, k1, sizeof g.k1);
+    ww_strlcpy(g.k2, k2, sizeof g.k2);
+    g.num = num;
+    g.add = 1;
+    enum ww_err e = ww_store_signal(store, &g);
+    if (*first == WW_OK)
+        *first = e;
+}
+
+/* The report's signals of an ended visit (see ww_session_record). */
+static void record_signals(const struct ww_flows *flows, const struct ww_session *s,
+                           struct ww_store *store, const char *location, ww_day day, int hour,
+                           int n_topics, enum ww_err *first)
+{
+    static const char *const counts[] = {"0", "1", "2", "3+"};
+    count_signal(store, day, location, "visit", counts[n_topics < 3 ? n_topics : 3], "", hour,
+                 first);
+    count_signal(store, day, location, "lang", s->lang, "", 0, first);
+    for (int i = 0; i < s->n_seen; i++) {
+        const struct ww_seen *v = &s->seen[i];
+        const struct ww_flow_question *q = ww_flows_question(flows, v->topic, v->question);
+        if (!q || v->topic < 0 || (size_t)v->topic >= flows->n_topics)
+            continue;
+        const char *topic = flows->topics[v->topic].id;
+        if (v->marks & WW_SEEN_REACHED)
+            count_signal(store, day, location, "reach", topic, q->id, 0, first);
+        if (v->marks & WW_SEEN_DONTKNOW)
+            count_signal(store, day, location, "dontknow", topic, q->id, 0, first);
+        if (v->marks & WW_SEEN_TALK)
+            count_signal(store, day, location, "talk", topic, q->id, 0, first);
+    }
+    if (s->rating < 1 || s->rating > 5)
+        return;
+    /* Once per partner booked in the visit; "" when none was. */
+    bool any = false;
+    for (int i = 0; i < s->n_visit; i++) {
+        const struct ww_visit_item *v = &s->visit[i];
+        bool dup = false;
+        for (int k = 0; k < i && !dup; k++)
+            dup = s->visit[k].state == WW_VISIT_BOOKED &&
+                  strcmp(s->visit[k].partner, v->partner) == 0;
+        if (v->state != WW_VISIT_BOOKED || dup)
+            continue;
+        count_signal(store, day, location, "rate", v->partner, s->lang, s->rating, first);
+        any = true;
+    }
+    if (!any)
+        count_signal(store, day, location, "rate", "", s->lang, s->rating, first);
+}
+
+enum ww_err ww_session_record(const struct ww_flows *flows, const struct ww_session *s,
+                              struct ww_store *store, const char *location, ww_day day, int hour)
+{
+    int n_topics = 0;
     enum ww_err first = WW_OK, e;
     char topics[160] = "";
     size_t used = 0;
@@ -793,6 +873,7 @@ enum ww_err ww_session_record(const struct ww_flows *flows, const struct ww_sess
         for (int k = 0; k < i && !seen; k++)
             seen = s->visit[k].topic == v->topic;
         if (t.topic[0] && !seen) {
+            n_topics++;
             int n = snprintf(topics + used, sizeof topics - used, "%s%s", used ? "," : "", t.topic);
             if (n > 0 && (size_t)n < sizeof topics - used)
                 used += (size_t)n;
@@ -816,5 +897,6 @@ enum ww_err ww_session_record(const struct ww_flows *flows, const struct ww_sess
         if (first == WW_OK)
             first = e;
     }
+    record_signals(flows, s, store, location, day, hour, n_topics, &first);
     return first;
 }

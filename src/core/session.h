@@ -44,6 +44,7 @@
 #define WW_SESSION_MAX_STEPS   WW_FLOW_MAX_DEPTH /* questions on one path */
 #define WW_SESSION_MAX_VISIT   6                 /* outcomes in one visit */
 #define WW_SESSION_MAX_TARGETS 32
+#define WW_SESSION_MAX_SEEN    24 /* questions shown in one visit, for the report */
 #define WW_LANG_SIZE           8
 #define WW_TEXT_SIZES          3
 #define WW_GOODBYE_SECONDS     8 /* the goodbye screen stays this long */
@@ -104,6 +105,14 @@ struct ww_session_params {
     char default_lang[WW_LANG_SIZE];
 };
 
+enum { WW_SEEN_REACHED = 1, WW_SEEN_DONTKNOW = 2, WW_SEEN_TALK = 4 };
+
+struct ww_seen {
+    short topic;
+    short question;
+    unsigned char marks; /* WW_SEEN_* */
+};
+
 struct ww_session {
     struct ww_session_params params;
     enum ww_screen screen;
@@ -143,6 +152,11 @@ struct ww_session {
     int bookings;              /* bookings made in this visit */
     int rating;                /* 0 = none, 1..5 */
     int request_seq;           /* grows per booking attempt, for request ids */
+
+    /* The questions this visit was shown and what was done there, for the
+     * report's funnel (counted anonymously when the visit ends). */
+    struct ww_seen seen[WW_SESSION_MAX_SEEN];
+    int n_seen;
 
     unsigned effects; /* enum ww_effect bits asked by the last step */
 };
@@ -214,8 +228,12 @@ const char *ww_screen_name(enum ww_screen screen);
 /* Count the ended visit `s` anonymously in the store: one tally per outcome
  * reached (topic id or "", outcome id, partner booked or ""), the rating if
  * given, and a drop-out with the screen id when the visit ended midway
- * (topics..confirm). Returns the first store error (and goes on). */
+ * (topics..confirm); and the report's signals (struct ww_signal): the visit
+ * with its number of topics and the `hour` it ended in, its language, each
+ * question shown (reached, "Ik weet het niet", "Praat met een medewerker")
+ * and the rating per partner and language. Returns the first store error
+ * (and goes on). */
 enum ww_err ww_session_record(const struct ww_flows *flows, const struct ww_session *s,
-                              struct ww_store *store, const char *location, ww_day day);
+                              struct ww_store *store, const char *location, ww_day day, int hour);
 
 #endif

@@ -364,6 +364,17 @@ enum ww_err ww_store_dropout(struct ww_store *s, ww_day day, const char *locatio
     return s->ops->dropout(s, day, location, screen);
 }
 
+enum ww_err ww_store_signal(struct ww_store *s, const struct ww_signal *sig)
+{
+    return s->ops->signal(s, sig);
+}
+
+enum ww_err ww_store_report(struct ww_store *s, enum ww_report_q q, const struct ww_report_range *r,
+                            struct ww_report_row **out, size_t *n)
+{
+    return s->ops->report(s, q, r, out, n);
+}
+
 enum ww_err ww_store_audit(struct ww_store *s, const struct ww_audit *a)
 {
     return s->ops->audit(s, a);

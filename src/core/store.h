@@ -128,6 +128,62 @@ struct ww_heartbeat {
     char out_of_order[160]; /* "" when in order */
 };
 
+/* An anonymous signal for the report: a counter per (day, location, kind,
+ * k1, k2, num) that a visit adds `add` to (1, or minutes). Kinds and keys:
+ *   "visit"   k1 = topics in the visit ("0".."3+"), num = hour of the day
+ *   "lang"    k1 = language code
+ *   "reach" / "dontknow" / "talk"   k1 = topic, k2 = question (where people
+ *             left: the drop-outs, by screen id)
+ *   "miss"    k1 = best partner, k2 = "absent" (not on site) or "full"
+ *   "rate"    k1 = partner booked ("" none), k2 = language, num = score
+ *   "noprint", "printer", "outage"  a ticket not printed, a printer fault,
+ *             a store outage; "down" out-of-order minutes (add = minutes)
+ * Never a ticket, a code, a time finer than the hour, or free text. */
+struct ww_signal {
+    ww_day day;
+    char location[WW_ID_SIZE];
+    char kind[16];
+    char k1[WW_ID_SIZE];
+    char k2[WW_ID_SIZE];
+    int num;
+    int add;
+};
+
+/* The grouped sums the report reads; each is one SQL query. */
+enum ww_report_q {
+    WW_RQ_VISITS_WEEK,  /* a = week start day, v0 = visits */
+    WW_RQ_HEAT,         /* a = weekday 0..6, b = hour, v0 = visits */
+    WW_RQ_MULTI,        /* k1 = topics in a visit, v0 = visits */
+    WW_RQ_TOPICS_WEEK,  /* k1 = topic, a = week start day, v0 = outcomes reached */
+    WW_RQ_OUTCOMES,     /* k1 = outcome, k2 = partner booked, v0 = count */
+    WW_RQ_LANG,         /* k1 = language, v0 = visits */
+    WW_RQ_MISSED,       /* k1 = partner, k2 = absent|full, a = weekday, v0 = residents */
+    WW_RQ_FUNNEL,       /* k1 = topic, k2 = question, v0 = reached, v2 = dontknow, v3 = talk */
+    WW_RQ_DROPOUTS,     /* k1 = screen id ("question:TOPIC:QID", "outcome", ...), v0 = left */
+    WW_RQ_RATE_PARTNER, /* k1 = partner, v0 = ratings, v1 = sum of scores */
+    WW_RQ_RATE_LANG,    /* k1 = language, v0 = ratings, v1 = sum of scores */
+    WW_RQ_RATE_TOPIC,   /* k1 = topic(s) of the visit, v0 = ratings, v1 = sum of scores */
+    WW_RQ_DEVICE,       /* k1 = location, v0..v3 = not printed, printer faults, minutes out of
+                           order, store outages */
+    WW_RQ_COUNT
+};
+
+struct ww_report_row {
+    char k1[160];
+    char k2[WW_ID_SIZE];
+    int a;
+    int b;
+    int64_t v[4];
+};
+
+/* The period and places of a report query: `locations` is a comma-separated
+ * list of location ids, "" for all. */
+struct ww_report_range {
+    const char *locations;
+    ww_day from;
+    ww_day to;
+};
+
 struct ww_store;
 
 struct ww_store_ops {
@@ -156,6 +212,9 @@ struct ww_store_ops {
     enum ww_err (*rating)(struct ww_store *s, const struct ww_rating *r);
     enum ww_err (*dropout)(struct ww_store *s, ww_day day, const char *location,
                            const char *screen);
+    enum ww_err (*signal)(struct ww_store *s, const struct ww_signal *sig);
+    enum ww_err (*report)(struct ww_store *s, enum ww_report_q q, const struct ww_report_range *r,
+                          struct ww_report_row **out, size_t *n);
     enum ww_err (*audit)(struct ww_store *s, const struct ww_audit *a);
     enum ww_err (*audit_list)(struct ww_store *s, const char *location, ww_day from,
                               struct ww_audit **out, size_t *n);
@@ -232,6 +291,12 @@ enum ww_err ww_store_rating(struct ww_store *s, const struct ww_rating *r);
 /* A resident left mid-journey on `screen` (a screen id, nothing else). */
 enum ww_err ww_store_dropout(struct ww_store *s, ww_day day, const char *location,
                              const char *screen);
+/* Add sig->add (0 counts as 1) to an anonymous report counter. */
+enum ww_err ww_store_signal(struct ww_store *s, const struct ww_signal *sig);
+/* One grouped sum over the period (see enum ww_report_q), summed in the
+ * database; rows in a stable order. */
+enum ww_err ww_store_report(struct ww_store *s, enum ww_report_q q, const struct ww_report_range *r,
+                            struct ww_report_row **out, size_t *n);
 enum ww_err ww_store_audit(struct ww_store *s, const struct ww_audit *a);
 enum ww_err ww_store_audit_list(struct ww_store *s, const char *location, ww_day from,
                                 struct ww_audit **out, size_t *n);

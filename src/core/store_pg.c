@@ -55,7 +55,7 @@
 #include <string.h>
 #include <time.h>
 
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 6
 #define MAX_ATTEMPTS   8
 
 #define NS_PER_MS          1000000LL
@@ -92,6 +92,7 @@ enum stmt {
     S_TALLY_COUNTS,
     S_RATING,
     S_DROPOUT,
+    S_SIGNAL,
     S_AUDIT,
     S_AUDIT_LIST,
     S_PIN_GET,
@@ -99,7 +100,9 @@ enum stmt {
     S_PURGE,
     S_HEARTBEAT,
     S_HEARTBEATS,
-    S_COUNT
+    S_COUNT,
+    /* then the report's sums, S_COUNT + enum ww_report_q */
+    S_ALL = S_COUNT + WW_RQ_COUNT
 };
 
 #define BOOKING_COLS                                                                               \
@@ -163,6 +166,9 @@ static const char *const sql[S_COUNT] = {
     [S_RATING] = "INSERT INTO rating_counts (day, location, score, topics, count) VALUES ($1, $2, "
                  "$3, $4, 1) ON CONFLICT (day, location, score, topics) DO UPDATE SET count = "
                  "rating_counts.count + 1",
+    [S_SIGNAL] = "INSERT INTO signal_counts (kind, day, location, k1, k2, num, count) VALUES "
+                 "($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (kind, day, location, k1, k2, num) DO "
+                 "UPDATE SET count = signal_counts.count + EXCLUDED.count",
     [S_DROPOUT] = "INSERT INTO dropouts (day, location, screen, count) VALUES ($1, $2, $3, 1) ON "
                   "CONFLICT (day, location, screen) DO UPDATE SET count = dropouts.count + 1",
     [S_AUDIT] = "INSERT INTO audit (at, location, day, role, action, detail) VALUES ($1, $2, $3, "
@@ -252,17 +258,36 @@ static const char *const migrations[] = {
     "CREATE TABLE heartbeats (kiosk " ID " PRIMARY KEY, location " ID ","
     " seen BIGINT NOT NULL, printer TEXT NOT NULL, paper_low BOOLEAN NOT NULL DEFAULT FALSE,"
     " version TEXT NOT NULL, out_of_order TEXT NOT NULL DEFAULT '');",
+    /* 6: the report's other anonymous counters (see store_sqlite.c). */
+    "CREATE TABLE signal_counts (kind " ID ", day INTEGER NOT NULL, location " ID ","
+    " k1 " ID " DEFAULT '', k2 " ID " DEFAULT '', num INTEGER NOT NULL DEFAULT 0,"
+    " count BIGINT NOT NULL, PRIMARY KEY (kind, day, location, k1, k2, num));",
 };
+
+#define P1     "$1::text"
+#define P2     "$2::integer"
+#define P3     "$3::integer"
+#define LOC_IN "($1::text = '' OR strpos(',' || $1::text || ',', ',' || location || ',') > 0)"
+#include "store_report_sql.h"
+#undef P1
+#undef P2
+#undef P3
+#undef LOC_IN
+
+static const char *sql_of(enum stmt which)
+{
+    return which >= S_COUNT ? report_sql[which - S_COUNT] : sql[which];
+}
 
 struct store_pg {
     struct ww_store base;
     PGconn *conn;
-    char shown[256];        /* the URI with any password masked, for messages */
-    bool ready;             /* connected and the schema checked */
-    bool prepared[S_COUNT]; /* statements prepared on this connection */
-    bool down;              /* an outage was logged; log the recovery once */
-    bool listening;         /* LISTEN ww_changes is active on this connection */
-    bool seq_known;         /* `seq` is current unless a notification came */
+    char shown[256];      /* the URI with any password masked, for messages */
+    bool ready;           /* connected and the schema checked */
+    bool prepared[S_ALL]; /* statements prepared on this connection */
+    bool down;            /* an outage was logged; log the recovery once */
+    bool listening;       /* LISTEN ww_changes is active on this connection */
+    bool seq_known;       /* `seq` is current unless a notification came */
     int64_t seq;
     int64_t seq_at;          /* monotonic ns when `seq` was read */
     int64_t next_try;        /* monotonic ns before which no reconnect is tried */
@@ -374,9 +399,9 @@ static PGresult *run(struct store_pg *s, enum stmt which, const char *const *val
     if (!s->prepared[which]) {
         /* Prepared on first use: a one-shot command prepares only what
          * it runs. Prepared statements outlive a rolled-back transaction. */
-        PGresult *p = PQprepare(s->conn, name, sql[which], 0, NULL);
+        PGresult *p = PQprepare(s->conn, name, sql_of(which), 0, NULL);
         if (!p || PQresultStatus(p) != PGRES_COMMAND_OK) {
-            *e = fail(s, p, sql[which]);
+            *e = fail(s, p, sql_of(which));
             PQclear(p);
             return NULL;
         }
@@ -389,7 +414,7 @@ static PGresult *run(struct store_pg *s, enum stmt which, const char *const *val
         *e = WW_OK;
         return r;
     }
-    *e = fail(s, r, sql[which]);
+    *e = fail(s, r, sql_of(which));
     PQclear(r);
     return NULL;
 }
@@ -1279,6 +1304,56 @@ static enum ww_err pg_dropout(struct ww_store *base, ww_day day, const char *loc
     return exec(s, S_DROPOUT, ARGS(dec(&d, day), location, screen));
 }
 
+static enum ww_err pg_signal(struct ww_store *base, const struct ww_signal *sig)
+{
+    struct store_pg *s = cast(base);
+    enum ww_err e = ensure(s);
+    if (e != WW_OK)
+        return e;
+    struct numbuf d, nm, add;
+    return exec(s, S_SIGNAL,
+                ARGS(sig->kind, dec(&d, sig->day), sig->location, sig->k1, sig->k2,
+                     dec(&nm, sig->num), dec(&add, sig->add > 0 ? sig->add : 1)));
+}
+
+static enum ww_err pg_report(struct ww_store *base, enum ww_report_q q,
+                             const struct ww_report_range *rg, struct ww_report_row **out,
+                             size_t *n)
+{
+    struct store_pg *s = cast(base);
+    *out = NULL;
+    *n = 0;
+    if ((int)q < 0 || q >= WW_RQ_COUNT)
+        return WW_ERR_INVALID;
+    enum ww_err e = ensure(s);
+    if (e != WW_OK)
+        return e;
+    struct numbuf f, t;
+    PGresult *r =
+        run(s, (enum stmt)(S_COUNT + (int)q),
+            ARGS(rg->locations ? rg->locations : "", dec(&f, rg->from), dec(&t, rg->to)), &e);
+    if (!r)
+        return e;
+    int rows = PQntuples(r);
+    if (rows > 0) {
+        *out = calloc((size_t)rows, sizeof **out);
+        if (!*out)
+            abort();
+        for (int i = 0; i < rows; i++) {
+            struct ww_report_row *row = &(*out)[i];
+            text(r, i, 0, row->k1, sizeof row->k1);
+            text(r, i, 1, row->k2, sizeof row->k2);
+            row->a = (int)num(r, i, 2);
+            row->b = (int)num(r, i, 3);
+            for (int c = 0; c < 4; c++)
+                row->v[c] = num(r, i, 4 + c);
+        }
+        *n = (size_t)rows;
+    }
+    PQclear(r);
+    return WW_OK;
+}
+
 static enum ww_err pg_audit(struct ww_store *base, const struct ww_audit *a)
 {
     struct store_pg *s = cast(base);
@@ -1397,6 +1472,8 @@ const struct ww_store_ops ww_store_pg_ops = {
     .overrides = pg_overrides,
     .tally = pg_tally,
     .tally_counts = pg_tally_counts,
+    .signal = pg_signal,
+    .report = pg_report,
     .rating = pg_rating,
     .purge = pg_purge,
     .dropout = pg_dropout,

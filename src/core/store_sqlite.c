@@ -35,7 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 6
 
 enum stmt {
     S_BEGIN,
@@ -61,6 +61,7 @@ enum stmt {
     S_TALLY_COUNTS,
     S_RATING,
     S_DROPOUT,
+    S_SIGNAL,
     S_AUDIT,
     S_AUDIT_LIST,
     S_PIN_GET,
@@ -122,6 +123,9 @@ static const char *const sql[S_COUNT] = {
                  "count + 1",
     [S_DROPOUT] = "INSERT INTO dropouts (day, location, screen, count) VALUES (?1, ?2, ?3, 1) ON "
                   "CONFLICT (day, location, screen) DO UPDATE SET count = count + 1",
+    [S_SIGNAL] = "INSERT INTO signal_counts (kind, day, location, k1, k2, num, count) VALUES "
+                 "(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (kind, day, location, k1, k2, num) DO "
+                 "UPDATE SET count = count + excluded.count",
     [S_AUDIT] = "INSERT INTO audit (at, location, day, role, action, detail) VALUES (?1, ?2, ?3, "
                 "?4, ?5, ?6)",
     [S_AUDIT_LIST] = "SELECT at, location, day, role, action, detail FROM audit WHERE (?1 = '' OR "
@@ -207,7 +211,24 @@ static const char *const migrations[] = {
     "CREATE TABLE heartbeats (kiosk TEXT PRIMARY KEY, location TEXT NOT NULL,"
     " seen INTEGER NOT NULL, printer TEXT NOT NULL, paper_low INTEGER NOT NULL DEFAULT 0,"
     " version TEXT NOT NULL, out_of_order TEXT NOT NULL DEFAULT '');",
+    /* 6: the report's other anonymous counters (see struct ww_signal), one
+     * row per (kind, day, location, keys), kind first so that each of the
+     * report's sums reads only its own rows. */
+    "CREATE TABLE signal_counts (kind TEXT NOT NULL, day INTEGER NOT NULL,"
+    " location TEXT NOT NULL, k1 TEXT NOT NULL DEFAULT '', k2 TEXT NOT NULL DEFAULT '',"
+    " num INTEGER NOT NULL DEFAULT 0, count INTEGER NOT NULL,"
+    " PRIMARY KEY (kind, day, location, k1, k2, num)) WITHOUT ROWID;",
 };
+
+#define P1     "?1"
+#define P2     "?2"
+#define P3     "?3"
+#define LOC_IN "(?1 = '' OR instr(',' || ?1 || ',', ',' || location || ',') > 0)"
+#include "store_report_sql.h"
+#undef P1
+#undef P2
+#undef P3
+#undef LOC_IN
 
 struct store_sqlite {
     struct ww_store base;
@@ -1090,6 +1111,65 @@ static enum ww_err sqlite_dropout(struct ww_store *base, ww_day day, const char 
     return exec(s, S_DROPOUT);
 }
 
+static enum ww_err sqlite_signal(struct ww_store *base, const struct ww_signal *sig)
+{
+    struct store_sqlite *s = cast(base);
+    reconnect(s, true);
+    if (still_ours(s) != WW_OK)
+        return WW_ERR_IO;
+    sqlite3_stmt *st = stmt(s, S_SIGNAL);
+    bind_text(st, 1, sig->kind);
+    sqlite3_bind_int(st, 2, sig->day);
+    bind_text(st, 3, sig->location);
+    bind_text(st, 4, sig->k1);
+    bind_text(st, 5, sig->k2);
+    sqlite3_bind_int(st, 6, sig->num);
+    sqlite3_bind_int(st, 7, sig->add > 0 ? sig->add : 1);
+    return exec(s, S_SIGNAL);
+}
+
+/* Rare and read-only: prepared per call rather than kept. */
+static enum ww_err sqlite_report(struct ww_store *base, enum ww_report_q q,
+                                 const struct ww_report_range *r, struct ww_report_row **out,
+                                 size_t *n)
+{
+    struct store_sqlite *s = cast(base);
+    *out = NULL;
+    *n = 0;
+    if ((int)q < 0 || q >= WW_RQ_COUNT)
+        return WW_ERR_INVALID;
+    reconnect(s, false);
+    if (!s->db)
+        return WW_ERR_UNAVAILABLE;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, report_sql[q], -1, &st, NULL) != SQLITE_OK) {
+        ww_error("store %s: report query %d: %s", s->path, (int)q, sqlite3_errmsg(s->db));
+        return WW_ERR_IO;
+    }
+    bind_text(st, 1, r->locations);
+    sqlite3_bind_int(st, 2, r->from);
+    sqlite3_bind_int(st, 3, r->to);
+    struct ww_report_row *arr = NULL;
+    size_t count = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        arr = ww_grow(arr, &cap, count, sizeof *arr);
+        struct ww_report_row *row = &arr[count++];
+        memset(row, 0, sizeof *row);
+        text(st, 0, row->k1, sizeof row->k1);
+        text(st, 1, row->k2, sizeof row->k2);
+        row->a = sqlite3_column_int(st, 2);
+        row->b = sqlite3_column_int(st, 3);
+        for (int i = 0; i < 4; i++)
+            row->v[i] = sqlite3_column_int64(st, 4 + i);
+    }
+    enum ww_err e = map_rc(s, rc, "report");
+    sqlite3_finalize(st);
+    *out = arr;
+    *n = count;
+    return e;
+}
+
 static enum ww_err sqlite_audit(struct ww_store *base, const struct ww_audit *a)
 {
     reconnect(cast(base), true);
@@ -1261,6 +1341,8 @@ const struct ww_store_ops ww_store_sqlite_ops = {
     .overrides = sqlite_overrides,
     .tally = sqlite_tally,
     .tally_counts = sqlite_tally_counts,
+    .signal = sqlite_signal,
+    .report = sqlite_report,
     .rating = sqlite_rating,
     .dropout = sqlite_dropout,
     .audit = sqlite_audit,

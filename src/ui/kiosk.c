@@ -508,7 +508,7 @@ static void record(struct ww_kiosk *k, const struct ww_session *ended)
     ww_day day;
     int minute;
     today(k, &day, &minute);
-    ww_kiosk_store_record(k, ended, day);
+    ww_kiosk_store_record(k, ended, day, minute / 60);
     /* Answers still on their way about this visit are dropped. */
     k->visit_no++;
     k->speak_resolved = false;
@@ -855,6 +855,7 @@ static void store_answers(struct ww_kiosk *k)
                 ww_warn("kiosk: the heartbeat was not stored: %s", ww_strerror(an.err));
             break;
         case WW_KJOB_FINISH:
+        case WW_KJOB_SIGNAL:
         case WW_KJOB_COUNT:
             break;
         }

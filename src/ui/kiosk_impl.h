@@ -84,6 +84,13 @@ struct ww_kiosk {
     char kiosk_id[WW_KIOSK_ID_SIZE];      /* this machine, in heartbeats */
     char printer_state[16];               /* heartbeat: "ok", "none", "fault", ... */
     bool paper_low;                       /* heartbeat: the last print found the roll low */
+
+    /* For the report's anonymous counters: the last outcome whose roster
+     * miss was counted (once per outcome and visit), and whether the
+     * printer is in a fault (a fault is counted when it begins). */
+    uint64_t miss_visit;
+    const struct ww_flow_outcome *miss_outcome;
+    bool printer_faulty;
 };
 
 /* One touch, click, key or text event of the resident screens (or the

@@ -181,6 +181,13 @@ void ww_kiosk_store_result(struct ww_kiosk *k, enum ww_err e, bool wrote)
     ww_clock_local(&k->app.clock, &day, &minute);
     bool down = e == WW_ERR_UNAVAILABLE;
     if (down != (k->store_down != 0)) {
+        if (!down) {
+            /* Counted for the report once it is over: an outage and its
+             * minutes (begun minutes). */
+            int64_t secs = ww_clock_now(&k->app.clock) - k->store_down;
+            ww_kiosk_store_signal(k, "outage", 1);
+            ww_kiosk_store_signal(k, "down", (int)((secs + 59) / 60));
+        }
         k->store_down = down ? ww_clock_now(&k->app.clock) : 0;
         if (down)
             ww_warn("kiosk: store not reachable: information only, booking paused");

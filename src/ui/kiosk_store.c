@@ -29,10 +29,53 @@ struct job {
     char topic[WW_ID_SIZE];
     struct ww_session ended;
     ww_day day;
+    int hour; /* local hour the visit ended in (RECORD) */
     struct ww_print_result printed;
+    bool fault_began; /* FINISH: the printer went from working to a fault */
+    bool count_miss;  /* RESOLVE: count a roster miss of this outcome */
+    struct ww_signal sig;
     char check[WW_CHECK_SIZE];
     struct ww_heartbeat beat;
 };
+
+/* Add one (or `add`) to a report counter of the job's day. */
+static enum ww_err count(struct ww_store *store, const struct job *j, const char *kind,
+                         const char *k1, const char *k2, int add)
+{
+    struct ww_signal g;
+    memset(&g, 0, sizeof g);
+    int minute;
+    ww_local_from_utc(j->now, &g.day, &minute);
+    ww_strlcpy(g.location, j->loc->id, sizeof g.location);
+    ww_strlcpy(g.kind, kind, sizeof g.kind);
+    ww_strlcpy(g.k1, k1, sizeof g.k1);
+    ww_strlcpy(g.k2, k2, sizeof g.k2);
+    g.add = add;
+    return ww_store_signal(store, &g);
+}
+
+/* The roster missed the resident when the outcome's best partner is not
+ * the one offered today: "absent" when that partner is not on site today,
+ * "full" when it is but has no free slot. */
+static void count_miss(struct ww_store *store, const struct job *j,
+                       const struct ww_booking_ctx *ctx)
+{
+    const struct ww_flow_outcome *o = j->a.outcome;
+    const struct ww_resolution *r = &j->a.resolution;
+    if (!o || o->n_partners == 0 || !o->partner_ok[0] || r->offline)
+        return;
+    if (r->here == WW_HERE_TODAY && r->rank == 0)
+        return;
+    ww_day today;
+    int minute;
+    ww_local_from_utc(j->now, &today, &minute);
+    struct ww_day_plan plan;
+    bool present = false;
+    if (ww_booking_plan(ctx, today, &plan) == WW_OK)
+        for (size_t i = 0; i < plan.n && !present; i++)
+            present = plan.blocks[i].partner == o->partner[0];
+    count(store, j, "miss", o->partners[0], present ? "full" : "absent", 1);
+}
 
 /* The room and desks of a booking from the day plan (bookings made before
  * a booking kept what its ticket said). */
@@ -62,6 +105,8 @@ static void run(struct ww_store_job *base, struct ww_store *store)
     case WW_KJOB_RESOLVE: {
         a->err = ww_flow_resolve(j->flows, a->outcome, &ctx, &a->resolution);
         const struct ww_resolution *r = &a->resolution;
+        if (a->err == WW_OK && j->count_miss)
+            count_miss(store, j, &ctx);
         /* The first free time on "another day", for the time screen. */
         a->day_first = -1;
         if (r->here == WW_HERE_TODAY && r->next_day != WW_DAY_NONE && !r->offline) {
@@ -96,10 +141,14 @@ static void run(struct ww_store_job *base, struct ww_store *store)
         }
         break;
     case WW_KJOB_RECORD:
-        a->err = ww_session_record(j->flows, &j->ended, store, j->loc->id, j->day);
+        a->err = ww_session_record(j->flows, &j->ended, store, j->loc->id, j->day, j->hour);
         break;
     case WW_KJOB_FINISH: {
         enum ww_err e = ww_ticket_finish(store, &j->printed);
+        if (j->printed.err != WW_OK)
+            count(store, j, "noprint", "", "", 1);
+        if (j->fault_began)
+            count(store, j, "printer", "", "", 1);
         /* Only the mark is the store's; a printer error is not. */
         a->err = j->printed.err == WW_OK ? e : WW_OK;
         break;
@@ -114,6 +163,9 @@ static void run(struct ww_store_job *base, struct ww_store *store)
     }
     case WW_KJOB_BEAT:
         a->err = ww_store_heartbeat(store, &j->beat);
+        break;
+    case WW_KJOB_SIGNAL:
+        a->err = count(store, j, j->sig.kind, "", "", j->sig.add);
         break;
     case WW_KJOB_COUNT:
         break;
@@ -179,6 +231,10 @@ bool ww_kiosk_store_resolve(struct ww_kiosk *k, const struct ww_flow_outcome *o)
 {
     struct job *j = new_job(k, WW_KJOB_RESOLVE);
     j->a.outcome = o;
+    /* Resolved again (a staff change, a new day): counted once. */
+    j->count_miss = k->miss_outcome != o || k->miss_visit != k->visit_no;
+    k->miss_outcome = o;
+    k->miss_visit = k->visit_no;
     return submit(k, j);
 }
 
@@ -194,11 +250,12 @@ bool ww_kiosk_store_book(struct ww_kiosk *k, const struct ww_booking_want *want)
     return submit(k, j);
 }
 
-bool ww_kiosk_store_record(struct ww_kiosk *k, const struct ww_session *ended, ww_day day)
+bool ww_kiosk_store_record(struct ww_kiosk *k, const struct ww_session *ended, ww_day day, int hour)
 {
     struct job *j = new_job(k, WW_KJOB_RECORD);
     j->ended = *ended;
     j->day = day;
+    j->hour = hour;
     return submit(k, j);
 }
 
@@ -206,6 +263,16 @@ bool ww_kiosk_store_finish(struct ww_kiosk *k, const struct ww_print_result *res
 {
     struct job *j = new_job(k, WW_KJOB_FINISH);
     j->printed = *res;
+    j->fault_began = res->err != WW_OK && !k->printer_faulty;
+    k->printer_faulty = res->err != WW_OK;
+    return submit(k, j);
+}
+
+bool ww_kiosk_store_signal(struct ww_kiosk *k, const char *kind, int add)
+{
+    struct job *j = new_job(k, WW_KJOB_SIGNAL);
+    ww_strlcpy(j->sig.kind, kind, sizeof j->sig.kind);
+    j->sig.add = add;
     return submit(k, j);
 }
 

@@ -34,6 +34,7 @@ enum ww_kiosk_job {
     WW_KJOB_SCAN,    /* ww_store_find_check of a scanned ticket, its room and desks */
     WW_KJOB_PURGE,   /* ww_booking_retention */
     WW_KJOB_BEAT,    /* ww_store_heartbeat: the kiosk's sign of life, every minute */
+    WW_KJOB_SIGNAL,  /* ww_store_signal: a report counter (a store outage) */
     WW_KJOB_COUNT
 };
 
@@ -63,7 +64,11 @@ void ww_kiosk_store_stop(struct ww_kiosk *k);
 /* Requests. False when the queue is full (the answer never comes; logged). */
 bool ww_kiosk_store_resolve(struct ww_kiosk *k, const struct ww_flow_outcome *o);
 bool ww_kiosk_store_book(struct ww_kiosk *k, const struct ww_booking_want *want);
-bool ww_kiosk_store_record(struct ww_kiosk *k, const struct ww_session *ended, ww_day day);
+/* Add `add` to the report counter `kind` of today (see struct ww_signal). */
+bool ww_kiosk_store_signal(struct ww_kiosk *k, const char *kind, int add);
+/* Count the ended visit (hour: the local hour it ended in). */
+bool ww_kiosk_store_record(struct ww_kiosk *k, const struct ww_session *ended, ww_day day,
+                           int hour);
 bool ww_kiosk_store_finish(struct ww_kiosk *k, const struct ww_print_result *res);
 bool ww_kiosk_store_poll(struct ww_kiosk *k);
 bool ww_kiosk_store_scan(struct ww_kiosk *k, const char *check);

@@ -711,7 +711,7 @@ static void test_record(void **state)
     struct ww_session s;
     ww_session_init(&s, &params);
     RUN(&s, visit);
-    assert_int_equal(ww_session_record(&flows, &s, st, "weener-xl", day), WW_OK);
+    assert_int_equal(ww_session_record(&flows, &s, st, "weener-xl", day, 10), WW_OK);
     /* A resident who walked away on a question. */
     static const struct step away[] = {
         {"tap start", WW_SCREEN_TOPICS, 0},
@@ -724,7 +724,7 @@ static void test_record(void **state)
     struct ww_session out;
     ww_session_step(&flows, &s, &a, &out);
     assert_true(out.effects & WW_EFFECT_RECORD);
-    assert_int_equal(ww_session_record(&flows, &s, st, "weener-xl", day), WW_OK);
+    assert_int_equal(ww_session_record(&flows, &s, st, "weener-xl", day, 10), WW_OK);
 
     struct ww_tally_count *tc = NULL;
     size_t n = 0;
@@ -744,6 +744,41 @@ static void test_record(void **state)
     assert_int_equal(wijk, 1);
     assert_int_equal(n, 2); /* the walk-away reached no outcome */
     free(tc);
+    /* The report's signals: two visits at 10 h (two topics, none), the
+     * questions reached. */
+    struct ww_report_range rg = {"weener-xl", day, day};
+    struct ww_report_row *rows = NULL;
+    assert_int_equal(ww_store_report(st, WW_RQ_MULTI, &rg, &rows, &n), WW_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(rows[0].k1, "0");
+    assert_int_equal(rows[0].v[0], 1);
+    assert_string_equal(rows[1].k1, "2");
+    assert_int_equal(rows[1].v[0], 1);
+    free(rows);
+    assert_int_equal(ww_store_report(st, WW_RQ_HEAT, &rg, &rows, &n), WW_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(rows[0].b, 10);
+    assert_int_equal(rows[0].v[0], 2);
+    free(rows);
+    assert_int_equal(ww_store_report(st, WW_RQ_FUNNEL, &rg, &rows, &n), WW_OK);
+    int checked = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(rows[i].k1, "geld") == 0 && strcmp(rows[i].k2, "rekeningen") == 0) {
+            assert_int_equal(rows[i].v[0], 2); /* reached by both */
+            checked++;
+        }
+        if (strcmp(rows[i].k1, "geld") == 0 && strcmp(rows[i].k2, "inkomen") == 0) {
+            assert_int_equal(rows[i].v[0], 1); /* the walk-away left here: dropouts */
+            checked++;
+        }
+    }
+    assert_int_equal(checked, 2);
+    free(rows);
+    assert_int_equal(ww_store_report(st, WW_RQ_RATE_PARTNER, &rg, &rows, &n), WW_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(rows[0].v[0], 1);
+    assert_int_equal(rows[0].v[1], 5);
+    free(rows);
     ww_store_free(st);
     /* What else went in: the rating with the visit's topics, and where the
      * other resident stopped (a screen id, nothing more). */

@@ -604,9 +604,9 @@ static void test_heartbeats(void **state)
     ww_store_free(s);
 }
 
-/* A store of schema version 4 (before heartbeats) is migrated to 5 when
- * opened, its bookings kept. SQLite only: the file is taken back to
- * version 4 by hand. */
+/* A store of schema version 4 (before heartbeats and the report's
+ * counters) is migrated to the newest when opened, its bookings kept. SQLite only: the file is
+ * taken back to version 4 by hand. */
 static void test_migrate_heartbeats(void **state)
 {
     (void)state;
@@ -624,7 +624,8 @@ static void test_migrate_heartbeats(void **state)
     sqlite3 *db;
     assert_int_equal(sqlite3_open(uri + 7, &db), SQLITE_OK);
     assert_int_equal(
-        sqlite3_exec(db, "DROP TABLE heartbeats; PRAGMA user_version = 4", NULL, NULL, NULL),
+        sqlite3_exec(db, "DROP TABLE heartbeats; DROP TABLE signal_counts; PRAGMA user_version = 4",
+                     NULL, NULL, NULL),
         SQLITE_OK);
     sqlite3_close(db);
     s = open_store();
@@ -644,7 +645,7 @@ static void test_migrate_heartbeats(void **state)
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(st, 0), 5);
+    assert_int_equal(sqlite3_column_int(st, 0), 6);
     sqlite3_finalize(st);
     sqlite3_close(db);
 }
@@ -935,7 +936,7 @@ static void test_migrate_v1(void **state)
     free(c);
     ww_store_free(s);
     assert_int_equal(sql_value(path, "SELECT count FROM rating_counts"), 2);
-    assert_int_equal(sql_value(path, "PRAGMA user_version"), 5);
+    assert_int_equal(sql_value(path, "PRAGMA user_version"), 6);
     remove_dir(dir);
 }
 

@@ -438,7 +438,7 @@ static void test_pg_schema_race(void **state)
     ww_fmt(sqlbuf, sizeof sqlbuf, "SELECT value FROM meta WHERE key = 'version'");
     assert_int_equal(
         pg_ctl((const char *[]){"psql", "-d", db, "-At", "-c", sqlbuf, NULL}, out, sizeof out), 0);
-    assert_string_equal(out, "5\n");
+    assert_string_equal(out, "6\n");
     ww_fmt(sqlbuf, sizeof sqlbuf, "SELECT count(*) FROM bookings");
     assert_int_equal(
         pg_ctl((const char *[]){"psql", "-d", db, "-At", "-c", sqlbuf, NULL}, out, sizeof out), 0);
