@@ -216,6 +216,20 @@ static void button(struct b *b, const char *name, const char *label, const char 
     ww_dlist_target(b->d, name, r, label);
 }
 
+/* The check mark of a chosen language tile, in its top end corner, no
+ * bigger than the room above the centred name (`room`, pixels): colour is
+ * never the only sign of the choice (ACCESSIBILITY row 13). */
+static void corner_check(struct b *b, struct ww_rect r, int room, enum ww_role fg)
+{
+    int pad = pad_of(b) / 4;
+    int cs = ww_mm(&b->L, 7);
+    if (cs > room - pad)
+        cs = room - pad;
+    if (cs < ww_mm(&b->L, 3))
+        cs = ww_mm(&b->L, 3);
+    picto(b, "check", (struct ww_rect){r.x + r.w - cs - pad, r.y + pad, cs, cs}, fg);
+}
+
 /* A tall button: icon above, label below, centred (topic grid, bar, faces). */
 static int tile_h(struct b *b, const char *label, int w, int px, int icon)
 {
@@ -315,6 +329,8 @@ static int lang_row(struct b *b, int y)
         c->bg = lk.fill;
         c->clip = (struct ww_rect){r.x + pad_of(b) / 2, r.y, r.w - pad_of(b), r.h};
         c->overflow = tb.overflow || tb.w > c->clip.w || tb.h > r.h;
+        if (on)
+            corner_check(b, r, (r.h - tb.h) / 2, lk.fg);
         ww_dlist_target(b->d, name, r, langs[i].own_name);
     }
     return h;
@@ -607,6 +623,8 @@ static void attract(struct b *b)
             c->overflow = bx[k]->overflow || bx[k]->w > c->clip.w;
             ty += bx[k]->h;
         }
+        if (on)
+            corner_check(b, t, (t.h - b1.h - b2.h) / 2, tl.fg);
         char name[WW_TARGET_SIZE];
         ww_fmt(name, sizeof name, "lang:%s", langs[i].code);
         ww_dlist_target(b->d, name, t, langs[i].own_name);
