@@ -257,7 +257,8 @@ static void speak_instruction(struct ww_kiosk *k)
 {
     speak(k, _("U gebruikt de toetsen. Met de pijltjes gaat u naar een knop. "
                "Met Enter kiest u. Met een cijfer kiest u meteen. "
-               "Met de plus hoort u het scherm opnieuw."));
+               "Met de punt hoort u het scherm opnieuw. "
+               "Met plus en min zet u het geluid harder of zachter."));
 }
 
 static void speak_focus(struct ww_kiosk *k)
@@ -582,6 +583,17 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
     }
     if (k->speech && prev.slow != k->s.slow)
         ww_speech_set_slow(k->speech, k->s.slow);
+    bool volume_key = a->kind == WW_ACT_TAP && strncmp(a->target, "volume", 6) == 0;
+    if (k->speech && (prev.volume != k->s.volume || volume_key)) {
+        /* Said at the ends of the range too: the resident hears that +
+         * or - goes no further. */
+        /* The new volume at once (also what is still buffered), and a
+         * short sentence at that volume, so the resident hears the step. */
+        ww_speech_set_volume(k->speech, k->s.volume);
+        int step[2] = {ww_session_volume_step(k->s.volume), WW_SESSION_VOLUME_STEPS};
+        char msg[96];
+        speak(k, ww_i18n_format_int(msg, sizeof msg, N_("Geluid: stand %d van %d."), step, 2));
+    }
     if (e & WW_EFFECT_RESOLVE)
         do_resolve(k);
     if (e & WW_EFFECT_BOOK)
@@ -840,9 +852,10 @@ void ww_kiosk_describe(struct ww_kiosk *k, FILE *out)
     ww_session_screen_id(&k->flows, &k->s, id, sizeof id);
     fprintf(out,
             "screen=%s lang=%s size=%d contrast=%d lower=%d warning=%d countdown=%d "
-            "visit=%d bookings=%d rating=%d focus=%d\n",
+            "visit=%d bookings=%d rating=%d focus=%d volume=%d\n",
             id, k->s.lang, k->s.text_size, k->s.contrast, k->env.lower, k->s.warning,
-            k->s.countdown, k->s.n_visit, k->s.bookings, k->s.rating, k->s.focus);
+            k->s.countdown, k->s.n_visit, k->s.bookings, k->s.rating, k->s.focus,
+            k->speech ? ww_speech_volume(k->speech) : -1);
 }
 
 bool ww_kiosk_is_fresh(const struct ww_kiosk *k, char *why, size_t size)
@@ -859,8 +872,12 @@ bool ww_kiosk_is_fresh(const struct ww_kiosk *k, char *why, size_t size)
         ww_fmt(why, size, "language is %s", cur.lang);
     else if (cur.n_visit || cur.bookings || cur.rating || cur.n_kept || cur.n_steps)
         ww_fmt(why, size, "the visit is still there");
-    else if (cur.text_size != f.text_size || cur.contrast != f.contrast || cur.slow != f.slow)
+    else if (cur.text_size != f.text_size || cur.contrast != f.contrast || cur.slow != f.slow ||
+             cur.volume != f.volume)
         ww_fmt(why, size, "settings are still changed");
+    else if (k->speech && ww_speech_volume(k->speech) != f.volume)
+        ww_fmt(why, size, "the speech volume is still %d %%, not %d %%",
+               ww_speech_volume(k->speech), f.volume);
     else if (memcmp(&cur, &f, sizeof f) != 0)
         ww_fmt(why, size, "the session differs from a fresh one");
     else if (k->env.lower != k->lower_default)
@@ -1668,6 +1685,7 @@ int ww_kiosk_main(int argc, char **argv)
     sp.idle_seconds = loc->idle_seconds > 0 ? loc->idle_seconds : 60;
     sp.warn_seconds = loc->warn_seconds >= 20 ? loc->warn_seconds : 20;
     ww_strlcpy(sp.default_lang, "nl", sizeof sp.default_lang);
+    sp.volume = loc->volume > 0 ? loc->volume : WW_SESSION_VOLUME_DEFAULT;
     ww_session_init(&k->s, &sp);
 
     k->bctx = (struct ww_booking_ctx){&k->app.cfg, loc, k->app.store, &k->app.clock};

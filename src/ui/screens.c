@@ -275,6 +275,7 @@ const char *ww_screen_bar_label(const char *target)
         {"contrast", N_("Hoog contrast")},
         {"talk", N_("Praat met een medewerker")},
         {"lower", N_("Knoppen lager")},
+        {"volume", N_("Geluid harder")},
     };
     for (size_t i = 0; i < sizeof bar / sizeof bar[0]; i++)
         if (strcmp(bar[i].target, target) == 0)
@@ -377,20 +378,32 @@ static int bars(struct b *b)
         tile(b, slots[i].target, label, slots[i].icon, r, on ? B_BAR_ON : B_BAR, px, L->bar_icon);
     }
 
-    /* Talk to a person: wide, always there; "buttons lower" beside it. */
-    int lw = (w - L->gap) / 4;
-    int tw = w - lw - L->gap;
+    /* Talk to a person: wide, always there; the volume and "buttons
+     * lower" beside it. The volume tile goes one step louder; at the
+     * loudest it says "softer" and goes back to the quietest, like the
+     * text size. */
+    int lw = (w - 2 * L->gap) * 2 / 11;
+    int tw = w - 2 * (lw + L->gap);
     const char *talk = ww_screen_bar_label("talk");
     const char *lower = ww_screen_bar_label("lower");
+    const char *volume = b->s->volume >= ww_session_volume_steps[WW_SESSION_VOLUME_STEPS - 1]
+                             ? _("Geluid zachter")
+                             : ww_screen_bar_label("volume");
     int th = button_h(b, talk, NULL, true, tw, L->button_px);
     int lh = tile_h(b, lower, lw, px, L->bar_icon);
+    if (lh > th)
+        th = lh;
+    lh = tile_h(b, volume, lw, px, L->bar_icon);
     if (lh > th)
         th = lh;
     int ty = bar_y - L->gap - th;
     if (offered(b, "talk"))
         button(b, "talk", talk, NULL, "person", (struct ww_rect){L->margin, ty, tw, th}, B_TALK,
                L->button_px);
-    tile(b, "lower", lower, "lower", (struct ww_rect){L->margin + tw + L->gap, ty, lw, th},
+    if (offered(b, "volume"))
+        tile(b, "volume", volume, "volume", (struct ww_rect){L->margin + tw + L->gap, ty, lw, th},
+             B_BAR, px, L->bar_icon);
+    tile(b, "lower", lower, "lower", (struct ww_rect){L->margin + tw + lw + 2 * L->gap, ty, lw, th},
          b->env->lower ? B_BAR_ON : B_BAR, px, L->bar_icon);
     return ty;
 }
