@@ -237,6 +237,7 @@ struct ctx {
     char reach_kind[24][16];
     double reach_top_mm[24];
     int n_reach_kind;
+    double lower_top_mm; /* highest control of the "buttons lower" layout */
     char where[160];
 };
 
@@ -396,6 +397,11 @@ static void check_list(struct ctx *c, struct ww_drawer *dr, const struct ww_dlis
                     ratio, th->min_text, ww_role_name(t->role), ww_role_name(under));
     }
 
+    if (L->lower && d->reach_shrunk > 0)
+        problem(c,
+                "\"buttons lower\" made the text %d step%s smaller to keep the controls "
+                "within %.0f mm of the floor",
+                d->reach_shrunk, d->reach_shrunk == 1 ? "" : "s", WW_REACH_LOWER_MM);
     for (size_t i = 0; i < d->n; i++)
         if (d->cmds[i].kind == WW_D_PICTO && !ww_drawer_has_picto(dr, d->cmds[i].name))
             problem(c, "pictogram %s is missing", d->cmds[i].name);
@@ -426,6 +432,9 @@ static void check_list(struct ctx *c, struct ww_drawer *dr, const struct ww_dlis
         }
         if (!whole && d->focus_px > 0)
             check_focus_ring(c, d, first, t);
+        if (!whole && L->lower && L->mount_mm > 0 &&
+            ww_layout_floor_mm(L, t->r.y) > c->lower_top_mm)
+            c->lower_top_mm = ww_layout_floor_mm(L, t->r.y);
         if (!whole && (t->r.y < reach_top || t->r.y + t->r.h > reach_bottom)) {
             if (L->lower)
                 problem(c, "target %s is out of wheelchair reach (%.0f..%.0f mm above the floor)",
@@ -521,6 +530,10 @@ int ww_kiosk_check_layout(struct ww_kiosk *k, FILE *out, bool verbose)
             "layout: normal layout: %d controls out of wheelchair reach (use \"buttons "
             "lower\"); lower layout: all within reach unless listed above\n",
             reach_normal);
+    if (c.lower_top_mm > 0)
+        fprintf(out,
+                "layout: \"buttons lower\": highest control %.0f mm above the floor (<= %.0f mm)\n",
+                c.lower_top_mm, WW_REACH_LOWER_MM);
     for (int i = 0; i < c.n_reach_kind; i++)
         fprintf(out,
                 "layout: out of reach in the normal layout: %s (up to %.0f mm above the floor)\n",

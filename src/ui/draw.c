@@ -37,6 +37,7 @@ void ww_dlist_reset(struct ww_dlist *d)
     d->used = 0;
     d->content_from = 0;
     d->key_from = d->key_to = 0;
+    d->reach_shrunk = 0;
     d->arena_full = false;
     d->screen[0] = '\0';
 }

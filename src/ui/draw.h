@@ -69,6 +69,8 @@ struct ww_dlist {
     size_t key_from, key_to;         /* commands to say slowly, twice (the ticket's
                                         number, time and desk); empty when equal */
     const struct ww_theme *theme;
+    int reach_shrunk; /* "buttons lower": content text steps made smaller only to
+                         keep the controls within reach (0: moved, not shrunk) */
 };
 
 void ww_dlist_init(struct ww_dlist *d);

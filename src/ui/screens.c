@@ -26,6 +26,8 @@ struct b {
     int top, bottom; /* content area */
     bool crowded;    /* the content did not fit: build again with smaller text */
     int grow;        /* extra height of row buttons where the screen has room */
+    bool compact;    /* "buttons lower" on a low reach band: less space around
+                        the controls, the text as chosen */
 };
 
 static bool offered(const struct b *b, const char *name)
@@ -159,12 +161,12 @@ static struct look look_of(const struct b *b, enum bstyle st)
 
 static int pad_of(const struct b *b)
 {
-    return ww_mm(&b->L, 4);
+    return ww_mm(&b->L, b->compact ? 2.5 : 4);
 }
 
 static int check_room(const struct b *b)
 {
-    return ww_mm(&b->L, 10) + pad_of(b);
+    return ww_mm(&b->L, b->compact ? 7 : 10) + pad_of(b);
 }
 
 /* Height a row button needs: icon at the start, label (and sub-label) beside it. */
@@ -209,7 +211,7 @@ static void button(struct b *b, const char *name, const char *label, const char 
              WW_TEXT_START);
     if (bs == B_MARKED || bs == B_BAR_ON) {
         /* Colour is never the only sign: a check mark at the end. */
-        int cs = ww_mm(L, 10);
+        int cs = ww_mm(L, b->compact ? 7 : 10);
         picto(b, "check", (struct ww_rect){r.x + r.w - cs - pad, r.y + (r.h - cs) / 2, cs, cs},
               lk.fg);
     }
@@ -1237,24 +1239,30 @@ static void content(struct b *b)
 }
 
 /* Did the content since command `from` stay inside the content area? */
-static bool fits(const struct b *b, size_t from, size_t from_target)
+/* Does the content fit? *reach is set when only the reach of "buttons
+ * lower" was missed (the text itself fits the screen). */
+static bool fits(const struct b *b, size_t from, size_t from_target, bool *reach)
 {
+    *reach = false;
     if (b->crowded)
         return false;
-    if (b->env->lower) {
-        /* "Buttons lower" promises every control within reach. */
-        int top, bottom;
-        ww_layout_reach(&b->L, &top, &bottom);
-        for (size_t i = from_target; i < b->d->n_targets; i++)
-            if (b->d->targets[i].r.y < top || b->d->targets[i].r.y + b->d->targets[i].r.h > bottom)
-                return false;
-    }
     for (size_t i = from; i < b->d->n; i++) {
         const struct ww_dcmd *c = &b->d->cmds[i];
         if (c->r.y < b->top - 1 || c->r.y + c->r.h > b->bottom + 1)
             return false;
         if (c->kind == WW_D_TEXT && c->overflow)
             return false;
+    }
+    if (b->env->lower) {
+        /* "Buttons lower" promises every control within reach. */
+        int top, bottom;
+        ww_layout_reach(&b->L, &top, &bottom);
+        for (size_t i = from_target; i < b->d->n_targets; i++)
+            if (b->d->targets[i].r.y < top ||
+                b->d->targets[i].r.y + b->d->targets[i].r.h > bottom) {
+                *reach = true;
+                return false;
+            }
     }
     return true;
 }
@@ -1315,8 +1323,23 @@ void ww_screen_layout(const struct ww_screen_env *env, const struct ww_session *
     ww_layout_init(L, &env->geom, env->w, env->h, s->text_size, env->lower, lang && lang->rtl);
 }
 
-void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s,
-                     struct ww_dlist *d)
+/* "Buttons lower" when the controls do not fit in the reach band at the
+ * chosen text size: the controls move closer together and closer to the
+ * floor instead of the text getting smaller. Gaps stay at least 2.5 mm and
+ * targets at least 20 mm (ACCESSIBILITY row 11); the focus ring (2.1 mm
+ * outside a control) still leaves ground between it and the next one. */
+static void compact_layout(struct ww_layout *L)
+{
+    L->gap = ww_mm(L, 3.0);
+    L->margin = ww_mm(L, 6);
+    L->target = ww_mm(L, 21);
+    L->bar_target = ww_mm(L, 21);
+    L->icon = ww_mm(L, 12);
+    L->bar_icon = ww_mm(L, 8);
+}
+
+static void build(const struct ww_screen_env *env, const struct ww_session *s, struct ww_dlist *d,
+                  bool compact)
 {
     struct b bb;
     struct b *b = &bb;
@@ -1324,7 +1347,10 @@ void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s
     b->env = env;
     b->s = s;
     b->d = d;
+    b->compact = compact;
     ww_screen_layout(env, s, &b->L);
+    if (compact)
+        compact_layout(&b->L);
     b->th = ww_theme_get(s->contrast);
     b->n_targets =
         ww_session_targets(env->flows, s, b->targets, sizeof b->targets / sizeof b->targets[0]);
@@ -1372,8 +1398,10 @@ void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s
     for (int attempt = 0; attempt < 8; attempt++) {
         b->crowded = false;
         content(b);
-        if (fits(b, m_cmd, m_target) || b->L.body_px <= floor_px)
+        bool reach;
+        if (fits(b, m_cmd, m_target, &reach) || b->L.body_px <= floor_px)
             break;
+        d->reach_shrunk += reach;
         d->n = m_cmd;
         d->n_targets = m_target;
         d->used = m_used;
@@ -1392,4 +1420,12 @@ void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s
         for (size_t i = 0; i < d->n_targets; i++)
             d->targets[i].r = ww_layout_mirror(L, d->targets[i].r);
     }
+}
+
+void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s,
+                     struct ww_dlist *d)
+{
+    build(env, s, d, false);
+    if (env->lower && d->reach_shrunk > 0)
+        build(env, s, d, true);
 }
