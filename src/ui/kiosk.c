@@ -217,6 +217,28 @@ static void words_of(const struct ww_dlist *d, size_t from, size_t to, char *buf
     }
 }
 
+/* Is the speech heard by everyone around? A real output that is not the
+ * headphones. (Without any output nothing is heard; the spoken log of a
+ * scripted run keeps everything.) */
+static bool public_speaker(const struct ww_kiosk *k)
+{
+    return k->audio && ww_audio_available(k->audio) && !ww_audio_headphones(k->audio);
+}
+
+/* The headphones came or went: mark the spoken log, and say so in the
+ * headphones (`announce`) so a blind resident knows it worked. */
+static void headphones_changed(struct ww_kiosk *k, bool announce)
+{
+    bool on = ww_audio_headphones(k->audio);
+    if (k->speech)
+        ww_speech_set_private(k->speech, on);
+    k->dirty = true;
+    if (announce && on) {
+        k->said = false;
+        speak(k, _("U hoort de kiosk nu alleen via de koptelefoon."));
+    }
+}
+
 static void speak_screen(struct ww_kiosk *k)
 {
     char *buf = malloc(WW_SPEECH_TEXT_MAX);
@@ -225,10 +247,19 @@ static void speak_screen(struct ww_kiosk *k)
     const struct ww_dlist *d = ww_kiosk_dlist(k);
     if (!k->s.warning && d->key_to > d->key_from) {
         /* The ticket: its number, time and desk slowly, twice, then the
-         * rest of the screen. */
-        words_of(d, d->key_from, d->key_to, buf, WW_SPEECH_TEXT_MAX);
-        speak_as(k, buf, WW_SAY_SLOW);
-        speak_as(k, buf, WW_SAY_SLOW);
+         * rest of the screen. On a public speaker (no headphones) those
+         * stay on the screen and the ticket (ACCESSIBILITY row 7). */
+        if (public_speaker(k)) {
+            speak(k, k->env.print == WW_PRINT_FAILED
+                         ? _("Uw nummer en de tijd staan op het scherm. "
+                             "Met een koptelefoon hoort u ze ook.")
+                         : _("Uw bon wordt geprint. Uw nummer en de tijd staan ook op het "
+                             "scherm. Met een koptelefoon hoort u ze ook."));
+        } else {
+            words_of(d, d->key_from, d->key_to, buf, WW_SPEECH_TEXT_MAX);
+            speak_as(k, buf, WW_SAY_SLOW);
+            speak_as(k, buf, WW_SAY_SLOW);
+        }
         size_t used = 0;
         char *rest = malloc(WW_SPEECH_TEXT_MAX);
         if (!rest)
@@ -1114,6 +1145,13 @@ static bool shows_store(const struct ww_kiosk *k)
  * keys, resident input. A scripted run feeds events here too (`event`). */
 void ww_kiosk_event(struct ww_kiosk *k, const SDL_Event *ev)
 {
+    if ((ev->type == SDL_AUDIODEVICEADDED || ev->type == SDL_AUDIODEVICEREMOVED) &&
+        !ev->adevice.iscapture) {
+        /* A jack plugged in or out: private listening follows it. */
+        if (ww_audio_rescan(k->audio))
+            headphones_changed(k, true);
+        return;
+    }
     if (ev->type == SDL_QUIT ||
         (ev->type == SDL_WINDOWEVENT && ev->window.event == SDL_WINDOWEVENT_CLOSE)) {
         /* Closing the window (Alt+F4, the window manager): a way out only
@@ -1775,6 +1813,8 @@ int ww_kiosk_main(int argc, char **argv)
         if (!k->scripted || getenv("SDL_AUDIODRIVER")) {
             k->audio = ww_audio_new(k->speech);
             ww_audio_on_quiet(k->audio, notify_quiet, k);
+            ww_audio_set_headphones(k->audio, loc->headphones_device);
+            headphones_changed(k, false);
             if (!ww_audio_available(k->audio)) {
                 /* Nobody would hear it: say so on the Voorlezen button. */
                 ww_warn("kiosk: no audio output: read aloud is not available");
