@@ -218,17 +218,29 @@ static void button(struct b *b, const char *name, const char *label, const char 
     ww_dlist_target(b->d, name, r, label);
 }
 
-/* The check mark of a chosen language tile, in its top end corner, no
- * bigger than the room above the centred name (`room`, pixels): colour is
- * never the only sign of the choice (ACCESSIBILITY row 13). */
-static void corner_check(struct b *b, struct ww_rect r, int room, enum ww_role fg)
+/* The check mark of a chosen language tile: beside the centred name (at
+ * the end) or above it, wherever there is more room, at most 7 mm: colour
+ * is never the only sign of the choice (ACCESSIBILITY row 13). `tw`, `th`:
+ * the size of the name. */
+static void corner_check(struct b *b, struct ww_rect r, int tw, int th, enum ww_role fg)
 {
     int pad = pad_of(b) / 4;
-    int cs = ww_mm(&b->L, 7);
-    if (cs > room - pad)
-        cs = room - pad;
-    if (cs < ww_mm(&b->L, 3))
-        cs = ww_mm(&b->L, 3);
+    int side = (r.w - tw) / 2 - pad, above = (r.h - th) / 2 - pad;
+    int cs = ww_mm(&b->L, 7), min = ww_mm(&b->L, 3);
+    if (side >= above) {
+        if (cs > side)
+            cs = side;
+        if (cs > r.h - 2 * pad)
+            cs = r.h - 2 * pad;
+        if (cs < min)
+            cs = min;
+        picto(b, "check", (struct ww_rect){r.x + r.w - cs - pad, r.y + (r.h - cs) / 2, cs, cs}, fg);
+        return;
+    }
+    if (cs > above)
+        cs = above;
+    if (cs < min)
+        cs = min;
     picto(b, "check", (struct ww_rect){r.x + r.w - cs - pad, r.y + pad, cs, cs}, fg);
 }
 
@@ -333,7 +345,7 @@ static int lang_row(struct b *b, int y)
         c->clip = (struct ww_rect){r.x + pad_of(b) / 2, r.y, r.w - pad_of(b), r.h};
         c->overflow = tb.overflow || tb.w > c->clip.w || tb.h > r.h;
         if (on)
-            corner_check(b, r, (r.h - tb.h) / 2, lk.fg);
+            corner_check(b, r, tb.w, tb.h, lk.fg);
         ww_dlist_target(b->d, name, r, langs[i].own_name);
     }
     return h;
@@ -384,8 +396,9 @@ static int bars(struct b *b)
      * lower" beside it. The volume tile goes one step louder; at the
      * loudest it says "softer" and goes back to the quietest, like the
      * text size. */
-    int lw = (w - 2 * L->gap) * 2 / 11;
-    int tw = w - 2 * (lw + L->gap);
+    int lw = (w - 2 * L->gap) / 4; /* "buttons lower": as wide as before */
+    int vw = (w - 2 * L->gap) * 3 / 20;
+    int tw = w - lw - vw - 2 * L->gap;
     const char *talk = ww_screen_bar_label("talk");
     const char *lower = ww_screen_bar_label("lower");
     const char *volume = b->s->volume >= ww_session_volume_steps[WW_SESSION_VOLUME_STEPS - 1]
@@ -395,7 +408,7 @@ static int bars(struct b *b)
     int lh = tile_h(b, lower, lw, px, L->bar_icon);
     if (lh > th)
         th = lh;
-    lh = tile_h(b, volume, lw, px, L->bar_icon);
+    lh = tile_h(b, volume, vw, px, L->bar_icon);
     if (lh > th)
         th = lh;
     int ty = bar_y - L->gap - th;
@@ -403,9 +416,9 @@ static int bars(struct b *b)
         button(b, "talk", talk, NULL, "person", (struct ww_rect){L->margin, ty, tw, th}, B_TALK,
                L->button_px);
     if (offered(b, "volume"))
-        tile(b, "volume", volume, "volume", (struct ww_rect){L->margin + tw + L->gap, ty, lw, th},
+        tile(b, "volume", volume, "volume", (struct ww_rect){L->margin + tw + L->gap, ty, vw, th},
              B_BAR, px, L->bar_icon);
-    tile(b, "lower", lower, "lower", (struct ww_rect){L->margin + tw + lw + 2 * L->gap, ty, lw, th},
+    tile(b, "lower", lower, "lower", (struct ww_rect){L->margin + tw + vw + 2 * L->gap, ty, lw, th},
          b->env->lower ? B_BAR_ON : B_BAR, px, L->bar_icon);
     return ty;
 }
@@ -639,7 +652,7 @@ static void attract(struct b *b)
             ty += bx[k]->h;
         }
         if (on)
-            corner_check(b, t, (t.h - b1.h - b2.h) / 2, tl.fg);
+            corner_check(b, t, b1.w > b2.w ? b1.w : b2.w, b1.h + b2.h, tl.fg);
         char name[WW_TARGET_SIZE];
         ww_fmt(name, sizeof name, "lang:%s", langs[i].code);
         ww_dlist_target(b->d, name, t, langs[i].own_name);

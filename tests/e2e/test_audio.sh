@@ -69,17 +69,19 @@ EOF
 run_ticket() { # name headphones_device
     rm -rf "$WEGWIJZER_STATE" "$WW_TMP/cfg-$1"
     cp -r kiosk-config "$WW_TMP/cfg-$1"
-    sed -i "s/^volume = .*/&\nheadphones_device = $2/" "$WW_TMP/cfg-$1/locations/weener-xl.ini"
+    sed -i "s/^headphones_device =.*/headphones_device = $2/" "$WW_TMP/cfg-$1/locations/weener-xl.ini"
     SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="$WW_TMP/$1.raw" SDL_DISKAUDIODELAY=0 \
         WEGWIJZER_CONFIG="$WW_TMP/cfg-$1" kiosk "$WW_TMP/ticket.txt" \
         --speech null --spoken-log "$WW_TMP/$1.log" >"$WW_TMP/$1.out" 2>&1
 }
 run_ticket speaker "USB Headset"
+check "speaker: the kiosk ran and spoke" test -s "$WW_TMP/speaker.log"
 check "speaker: the session reaches the ticket" grep -q "Uw bon wordt geprint" "$WW_TMP/speaker.log"
 check "speaker: the ticket number, time and desk are not said" \
     sh -c "! grep -q -e 'Uw nummer\\.' -e '^nl slow' -e 'Balie 2' '$WW_TMP/speaker.log'"
 check "speaker: nothing is marked as headphones" sh -c "! grep -q '^nl[a-z ]* headphones	' '$WW_TMP/speaker.log'"
 run_ticket private "system audio output"
+check "headphones: the kiosk ran and spoke" test -s "$WW_TMP/private.log"
 check "headphones: detected from the configured output name" \
     grep -q "headphones plugged in" "$WW_TMP/private.out"
 check "headphones: the ticket number is said slowly, twice, in the headphones" \
