@@ -669,35 +669,55 @@ static void topics(struct b *b)
     int w = b->x1 - b->x0;
     int cw = (w - (cols - 1) * L->gap) / cols;
     int rows_n = ((int)f->n_topics + cols - 1) / cols;
-    /* One height for every tile, from the tallest label. */
+    /* One height for every tile, from the tallest label; in the compact
+     * "buttons lower" layout each row of the grid as high as its own
+     * tallest label, so the grid takes less of the reach band. */
     int pad = pad_of(b);
+    int row_h[WW_FLOW_MAX_TOPICS];
     int h = L->target;
+    for (int r = 0; r < rows_n && r < WW_FLOW_MAX_TOPICS; r++)
+        row_h[r] = L->target;
     for (size_t i = 0; i < f->n_topics; i++) {
         int th = text_h(b, T(f->topics[i].title), L->button_px, true,
                         cw - 3 * pad - L->icon - check_room(b)) +
                  2 * pad;
+        int r = (int)i / cols;
+        if (r < WW_FLOW_MAX_TOPICS && th > row_h[r])
+            row_h[r] = th;
         if (th > h)
             h = th;
     }
-    int grid_h = rows_n * h + (rows_n - 1) * L->gap;
+    if (!b->compact)
+        for (int r = 0; r < rows_n && r < WW_FLOW_MAX_TOPICS; r++)
+            row_h[r] = h;
+    int grid_h = (rows_n - 1) * L->gap;
+    for (int r = 0; r < rows_n && r < WW_FLOW_MAX_TOPICS; r++)
+        grid_h += row_h[r];
     int spare = b->bottom - y - grid_h;
     if (!b->env->lower && spare > 0 && rows_n > 0) {
         /* Room to spare: taller tiles, easier to hit. */
         int more = spare / rows_n / 2, cap = ww_mm(L, 12);
-        h += more < cap ? more : cap;
-        grid_h = rows_n * h + (rows_n - 1) * L->gap;
+        more = more < cap ? more : cap;
+        for (int r = 0; r < rows_n && r < WW_FLOW_MAX_TOPICS; r++)
+            row_h[r] += more;
+        grid_h += rows_n * more;
     }
     int below_heading = y;
     if (b->env->lower || y + grid_h > b->bottom)
         y = b->bottom - grid_h;
     if (y < below_heading)
         b->crowded = true; /* the grid would cover the heading */
+    int ry = y;
     for (size_t i = 0; i < f->n_topics; i++) {
         int r = (int)i / cols, c = (int)i % cols;
+        if (r >= WW_FLOW_MAX_TOPICS)
+            break;
+        if (i > 0 && c == 0)
+            ry += row_h[r - 1] + L->gap;
         char name[WW_TARGET_SIZE];
         ww_fmt(name, sizeof name, "topic:%s", f->topics[i].id);
         button(b, name, T(f->topics[i].title), NULL, f->topics[i].icon,
-               (struct ww_rect){b->x0 + c * (cw + L->gap), y + r * (h + L->gap), cw, h}, B_NORMAL,
+               (struct ww_rect){b->x0 + c * (cw + L->gap), ry, cw, row_h[r]}, B_NORMAL,
                L->button_px);
     }
 }
