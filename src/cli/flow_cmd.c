@@ -266,7 +266,7 @@ static void print_outcome(const struct walker *w, const struct ww_flow_outcome *
 static int walk(struct walker *w, const char *topic_id)
 {
     struct ww_session s;
-    struct ww_session_params params = {60, 30, "nl"};
+    struct ww_session_params params = {60, 30, "nl", 0};
     ww_strlcpy(params.default_lang, ww_i18n_lang(), sizeof params.default_lang);
     ww_session_init(&s, &params);
     struct ww_action a = ww_action_tap("start");

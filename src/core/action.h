@@ -14,6 +14,8 @@
  *   lang:xx               nl en tr ar pl uk
  *   textsize              next of three text sizes
  *   contrast, slow        high contrast, slower speech (toggles)
+ *   volume                the speech one step louder; from the loudest, the quietest
+ *   volume:up|volume:down one step louder or softer (the keypad's + and - keys)
  *   book                  outcome screen: make an appointment
  *   next                  outcome: no appointment / ticket: go on / rating: skip
  *   time:first|later|day  time choice

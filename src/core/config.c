@@ -75,6 +75,10 @@ static const struct ww_key location_keys[] = {
      "Argon2id hash of the staff PIN, set with 'wegwijzer staff set-pin'"},
     {"volume", WW_KEY_INT, F(ww_location, volume), 0, 0, 100, false,
      "speech volume in percent (default 70)"},
+    {"headphones_device", WW_KEY_STR, F(ww_location, headphones_device), 128, 0, 0, false,
+     "name (or part of the name) of the audio output that is the headphone jack; while it "
+     "is present, speech goes there and the ticket is read aloud (default: an output whose "
+     "name holds 'headphone')"},
     {"booking_days", WW_KEY_INT, F(ww_location, booking_days), 0, 1, 60, false,
      "how many days ahead residents may book (default 14)"},
     {"bookings_per_visit", WW_KEY_INT, F(ww_location, bookings_per_visit), 0, 1, 20, false,

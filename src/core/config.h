@@ -85,21 +85,22 @@ struct ww_location {
     char id[WW_ID_SIZE];
     char name[WW_NAME_SIZE];
     char address[WW_NAME_SIZE];
-    char callback_phone[32];    /* the number staff call residents from */
-    int hours[7][2];            /* opening hours per weekday; {0,0} = closed */
-    int idle_seconds;           /* touch-free time before the warning */
-    int warn_seconds;           /* countdown length of the warning */
-    char printer[WW_PATH_SIZE]; /* printer URI, see printer.h */
-    char store[WW_PATH_SIZE];   /* store URI: "sqlite:FILE" or "postgresql://..." */
-    char pin_hash[160];         /* Argon2id hash of the staff PIN ("" = none set) */
-    char general[WW_ID_SIZE];   /* partner id of the general desk */
-    int volume;                 /* speech volume, percent */
-    int booking_days;           /* how many days ahead residents may book */
-    int bookings_per_visit;     /* a visit books at most this many tickets */
-    int bookings_per_minute;    /* a kiosk books at most this many in any minute */
-    int print_timeout;          /* seconds a ticket may take to come out */
-    int retention_days;         /* bookings and check-ins are deleted after this */
-    int ticket_bring;           /* enum ww_ticket_bring: the list or the neutral line */
+    char callback_phone[32];     /* the number staff call residents from */
+    int hours[7][2];             /* opening hours per weekday; {0,0} = closed */
+    int idle_seconds;            /* touch-free time before the warning */
+    int warn_seconds;            /* countdown length of the warning */
+    char printer[WW_PATH_SIZE];  /* printer URI, see printer.h */
+    char store[WW_PATH_SIZE];    /* store URI: "sqlite:FILE" or "postgresql://..." */
+    char pin_hash[160];          /* Argon2id hash of the staff PIN ("" = none set) */
+    char general[WW_ID_SIZE];    /* partner id of the general desk */
+    int volume;                  /* speech volume, percent */
+    char headphones_device[128]; /* audio output that is the headphone jack ("" = by name) */
+    int booking_days;            /* how many days ahead residents may book */
+    int bookings_per_visit;      /* a visit books at most this many tickets */
+    int bookings_per_minute;     /* a kiosk books at most this many in any minute */
+    int print_timeout;           /* seconds a ticket may take to come out */
+    int retention_days;          /* bookings and check-ins are deleted after this */
+    int ticket_bring;            /* enum ww_ticket_bring: the list or the neutral line */
     struct ww_screen_geom screen;
     struct ww_presence *presence;
     size_t n_presence;

@@ -3,6 +3,7 @@
 #include "i18n.h"
 #include "str.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const screen_names[WW_SCREEN_COUNT] = {
@@ -31,7 +32,38 @@ static struct ww_session fresh(const struct ww_session_params *params)
     s.talk_from = WW_SCREEN_ATTRACT;
     s.book_error = WW_OK;
     s.time = WW_TIME_NONE;
+    s.volume = params->volume > 0 ? params->volume : WW_SESSION_VOLUME_DEFAULT;
     return s;
+}
+
+const int ww_session_volume_steps[WW_SESSION_VOLUME_STEPS] = {40, 55, 70, 85, 100};
+
+int ww_session_volume_step(int percent)
+{
+    int best = 0;
+    for (int i = 1; i < WW_SESSION_VOLUME_STEPS; i++) {
+        int d = abs(ww_session_volume_steps[i] - percent);
+        if (d < abs(ww_session_volume_steps[best] - percent))
+            best = i;
+    }
+    return best + 1;
+}
+
+/* One step louder (`dir` 1) or softer (-1) from `percent`; at the end of the
+ * range it stays, or with `wrap` goes round to the other end. */
+static int volume_step(int percent, int dir, bool wrap)
+{
+    const int *v = ww_session_volume_steps, n = WW_SESSION_VOLUME_STEPS;
+    if (dir > 0) {
+        for (int i = 0; i < n; i++)
+            if (v[i] > percent)
+                return v[i];
+        return wrap ? v[0] : percent;
+    }
+    for (int i = n - 1; i >= 0; i--)
+        if (v[i] < percent)
+            return v[i];
+    return wrap ? v[n - 1] : percent;
 }
 
 void ww_session_init(struct ww_session *s, const struct ww_session_params *params)
@@ -278,6 +310,11 @@ static void tap(const struct ww_flows *flows, struct ww_session *s, const struct
         s->slow = !s->slow;
         return;
     }
+    if (strcmp(t, "volume") == 0 || strcmp(t, "volume:up") == 0 || strcmp(t, "volume:down") == 0) {
+        s->volume = volume_step(s->volume, strcmp(t, "volume:down") == 0 ? -1 : 1,
+                                strcmp(t, "volume") == 0);
+        return;
+    }
     if (has_prefix(t, "lang:", &rest)) {
         if (!ww_i18n_find(rest))
             return;
@@ -512,6 +549,7 @@ size_t ww_session_targets(const struct ww_flows *flows, const struct ww_session 
     ADD("textsize");
     ADD("contrast");
     ADD("slow");
+    ADD("volume");
     if (s->screen != WW_SCREEN_ATTRACT) {
         /* The language row is on every screen: the keypad reaches it too. */
         size_t nl;

@@ -103,6 +103,7 @@ struct ww_session_params {
     int idle_seconds; /* touch-free time before the warning */
     int warn_seconds; /* countdown length */
     char default_lang[WW_LANG_SIZE];
+    int volume; /* the place's speech volume, percent (0: WW_SESSION_VOLUME_DEFAULT) */
 };
 
 enum { WW_SEEN_REACHED = 1, WW_SEEN_DONTKNOW = 2, WW_SEEN_TALK = 4 };
@@ -113,6 +114,18 @@ struct ww_seen {
     unsigned char marks; /* WW_SEEN_* */
 };
 
+/* The resident's volume steps, percent of the speech volume (speech.h maps
+ * a percent to 0.3 dB each: 40 % is -18 dB, 100 % is 0 dB, a range of 18 dB,
+ * ACCESSIBILITY row 12). "volume:up" and "volume:down" (the keypad's + and
+ * - keys) go one step; the on-screen "volume" tile goes up and from the
+ * loudest back to the quietest, like the text size. A wipe goes back to
+ * the place's volume (row 7). */
+#define WW_SESSION_VOLUME_STEPS   5
+#define WW_SESSION_VOLUME_DEFAULT 70
+extern const int ww_session_volume_steps[WW_SESSION_VOLUME_STEPS];
+/* The step (1..WW_SESSION_VOLUME_STEPS) nearest to `percent`. */
+int ww_session_volume_step(int percent);
+
 struct ww_session {
     struct ww_session_params params;
     enum ww_screen screen;
@@ -120,6 +133,7 @@ struct ww_session {
     int text_size; /* 0..WW_TEXT_SIZES-1 */
     bool contrast;
     bool slow;     /* slower speech */
+    int volume;    /* speech volume, percent: params.volume until the resident changes it */
     int focus;     /* keypad focus: index into ww_session_targets, -1 none */
     bool audio;    /* audio mode: a keypad key was used; every new screen is
                       read aloud with the focus on its first target */
@@ -189,7 +203,7 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
  * rating:N, next), then the bar that is always there: back (where it does
  * something), talk, lower ("Knoppen lager": the screen's own setting, which
  * the reducer leaves alone; the caller acts on it), read, textsize,
- * contrast, slow, then the language row (lang:xx, on attract it came first)
+ * contrast, slow, volume, then the language row (lang:xx, on attract it came first)
  * and restart. While the idle warning is up the list is just "stay".
  * Returns the count (at most `cap`). */
 size_t ww_session_targets(const struct ww_flows *flows, const struct ww_session *s,

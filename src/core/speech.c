@@ -41,6 +41,7 @@ struct ww_speech {
     /* Settings: plain atomics, read by the audio callback without the lock. */
     _Atomic int volume;
     _Atomic bool slow;
+    _Atomic bool private_out; /* on headphones (marks the log) */
 
     pthread_t thread;
     /* `mu` protects every field below; `cond` is broadcast on any change of
@@ -185,6 +186,7 @@ struct ww_speech *ww_speech_new(const struct ww_speech_ops *ops, const struct ww
     sp->default_volume = p->volume < 0 ? 0 : p->volume > 100 ? 100 : p->volume;
     atomic_init(&sp->volume, sp->default_volume);
     atomic_init(&sp->slow, p->slow);
+    atomic_init(&sp->private_out, false);
     sp->record = p->record || ops == &ww_speech_null_ops;
     sp->log_file = p->log_file;
     sp->cap = p->buffer_samples ? p->buffer_samples : 22050;
@@ -275,7 +277,8 @@ static void log_event_locked(struct ww_speech *sp, enum ww_speech_event ev, cons
         if (ev == WW_SPEECH_STOPPED) {
             fputs("-\tstop\n", sp->log_file);
         } else {
-            fprintf(sp->log_file, "%s%s\t", lang, (flags & WW_SAY_SLOW) ? " slow" : "");
+            fprintf(sp->log_file, "%s%s%s\t", lang, (flags & WW_SAY_SLOW) ? " slow" : "",
+                    (flags & WW_SAY_PRIVATE) ? " headphones" : "");
             for (const char *c = text; *c; c++)
                 fputc(*c == '\n' || *c == '\t' || *c == '\r' ? ' ' : *c, sp->log_file);
             fputc('\n', sp->log_file);
@@ -327,6 +330,8 @@ enum ww_err ww_speech_say(struct ww_speech *sp, const char *lang, const char *te
         return WW_ERR_UNAVAILABLE;
     if (atomic_load(&sp->slow))
         flags |= WW_SAY_SLOW;
+    if (atomic_load(&sp->private_out))
+        flags |= WW_SAY_PRIVATE;
     char *copy = strdup(text);
     if (!copy) {
         ww_warn("speech: out of memory for a text");
@@ -392,6 +397,16 @@ void ww_speech_set_slow(struct ww_speech *sp, bool slow)
 bool ww_speech_slow(const struct ww_speech *sp)
 {
     return atomic_load(&((struct ww_speech *)sp)->slow);
+}
+
+void ww_speech_set_private(struct ww_speech *sp, bool on)
+{
+    atomic_store(&sp->private_out, on);
+}
+
+bool ww_speech_private(const struct ww_speech *sp)
+{
+    return atomic_load(&((struct ww_speech *)sp)->private_out);
 }
 
 void ww_speech_reset_settings(struct ww_speech *sp)

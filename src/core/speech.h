@@ -77,8 +77,10 @@
 
 /* Flags of ww_speech_say(). */
 enum {
-    WW_SAY_CUT = 1u << 0,  /* stop whatever is spoken or queued first */
-    WW_SAY_SLOW = 1u << 1, /* this utterance at the slow rate, whatever the setting */
+    WW_SAY_CUT = 1u << 0,     /* stop whatever is spoken or queued first */
+    WW_SAY_SLOW = 1u << 1,    /* this utterance at the slow rate, whatever the setting */
+    WW_SAY_PRIVATE = 1u << 2, /* recorded: it went to headphones, not the public speaker
+                                 (set on every utterance while ww_speech_set_private is on) */
 };
 
 struct ww_speech;
@@ -98,8 +100,9 @@ struct ww_speech_params {
      * on with the null backend. */
     bool record;
     /* When not NULL, each utterance and each stop is also written here as
-     * one line ("nl\ttext", "nl slow\ttext", "-\tstop") and flushed: the
-     * spoken log of end-to-end tests. Borrowed; must outlive the handle. */
+     * one line ("nl\ttext", "nl slow\ttext", "nl headphones\ttext" when it
+     * went to headphones, "-\tstop") and flushed: the spoken log of
+     * end-to-end tests. Borrowed; must outlive the handle. */
     FILE *log_file;
     /* PCM buffer between the worker and the audio device, in samples;
      * 0 = one second. */
@@ -170,6 +173,11 @@ void ww_speech_set_volume(struct ww_speech *sp, int percent); /* clamped to 0..1
 int ww_speech_volume(const struct ww_speech *sp);
 void ww_speech_set_slow(struct ww_speech *sp, bool slow);
 bool ww_speech_slow(const struct ww_speech *sp);
+/* Where the speech goes: true while it plays on headphones (private), false
+ * on the public speaker. Marks what is said from now on (WW_SAY_PRIVATE in
+ * the log); the audio device itself is chosen by the caller (ui/audio.h). */
+void ww_speech_set_private(struct ww_speech *sp, bool on);
+bool ww_speech_private(const struct ww_speech *sp);
 /* Back to the location's volume and the normal rate: call when a session
  * is wiped, so the next resident starts from the default (row 7). */
 void ww_speech_reset_settings(struct ww_speech *sp);

@@ -2,10 +2,12 @@
 
 #include "core/log.h"
 #include "core/speech.h"
+#include "core/str.h"
 
 #include <SDL2/SDL.h>
 
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +21,8 @@ struct ww_audio {
     bool closed;      /* closed after a long silence; reopened by the next wake */
     Uint32 paused_at; /* SDL_GetTicks() when it paused */
     SDL_AudioSpec want;
+    char hp_want[128]; /* the headphone output's name, or a part of it */
+    char hp_name[256]; /* the matched output, "" = the default output */
     void (*on_quiet)(void *ctx);
     void *quiet_ctx;
     /* written by SDL's audio thread, read by anyone */
@@ -95,6 +99,82 @@ struct ww_audio *ww_audio_new(struct ww_speech *sp)
     return a;
 }
 
+/* The output named like the headphone jack, copied to `out` (true), or none. */
+static bool find_headphones(const struct ww_audio *a, char *out, size_t size)
+{
+    const char *want = a->hp_want[0] ? a->hp_want : "headphone";
+    int n = SDL_GetNumAudioDevices(0);
+    for (int i = 0; i < n; i++) {
+        const char *name = SDL_GetAudioDeviceName(i, 0);
+        if (name && strcasestr(name, want)) {
+            ww_strlcpy(out, name, size);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* (Re)open the output: the headphones when found, else the default. */
+static bool open_output(struct ww_audio *a)
+{
+    SDL_AudioSpec have;
+    a->dev = SDL_OpenAudioDevice(a->hp_name[0] ? a->hp_name : NULL, 0, &a->want, &have, 0);
+    if (a->dev == 0 && a->hp_name[0]) {
+        ww_warn("audio: cannot open the headphones '%s' (%s): the speaker is used", a->hp_name,
+                SDL_GetError());
+        a->hp_name[0] = '\0';
+        a->dev = SDL_OpenAudioDevice(NULL, 0, &a->want, &have, 0);
+    }
+    if (a->dev == 0)
+        return false;
+    a->buffer = have.samples;
+    return true;
+}
+
+bool ww_audio_rescan(struct ww_audio *a)
+{
+    if (!a || !a->sdl_audio)
+        return false;
+    char name[sizeof a->hp_name] = "";
+    find_headphones(a, name, sizeof name);
+    if (strcmp(name, a->hp_name) == 0)
+        return false;
+    bool was = a->hp_name[0] != '\0';
+    ww_strlcpy(a->hp_name, name, sizeof a->hp_name);
+    ww_info("audio: %s", name[0] ? "headphones plugged in: speech goes there"
+                                 : "headphones gone: speech goes to the speaker");
+    if (a->dev) {
+        /* Move to the other output; what was playing is cut (a private
+         * sentence must not finish on the speaker). */
+        ww_speech_stop(a->sp);
+        SDL_CloseAudioDevice(a->dev);
+        a->dev = 0;
+        if (!open_output(a)) {
+            ww_warn("audio: cannot reopen the audio output (%s): speech is not heard",
+                    SDL_GetError());
+            a->closed = true; /* the next wake tries again */
+        } else {
+            a->paused = false;
+            atomic_store(&a->quiet, false);
+            SDL_PauseAudioDevice(a->dev, 0);
+        }
+    }
+    return was != (a->hp_name[0] != '\0');
+}
+
+void ww_audio_set_headphones(struct ww_audio *a, const char *name)
+{
+    if (!a)
+        return;
+    ww_strlcpy(a->hp_want, name ? name : "", sizeof a->hp_want);
+    ww_audio_rescan(a);
+}
+
+bool ww_audio_headphones(const struct ww_audio *a)
+{
+    return a && a->hp_name[0] != '\0' && (a->dev != 0 || a->closed);
+}
+
 void ww_audio_on_quiet(struct ww_audio *a, void (*fn)(void *ctx), void *ctx)
 {
     if (!a || !a->dev) {
@@ -116,10 +196,9 @@ void ww_audio_on_quiet(struct ww_audio *a, void (*fn)(void *ctx), void *ctx)
 void ww_audio_wake(struct ww_audio *a)
 {
     if (a && a->closed) {
-        /* Reopen the device closed after a long silence (same spec). */
-        SDL_AudioSpec have;
-        a->dev = SDL_OpenAudioDevice(NULL, 0, &a->want, &have, 0);
-        if (a->dev == 0) {
+        /* Reopen the device closed after a long silence (same spec, the
+         * same output: headphones while they are there). */
+        if (!open_output(a)) {
             ww_warn("audio: cannot reopen the audio device (%s): speech is not heard",
                     SDL_GetError());
             return; /* still closed: the next say tries again */

@@ -21,6 +21,13 @@
  * SDL_AUDIODRIVER=disk (SDL_DISKAUDIOFILE=FILE) the output goes to a raw file
  * instead, which tests use to check what reached the device.
  *
+ * Private listening (ACCESSIBILITY row 7): ww_audio_set_headphones() names
+ * the output that is the headphone jack; while SDL lists it (ALSA and
+ * PulseAudio report a plugged jack as its own output, and SDL sends
+ * SDL_AUDIODEVICEADDED / SDL_AUDIODEVICEREMOVED when it comes and goes:
+ * call ww_audio_rescan() then) the speech plays there instead of on the
+ * default output, and ww_audio_headphones() is true.
+ *
  * Threads: call new/free from the thread that owns SDL. The speech handle
  * is borrowed and must outlive the audio handle. */
 #ifndef WW_AUDIO_H
@@ -57,6 +64,17 @@ bool ww_audio_paused(const struct ww_audio *a);
  * speech ran dry); it must be thread-safe and quick (e.g. SDL_PushEvent or
  * an eventfd write) so the UI thread calls ww_audio_settle(). */
 void ww_audio_on_quiet(struct ww_audio *a, void (*fn)(void *ctx), void *ctx);
+
+/* The headphone output: `name` is (a part of) its SDL device name,
+ * case-insensitive; NULL or "" means any output whose name holds
+ * "headphone". Looks at the outputs at once (as ww_audio_rescan). */
+void ww_audio_set_headphones(struct ww_audio *a, const char *name);
+/* Look at the outputs again (on SDL_AUDIODEVICEADDED/REMOVED): when the
+ * headphone output came or went, the speech moves to it or back to the
+ * default output (what was being said is cut). True when that changed. */
+bool ww_audio_rescan(struct ww_audio *a);
+/* Does the speech play on the headphones now? */
+bool ww_audio_headphones(const struct ww_audio *a);
 
 /* Is there a device that plays the speech? */
 bool ww_audio_available(const struct ww_audio *a);

@@ -276,6 +276,7 @@ struct ctx {
     char reach_kind[24][16];
     double reach_top_mm[24];
     int n_reach_kind;
+    double lower_top_mm; /* highest control of the "buttons lower" layout */
     char where[160];
 };
 
@@ -358,6 +359,37 @@ static double distance(struct ww_rect a, struct ww_rect b)
     return sqrt((double)dx * dx + (double)dy * dy);
 }
 
+/* The keypad focus ring around target `t` (drawn `focus_pad` outside it)
+ * against every filled shape it can sit on or touch: the screen, a bar, a
+ * card, the idle veil, a neighbouring button (WCAG 1.4.11: 3:1). Shapes
+ * inside the target are the control itself. */
+static void check_focus_ring(struct ctx *c, const struct ww_dlist *d, size_t first,
+                             const struct ww_dtarget *t)
+{
+    const struct ww_theme *th = d->theme;
+    int pad = d->focus_pad;
+    struct ww_rect ring = {t->r.x - pad, t->r.y - pad, t->r.w + 2 * pad, t->r.h + 2 * pad};
+    enum ww_role seen[WW_C_COUNT] = {0};
+    bool any = false;
+    for (size_t j = first; j < d->n; j++) {
+        const struct ww_dcmd *r = &d->cmds[j];
+        if (r->kind != WW_D_RECT || !overlap(r->r, ring) || contains(t->r, r->r))
+            continue;
+        seen[r->role] = true;
+        any = true;
+    }
+    if (!any || first == 0)
+        seen[WW_C_BG] = true; /* the screen itself */
+    for (int role = 0; role < WW_C_COUNT; role++) {
+        if (!seen[role])
+            continue;
+        double ratio = ww_contrast_ratio(th->c[WW_C_FOCUS], th->c[role]);
+        if (ratio < th->min_control)
+            problem(c, "focus ring of %s: contrast %.2f < %.1f on %s", t->name, ratio,
+                    th->min_control, ww_role_name((enum ww_role)role));
+    }
+}
+
 static void check_list(struct ctx *c, struct ww_drawer *dr, const struct ww_dlist *d,
                        const struct ww_layout *L)
 {
@@ -404,6 +436,11 @@ static void check_list(struct ctx *c, struct ww_drawer *dr, const struct ww_dlis
                     ratio, th->min_text, ww_role_name(t->role), ww_role_name(under));
     }
 
+    if (L->lower && d->reach_shrunk > 0)
+        problem(c,
+                "\"buttons lower\" made the text %d step%s smaller to keep the controls "
+                "within %.0f mm of the floor",
+                d->reach_shrunk, d->reach_shrunk == 1 ? "" : "s", WW_REACH_LOWER_MM);
     for (size_t i = 0; i < d->n; i++)
         if (d->cmds[i].kind == WW_D_PICTO && !ww_drawer_has_picto(dr, d->cmds[i].name))
             problem(c, "pictogram %s is missing", d->cmds[i].name);
@@ -432,6 +469,11 @@ static void check_list(struct ctx *c, struct ww_drawer *dr, const struct ww_dlis
                 problem(c, "targets %s and %s are %.1f mm apart (< 2.5 mm)", t->name, u->name,
                         ww_px_mm(L, (int)distance(t->r, u->r)));
         }
+        if (!whole && d->focus_px > 0)
+            check_focus_ring(c, d, first, t);
+        if (!whole && L->lower && L->mount_mm > 0 &&
+            ww_layout_floor_mm(L, t->r.y) > c->lower_top_mm)
+            c->lower_top_mm = ww_layout_floor_mm(L, t->r.y);
         if (!whole && (t->r.y < reach_top || t->r.y + t->r.h > reach_bottom)) {
             if (L->lower)
                 problem(c, "target %s is out of wheelchair reach (%.0f..%.0f mm above the floor)",
@@ -594,6 +636,10 @@ int ww_kiosk_check_layout(struct ww_kiosk *k, FILE *out, bool verbose)
             "layout: normal layout: %d controls out of wheelchair reach (use \"buttons "
             "lower\"); lower layout: all within reach unless listed above\n",
             reach_normal);
+    if (c.lower_top_mm > 0)
+        fprintf(out,
+                "layout: \"buttons lower\": highest control %.0f mm above the floor (<= %.0f mm)\n",
+                c.lower_top_mm, WW_REACH_LOWER_MM);
     for (int i = 0; i < c.n_reach_kind; i++)
         fprintf(out,
                 "layout: out of reach in the normal layout: %s (up to %.0f mm above the floor)\n",

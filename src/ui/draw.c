@@ -40,6 +40,7 @@ void ww_dlist_reset(struct ww_dlist *d)
     d->page = 0;
     d->pages = 1;
     d->n_paged = 0;
+    d->reach_shrunk = 0;
     d->arena_full = false;
     d->screen[0] = '\0';
 }

@@ -86,6 +86,8 @@ struct ww_dlist {
     int page, pages;
     struct ww_dpaged paged[WW_DLIST_TARGETS];
     size_t n_paged;
+    int reach_shrunk; /* "buttons lower": content text steps made smaller only to
+                         keep the controls within reach (0: moved, not shrunk) */
 };
 
 void ww_dlist_init(struct ww_dlist *d);

@@ -57,8 +57,16 @@ bool ww_input_key_action(SDL_Keycode key, struct ww_action *out)
         return true;
     case SDLK_F1:
     case SDLK_KP_PERIOD:
-    case SDLK_KP_PLUS:
         *out = ww_action_make(WW_ACT_READ_ALOUD);
+        return true;
+    case SDLK_KP_PLUS:
+    case SDLK_PLUS:
+    case SDLK_EQUALS: /* + without Shift */
+        *out = ww_action_tap("volume:up");
+        return true;
+    case SDLK_KP_MINUS:
+    case SDLK_MINUS:
+        *out = ww_action_tap("volume:down");
         return true;
     case SDLK_HOME:
     case SDLK_KP_7:

@@ -11,7 +11,8 @@
  * Keys (a tactile keypad sends the same codes):
  *   Tab, Down, Right, keypad 2/6  next focus     Up, Left, keypad 8/4  previous
  *   Return, Enter, Space, keypad 5  activate     Backspace, keypad 0  back
- *   F1, keypad . , keypad +       read aloud     Home, keypad 7       start over
+ *   F1, keypad .                  read aloud     Home, keypad 7       start over
+ *   keypad +, +                   louder         keypad -, -          softer
  *
  * A barcode scanner at the resident screen types what it reads as keys
  * (a "keyboard wedge"): a ticket's QR gives "WW1:weener-xl:7KQ2M9XAPD" and

@@ -218,6 +218,28 @@ static void words_of(const struct ww_dlist *d, size_t from, size_t to, char *buf
     }
 }
 
+/* Is the speech heard by everyone around? A real output that is not the
+ * headphones. (Without any output nothing is heard; the spoken log of a
+ * scripted run keeps everything.) */
+static bool public_speaker(const struct ww_kiosk *k)
+{
+    return k->audio && ww_audio_available(k->audio) && !ww_audio_headphones(k->audio);
+}
+
+/* The headphones came or went: mark the spoken log, and say so in the
+ * headphones (`announce`) so a blind resident knows it worked. */
+static void headphones_changed(struct ww_kiosk *k, bool announce)
+{
+    bool on = ww_audio_headphones(k->audio);
+    if (k->speech)
+        ww_speech_set_private(k->speech, on);
+    k->dirty = true;
+    if (announce && on) {
+        k->said = false;
+        speak(k, _("U hoort de kiosk nu alleen via de koptelefoon."));
+    }
+}
+
 static void speak_screen(struct ww_kiosk *k)
 {
     char *buf = malloc(WW_SPEECH_TEXT_MAX);
@@ -226,10 +248,19 @@ static void speak_screen(struct ww_kiosk *k)
     const struct ww_dlist *d = ww_kiosk_dlist(k);
     if (!k->s.warning && d->key_to > d->key_from) {
         /* The ticket: its number, time and desk slowly, twice, then the
-         * rest of the screen. */
-        words_of(d, d->key_from, d->key_to, buf, WW_SPEECH_TEXT_MAX);
-        speak_as(k, buf, WW_SAY_SLOW);
-        speak_as(k, buf, WW_SAY_SLOW);
+         * rest of the screen. On a public speaker (no headphones) those
+         * stay on the screen and the ticket (ACCESSIBILITY row 7). */
+        if (public_speaker(k)) {
+            speak(k, k->env.print == WW_PRINT_FAILED
+                         ? _("Uw nummer en de tijd staan op het scherm. "
+                             "Met een koptelefoon hoort u ze ook.")
+                         : _("Uw bon wordt geprint. Uw nummer en de tijd staan ook op het "
+                             "scherm. Met een koptelefoon hoort u ze ook."));
+        } else {
+            words_of(d, d->key_from, d->key_to, buf, WW_SPEECH_TEXT_MAX);
+            speak_as(k, buf, WW_SAY_SLOW);
+            speak_as(k, buf, WW_SAY_SLOW);
+        }
         size_t used = 0;
         char *rest = malloc(WW_SPEECH_TEXT_MAX);
         if (!rest)
@@ -258,7 +289,8 @@ static void speak_instruction(struct ww_kiosk *k)
 {
     speak(k, _("U gebruikt de toetsen. Met de pijltjes gaat u naar een knop. "
                "Met Enter kiest u. Met een cijfer kiest u meteen. "
-               "Met de plus hoort u het scherm opnieuw."));
+               "Met de punt hoort u het scherm opnieuw. "
+               "Met plus en min zet u het geluid harder of zachter."));
 }
 
 static void speak_focus(struct ww_kiosk *k)
@@ -618,6 +650,17 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
     }
     if (k->speech && prev.slow != k->s.slow)
         ww_speech_set_slow(k->speech, k->s.slow);
+    bool volume_key = a->kind == WW_ACT_TAP && strncmp(a->target, "volume", 6) == 0;
+    if (k->speech && (prev.volume != k->s.volume || volume_key)) {
+        /* Said at the ends of the range too: the resident hears that +
+         * or - goes no further. */
+        /* The new volume at once (also what is still buffered), and a
+         * short sentence at that volume, so the resident hears the step. */
+        ww_speech_set_volume(k->speech, k->s.volume);
+        int step[2] = {ww_session_volume_step(k->s.volume), WW_SESSION_VOLUME_STEPS};
+        char msg[96];
+        speak(k, ww_i18n_format_int(msg, sizeof msg, N_("Geluid: stand %d van %d."), step, 2));
+    }
     if (e & WW_EFFECT_RESOLVE)
         do_resolve(k);
     if (e & WW_EFFECT_BOOK)
@@ -884,9 +927,10 @@ void ww_kiosk_describe(struct ww_kiosk *k, FILE *out)
     ww_session_screen_id(&k->flows, &k->s, id, sizeof id);
     fprintf(out,
             "screen=%s lang=%s size=%d contrast=%d lower=%d warning=%d countdown=%d "
-            "visit=%d bookings=%d rating=%d focus=%d\n",
+            "visit=%d bookings=%d rating=%d focus=%d volume=%d\n",
             id, k->s.lang, k->s.text_size, k->s.contrast, k->env.lower, k->s.warning,
-            k->s.countdown, k->s.n_visit, k->s.bookings, k->s.rating, k->s.focus);
+            k->s.countdown, k->s.n_visit, k->s.bookings, k->s.rating, k->s.focus,
+            k->speech ? ww_speech_volume(k->speech) : -1);
 }
 
 bool ww_kiosk_is_fresh(const struct ww_kiosk *k, char *why, size_t size)
@@ -903,8 +947,12 @@ bool ww_kiosk_is_fresh(const struct ww_kiosk *k, char *why, size_t size)
         ww_fmt(why, size, "language is %s", cur.lang);
     else if (cur.n_visit || cur.bookings || cur.rating || cur.n_kept || cur.n_steps)
         ww_fmt(why, size, "the visit is still there");
-    else if (cur.text_size != f.text_size || cur.contrast != f.contrast || cur.slow != f.slow)
+    else if (cur.text_size != f.text_size || cur.contrast != f.contrast || cur.slow != f.slow ||
+             cur.volume != f.volume)
         ww_fmt(why, size, "settings are still changed");
+    else if (k->speech && ww_speech_volume(k->speech) != f.volume)
+        ww_fmt(why, size, "the speech volume is still %d %%, not %d %%",
+               ww_speech_volume(k->speech), f.volume);
     else if (memcmp(&cur, &f, sizeof f) != 0)
         ww_fmt(why, size, "the session differs from a fresh one");
     else if (k->env.lower != k->lower_default)
@@ -1141,6 +1189,13 @@ static bool shows_store(const struct ww_kiosk *k)
  * keys, resident input. A scripted run feeds events here too (`event`). */
 void ww_kiosk_event(struct ww_kiosk *k, const SDL_Event *ev)
 {
+    if ((ev->type == SDL_AUDIODEVICEADDED || ev->type == SDL_AUDIODEVICEREMOVED) &&
+        !ev->adevice.iscapture) {
+        /* A jack plugged in or out: private listening follows it. */
+        if (ww_audio_rescan(k->audio))
+            headphones_changed(k, true);
+        return;
+    }
     if (ev->type == SDL_QUIT ||
         (ev->type == SDL_WINDOWEVENT && ev->window.event == SDL_WINDOWEVENT_CLOSE)) {
         /* Closing the window (Alt+F4, the window manager): a way out only
@@ -1743,6 +1798,7 @@ int ww_kiosk_main(int argc, char **argv)
     sp.idle_seconds = loc->idle_seconds > 0 ? loc->idle_seconds : 60;
     sp.warn_seconds = loc->warn_seconds >= 20 ? loc->warn_seconds : 20;
     ww_strlcpy(sp.default_lang, "nl", sizeof sp.default_lang);
+    sp.volume = loc->volume > 0 ? loc->volume : WW_SESSION_VOLUME_DEFAULT;
     ww_session_init(&k->s, &sp);
 
     k->bctx = (struct ww_booking_ctx){&k->app.cfg, loc, k->app.store, &k->app.clock};
@@ -1832,6 +1888,8 @@ int ww_kiosk_main(int argc, char **argv)
         if (!k->scripted || getenv("SDL_AUDIODRIVER")) {
             k->audio = ww_audio_new(k->speech);
             ww_audio_on_quiet(k->audio, notify_quiet, k);
+            ww_audio_set_headphones(k->audio, loc->headphones_device);
+            headphones_changed(k, false);
             if (!ww_audio_available(k->audio)) {
                 /* Nobody would hear it: say so on the Voorlezen button. */
                 ww_warn("kiosk: no audio output: read aloud is not available");

@@ -97,7 +97,8 @@ void ww_layout_reach(const struct ww_layout *L, int *top, int *bottom)
     if (L->mount_mm <= 0)
         return;
     /* Row y is at mount + (h - y)/ppm mm: solve for the band's edges. */
-    double t = L->h - (WW_REACH_HIGH_MM - L->mount_mm) * L->ppm;
+    double high = L->lower ? WW_REACH_LOWER_MM : WW_REACH_HIGH_MM;
+    double t = L->h - (high - L->mount_mm) * L->ppm;
     double b = L->h - (WW_REACH_LOW_MM - L->mount_mm) * L->ppm;
     *top = t < 0 ? 0 : (int)ceil(t);
     *bottom = b > L->h ? L->h : (int)floor(b);

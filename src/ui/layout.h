@@ -21,7 +21,10 @@
 #define WW_GAP_MIN_MM    2.5
 #define WW_REACH_LOW_MM  380.0
 #define WW_REACH_HIGH_MM 1220.0
-#define WW_LAYOUT_SIZES  3
+/* "Buttons lower" also serves a resident reaching over a counter or a
+ * kiosk's ledge (ACCESSIBILITY row 15): every control at most this high. */
+#define WW_REACH_LOWER_MM 1120.0
+#define WW_LAYOUT_SIZES   3
 
 struct ww_rect {
     int x, y, w, h;
@@ -54,8 +57,9 @@ double ww_px_mm(const struct ww_layout *L, int px);
 
 /* Height above the floor of pixel row y, millimetres (needs mount_mm). */
 double ww_layout_floor_mm(const struct ww_layout *L, int y);
-/* The band of rows within reach: [*top, *bottom). The whole screen when the
- * mounting height is unknown. */
+/* The band of rows within reach: [*top, *bottom): 380..1220 mm above the
+ * floor, or 380..1120 mm in the "buttons lower" layout. The whole screen
+ * when the mounting height is unknown. */
 void ww_layout_reach(const struct ww_layout *L, int *top, int *bottom);
 
 /* Mirror a rectangle for right-to-left layouts (identity otherwise). */

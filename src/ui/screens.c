@@ -28,6 +28,8 @@ struct b {
     int grow;        /* extra height of row buttons where the screen has room */
     bool paging;     /* laying out for pages: everything top down, nothing
                         pushed to the bottom, no growing into spare room */
+    bool compact;    /* "buttons lower" on a low reach band: less space around
+                        the controls, the text as chosen */
 };
 
 static bool offered(const struct b *b, const char *name)
@@ -161,12 +163,12 @@ static struct look look_of(const struct b *b, enum bstyle st)
 
 static int pad_of(const struct b *b)
 {
-    return ww_mm(&b->L, 4);
+    return ww_mm(&b->L, b->compact ? 2.5 : 4);
 }
 
 static int check_room(const struct b *b)
 {
-    return ww_mm(&b->L, 10) + pad_of(b);
+    return ww_mm(&b->L, b->compact ? 7 : 10) + pad_of(b);
 }
 
 /* Height a row button needs: icon at the start, label (and sub-label) beside it. */
@@ -211,11 +213,37 @@ static void button(struct b *b, const char *name, const char *label, const char 
              WW_TEXT_START);
     if (bs == B_MARKED || bs == B_BAR_ON) {
         /* Colour is never the only sign: a check mark at the end. */
-        int cs = ww_mm(L, 10);
+        int cs = ww_mm(L, b->compact ? 7 : 10);
         picto(b, "check", (struct ww_rect){r.x + r.w - cs - pad, r.y + (r.h - cs) / 2, cs, cs},
               lk.fg);
     }
     ww_dlist_target(b->d, name, r, label);
+}
+
+/* The check mark of a chosen language tile: beside the centred name (at
+ * the end) or above it, wherever there is more room, at most 7 mm: colour
+ * is never the only sign of the choice (ACCESSIBILITY row 13). `tw`, `th`:
+ * the size of the name. */
+static void corner_check(struct b *b, struct ww_rect r, int tw, int th, enum ww_role fg)
+{
+    int pad = pad_of(b) / 4;
+    int side = (r.w - tw) / 2 - pad, above = (r.h - th) / 2 - pad;
+    int cs = ww_mm(&b->L, 7), min = ww_mm(&b->L, 3);
+    if (side >= above) {
+        if (cs > side)
+            cs = side;
+        if (cs > r.h - 2 * pad)
+            cs = r.h - 2 * pad;
+        if (cs < min)
+            cs = min;
+        picto(b, "check", (struct ww_rect){r.x + r.w - cs - pad, r.y + (r.h - cs) / 2, cs, cs}, fg);
+        return;
+    }
+    if (cs > above)
+        cs = above;
+    if (cs < min)
+        cs = min;
+    picto(b, "check", (struct ww_rect){r.x + r.w - cs - pad, r.y + pad, cs, cs}, fg);
 }
 
 /* A tall button: icon above, label below, centred (topic grid, bar, faces). */
@@ -263,6 +291,7 @@ const char *ww_screen_bar_label(const char *target)
         {"contrast", N_("Hoog contrast")},
         {"talk", N_("Praat met een medewerker")},
         {"lower", N_("Knoppen lager")},
+        {"volume", N_("Geluid harder")},
     };
     for (size_t i = 0; i < sizeof bar / sizeof bar[0]; i++)
         if (strcmp(bar[i].target, target) == 0)
@@ -366,6 +395,8 @@ static int lang_row(struct b *b, int y)
         c->bg = lk.fill;
         c->clip = (struct ww_rect){r.x + pad_of(b) / 2, r.y, r.w - pad_of(b), r.h};
         c->overflow = tb.overflow || tb.w > c->clip.w || tb.h > r.h;
+        if (on)
+            corner_check(b, r, tb.w, tb.h, lk.fg);
         ww_dlist_target(b->d, name, r, langs[i].own_name);
     }
     return lang_row_h(b);
@@ -397,20 +428,25 @@ static int bars(struct b *b)
     }
     const char *talk = ww_screen_bar_label("talk");
     const char *lower = ww_screen_bar_label("lower");
+    /* The volume tile goes one step louder; at the loudest it says
+     * "softer" and goes back to the quietest, like the text size. */
+    const char *volume = b->s->volume >= ww_session_volume_steps[WW_SESSION_VOLUME_STEPS - 1]
+                             ? _("Geluid zachter")
+                             : ww_screen_bar_label("volume");
 
-    /* A wide screen has no height to spare: the talk and "buttons lower"
-     * buttons join the bar in one row (talk twice as wide) when every word
-     * fits there. */
+    /* A wide screen has no height to spare: the talk, volume and "buttons
+     * lower" buttons join the bar in one row (talk twice as wide) when
+     * every word fits there. */
     if (L->landscape) {
-        int unit = (w - 8 * L->gap) / 9;
-        const char *all[7] = {labels[0], labels[1], labels[2], labels[3],
-                              labels[4], labels[5], lower};
+        int unit = (w - 9 * L->gap) / 10;
+        const char *all[8] = {labels[0], labels[1], labels[2], labels[3],
+                              labels[4], labels[5], volume,    lower};
         int tw = 2 * unit + L->gap;
         const char *talk_only[1] = {talk};
-        if (labels_fit(b, all, 7, px, false, unit, pad_of(b)) &&
+        if (labels_fit(b, all, 8, px, false, unit, pad_of(b)) &&
             labels_fit(b, talk_only, 1, px, false, tw, pad_of(b))) {
             int h = L->bar_target;
-            for (size_t i = 0; i < 7; i++) {
+            for (size_t i = 0; i < 8; i++) {
                 int th = tile_h(b, all[i], unit, px, L->bar_icon);
                 if (th > h)
                     h = th;
@@ -430,12 +466,16 @@ static int bars(struct b *b)
                 tile(b, slots[i].target, labels[i], slots[i].icon, r, on ? B_BAR_ON : B_BAR, px,
                      L->bar_icon);
             }
+            if (offered(b, "volume"))
+                tile(b, "volume", volume, "volume",
+                     (struct ww_rect){L->margin + 6 * (unit + L->gap), bar_y + L->gap, unit, h},
+                     B_BAR, px, L->bar_icon);
             tile(b, "lower", lower, "lower",
-                 (struct ww_rect){L->margin + 6 * (unit + L->gap), bar_y + L->gap, unit, h},
+                 (struct ww_rect){L->margin + 7 * (unit + L->gap), bar_y + L->gap, unit, h},
                  b->env->lower ? B_BAR_ON : B_BAR, px, L->bar_icon);
             if (offered(b, "talk"))
                 tile(b, "talk", talk, "person",
-                     (struct ww_rect){L->margin + 7 * (unit + L->gap), bar_y + L->gap, tw, h},
+                     (struct ww_rect){L->margin + 8 * (unit + L->gap), bar_y + L->gap, tw, h},
                      B_TALK, px, L->bar_icon);
             return bar_y;
         }
@@ -469,18 +509,26 @@ static int bars(struct b *b)
              L->bar_icon);
     }
 
-    /* Talk to a person: wide, always there; "buttons lower" beside it. */
-    int lw = (w - L->gap) / 4;
-    int tw = w - lw - L->gap;
+    /* Talk to a person: wide, always there; the volume and "buttons
+     * lower" beside it. */
+    int lw = (w - 2 * L->gap) / 4; /* "buttons lower": as wide as before */
+    int vw = (w - 2 * L->gap) * 3 / 20;
+    int tw = w - lw - vw - 2 * L->gap;
     int th = button_h(b, talk, NULL, true, tw, L->button_px);
     int lh = tile_h(b, lower, lw, px, L->bar_icon);
+    if (lh > th)
+        th = lh;
+    lh = tile_h(b, volume, vw, px, L->bar_icon);
     if (lh > th)
         th = lh;
     int ty = bar_y - L->gap - th;
     if (offered(b, "talk"))
         button(b, "talk", talk, NULL, "person", (struct ww_rect){L->margin, ty, tw, th}, B_TALK,
                L->button_px);
-    tile(b, "lower", lower, "lower", (struct ww_rect){L->margin + tw + L->gap, ty, lw, th},
+    if (offered(b, "volume"))
+        tile(b, "volume", volume, "volume", (struct ww_rect){L->margin + tw + L->gap, ty, vw, th},
+             B_BAR, px, L->bar_icon);
+    tile(b, "lower", lower, "lower", (struct ww_rect){L->margin + tw + vw + 2 * L->gap, ty, lw, th},
          b->env->lower ? B_BAR_ON : B_BAR, px, L->bar_icon);
     return ty;
 }
@@ -736,6 +784,8 @@ static void attract(struct b *b)
             c->overflow = bx[k]->overflow || bx[k]->w > c->clip.w;
             ty += bx[k]->h;
         }
+        if (on)
+            corner_check(b, t, b1.w > b2.w ? b1.w : b2.w, b1.h + b2.h, tl.fg);
         char name[WW_TARGET_SIZE];
         ww_fmt(name, sizeof name, "lang:%s", langs[i].code);
         ww_dlist_target(b->d, name, t, langs[i].own_name);
@@ -752,35 +802,55 @@ static void topics(struct b *b)
     int w = b->x1 - b->x0;
     int cw = (w - (cols - 1) * L->gap) / cols;
     int rows_n = ((int)f->n_topics + cols - 1) / cols;
-    /* One height for every tile, from the tallest label. */
+    /* One height for every tile, from the tallest label; in the compact
+     * "buttons lower" layout each row of the grid as high as its own
+     * tallest label, so the grid takes less of the reach band. */
     int pad = pad_of(b);
+    int row_h[WW_FLOW_MAX_TOPICS];
     int h = L->target;
+    for (int r = 0; r < rows_n && r < WW_FLOW_MAX_TOPICS; r++)
+        row_h[r] = L->target;
     for (size_t i = 0; i < f->n_topics; i++) {
         int th = text_h(b, T(f->topics[i].title), L->button_px, true,
                         cw - 3 * pad - L->icon - check_room(b)) +
                  2 * pad;
+        int r = (int)i / cols;
+        if (r < WW_FLOW_MAX_TOPICS && th > row_h[r])
+            row_h[r] = th;
         if (th > h)
             h = th;
     }
-    int grid_h = rows_n * h + (rows_n - 1) * L->gap;
+    if (!b->compact)
+        for (int r = 0; r < rows_n && r < WW_FLOW_MAX_TOPICS; r++)
+            row_h[r] = h;
+    int grid_h = (rows_n - 1) * L->gap;
+    for (int r = 0; r < rows_n && r < WW_FLOW_MAX_TOPICS; r++)
+        grid_h += row_h[r];
     int spare = b->bottom - y - grid_h;
     if (!b->env->lower && !b->paging && spare > 0 && rows_n > 0) {
         /* Room to spare: taller tiles, easier to hit. */
         int more = spare / rows_n / 2, cap = ww_mm(L, 12);
-        h += more < cap ? more : cap;
-        grid_h = rows_n * h + (rows_n - 1) * L->gap;
+        more = more < cap ? more : cap;
+        for (int r = 0; r < rows_n && r < WW_FLOW_MAX_TOPICS; r++)
+            row_h[r] += more;
+        grid_h += rows_n * more;
     }
     int below_heading = y;
     if (!b->paging && (b->env->lower || y + grid_h > b->bottom))
         y = b->bottom - grid_h;
     if (y < below_heading)
         b->crowded = true; /* the grid would cover the heading */
+    int ry = y;
     for (size_t i = 0; i < f->n_topics; i++) {
         int r = (int)i / cols, c = (int)i % cols;
+        if (r >= WW_FLOW_MAX_TOPICS)
+            break;
+        if (i > 0 && c == 0)
+            ry += row_h[r - 1] + L->gap;
         char name[WW_TARGET_SIZE];
         ww_fmt(name, sizeof name, "topic:%s", f->topics[i].id);
         button(b, name, T(f->topics[i].title), NULL, f->topics[i].icon,
-               (struct ww_rect){b->x0 + c * (cw + L->gap), y + r * (h + L->gap), cw, h}, B_NORMAL,
+               (struct ww_rect){b->x0 + c * (cw + L->gap), ry, cw, row_h[r]}, B_NORMAL,
                L->button_px);
     }
 }
@@ -1364,24 +1434,30 @@ static void content(struct b *b)
 }
 
 /* Did the content since command `from` stay inside the content area? */
-static bool fits(const struct b *b, size_t from, size_t from_target)
+/* Does the content fit? *reach is set when only the reach of "buttons
+ * lower" was missed (the text itself fits the screen). */
+static bool fits(const struct b *b, size_t from, size_t from_target, bool *reach)
 {
+    *reach = false;
     if (b->crowded)
         return false;
-    if (b->env->lower) {
-        /* "Buttons lower" promises every control within reach. */
-        int top, bottom;
-        ww_layout_reach(&b->L, &top, &bottom);
-        for (size_t i = from_target; i < b->d->n_targets; i++)
-            if (b->d->targets[i].r.y < top || b->d->targets[i].r.y + b->d->targets[i].r.h > bottom)
-                return false;
-    }
     for (size_t i = from; i < b->d->n; i++) {
         const struct ww_dcmd *c = &b->d->cmds[i];
         if (c->r.y < b->top - 1 || c->r.y + c->r.h > b->bottom + 1)
             return false;
         if (c->kind == WW_D_TEXT && c->overflow)
             return false;
+    }
+    if (b->env->lower) {
+        /* "Buttons lower" promises every control within reach. */
+        int top, bottom;
+        ww_layout_reach(&b->L, &top, &bottom);
+        for (size_t i = from_target; i < b->d->n_targets; i++)
+            if (b->d->targets[i].r.y < top ||
+                b->d->targets[i].r.y + b->d->targets[i].r.h > bottom) {
+                *reach = true;
+                return false;
+            }
     }
     return true;
 }
@@ -1673,8 +1749,23 @@ void ww_screen_layout(const struct ww_screen_env *env, const struct ww_session *
     ww_layout_init(L, &env->geom, env->w, env->h, s->text_size, env->lower, lang && lang->rtl);
 }
 
-void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s,
-                     struct ww_dlist *d)
+/* "Buttons lower" when the controls do not fit in the reach band at the
+ * chosen text size: the controls move closer together and closer to the
+ * floor instead of the text getting smaller. Gaps stay at least 2.5 mm and
+ * targets at least 20 mm (ACCESSIBILITY row 11); the focus ring (2.1 mm
+ * outside a control) still leaves ground between it and the next one. */
+static void compact_layout(struct ww_layout *L)
+{
+    L->gap = ww_mm(L, 3.0);
+    L->margin = ww_mm(L, 6);
+    L->target = ww_mm(L, 21);
+    L->bar_target = ww_mm(L, 21);
+    L->icon = ww_mm(L, 12);
+    L->bar_icon = ww_mm(L, 8);
+}
+
+static void build(const struct ww_screen_env *env, const struct ww_session *s, struct ww_dlist *d,
+                  bool compact)
 {
     struct b bb;
     struct b *b = &bb;
@@ -1682,7 +1773,10 @@ void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s
     b->env = env;
     b->s = s;
     b->d = d;
+    b->compact = compact;
     ww_screen_layout(env, s, &b->L);
+    if (compact)
+        compact_layout(&b->L);
     b->th = ww_theme_get(s->contrast);
     b->n_targets =
         ww_session_targets(env->flows, s, b->targets, sizeof b->targets / sizeof b->targets[0]);
@@ -1727,21 +1821,24 @@ void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s
     size_t m_cmd = d->n, m_target = d->n_targets, m_used = d->used;
     d->content_from = d->n;
     int floor = floor_px(L);
-    bool fit = false;
+    bool fit = false, reach = false;
     for (int attempt = 0; attempt < 8; attempt++) {
         b->crowded = false;
         content(b);
-        fit = fits(b, m_cmd, m_target);
+        fit = fits(b, m_cmd, m_target, &reach);
         if (fit || b->L.body_px <= floor)
             break;
+        d->reach_shrunk += reach;
         d->n = m_cmd;
         d->n_targets = m_target;
         d->used = m_used;
         shrink(&b->L, floor);
     }
-    if (!fit && pageable(s->screen)) {
+    if (!fit && !reach && pageable(s->screen)) {
         /* Still too long at the smallest allowed size: lay it out top down
-         * without a bottom and split it into pages. */
+         * without a bottom and split it into pages. (Controls out of reach
+         * with "buttons lower" are not a reason for pages: the compact
+         * layout below moves them down.) */
         d->n = m_cmd;
         d->n_targets = m_target;
         d->used = m_used;
@@ -1767,4 +1864,12 @@ void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s
         for (size_t i = 0; i < d->n_targets; i++)
             d->targets[i].r = ww_layout_mirror(L, d->targets[i].r);
     }
+}
+
+void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s,
+                     struct ww_dlist *d)
+{
+    build(env, s, d, false);
+    if (env->lower && d->reach_shrunk > 0)
+        build(env, s, d, true);
 }

@@ -829,7 +829,7 @@ void ww_staff_ui_build(struct ww_staff_ui *u, const struct ww_screen_env *env, s
     b.y = b.L.margin;
     d->theme = b.th;
     d->focus_px = b.L.focus;
-    d->focus_pad = b.L.focus;
+    d->focus_pad = b.L.focus + ww_mm(&b.L, 0.5); /* a gap of the ground, as in the kiosk */
     d->radius = b.L.radius;
     ww_dlist_add(d, WW_D_RECT, (struct ww_rect){0, 0, b.L.w, b.L.h}, WW_C_BG);
     const char *id = "staff-main";

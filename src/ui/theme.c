@@ -27,7 +27,10 @@ static const struct ww_theme default_theme = {
         },
 };
 
-/* High contrast: black ground, white and yellow text, yellow edges. */
+/* High contrast: black ground, white and yellow text, yellow edges, cyan
+ * for what is chosen. The focus ring is violet: a colour of its own, 3:1
+ * against black and against the cyan "chosen" fill, so a focused chosen
+ * button still shows its ring. */
 static const struct ww_theme contrast_theme = {
     .name = "contrast",
     .min_text = 7.0,
@@ -42,7 +45,7 @@ static const struct ww_theme contrast_theme = {
             [WW_C_TALK] = {0xFF, 0xFF, 0xFF},        [WW_C_TALK_TEXT] = {0x00, 0x00, 0x00},
             [WW_C_BAR] = {0x00, 0x00, 0x00},         [WW_C_BAR_TEXT] = {0xFF, 0xFF, 0xFF},
             [WW_C_BAR_BUTTON] = {0x00, 0x00, 0x00},  [WW_C_MARK] = {0x00, 0xE5, 0xFF},
-            [WW_C_MARK_TEXT] = {0x00, 0x00, 0x00},   [WW_C_FOCUS] = {0x00, 0xE5, 0xFF},
+            [WW_C_MARK_TEXT] = {0x00, 0x00, 0x00},   [WW_C_FOCUS] = {0xB4, 0x00, 0xFF},
             [WW_C_URGENT] = {0x00, 0x00, 0x00},      [WW_C_URGENT_TEXT] = {0xFF, 0xFF, 0xFF},
             [WW_C_URGENT_EDGE] = {0xFF, 0x8C, 0x7A}, [WW_C_PROGRESS] = {0xFF, 0xE6, 0x00},
             [WW_C_TRACK] = {0x80, 0x80, 0x80},       [WW_C_SHADE] = {0x00, 0x00, 0x00},
@@ -100,6 +103,13 @@ static const struct ww_theme_pair pairs[] = {
     {WW_C_FOCUS, WW_C_BG, WW_PAIR_CONTROL},
     {WW_C_FOCUS, WW_C_BAR, WW_PAIR_CONTROL},
     {WW_C_FOCUS, WW_C_SHADE, WW_PAIR_CONTROL},
+    /* The ring sits 0.5 mm outside the focused control: on a card, beside
+     * a button, a bar button, a notice or a chosen (marked) control. */
+    {WW_C_FOCUS, WW_C_PANEL, WW_PAIR_CONTROL},
+    {WW_C_FOCUS, WW_C_BUTTON, WW_PAIR_CONTROL},
+    {WW_C_FOCUS, WW_C_BAR_BUTTON, WW_PAIR_CONTROL},
+    {WW_C_FOCUS, WW_C_URGENT, WW_PAIR_CONTROL},
+    {WW_C_FOCUS, WW_C_MARK, WW_PAIR_CONTROL},
     {WW_C_URGENT_EDGE, WW_C_BG, WW_PAIR_CONTROL},
     {WW_C_PROGRESS, WW_C_TRACK, WW_PAIR_CONTROL},
     {WW_C_PROGRESS, WW_C_BG, WW_PAIR_CONTROL},

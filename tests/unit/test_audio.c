@@ -73,6 +73,52 @@ static void test_disk_device_plays_and_stops(void **state)
     unlink(raw);
 }
 
+/* Private listening: the output named as the headphone jack is found and
+ * speech plays there (SDL's disk driver has one output, "System audio
+ * output device"); a name that no output has means the speaker. Every
+ * utterance said while on headphones is marked private. */
+static void test_headphones(void **state)
+{
+    (void)state;
+    ww_fmt(raw, sizeof raw, "/tmp/ww-audio-hp-%ld.raw", (long)getpid());
+    use_driver("disk");
+    setenv("SDL_DISKAUDIOFILE", raw, 1);
+    struct ww_speech_params p;
+    ww_speech_params_init(&p);
+    p.record = true;
+    struct ww_speech *sp = ww_speech_new(&ww_speech_null_ops, &p);
+    struct ww_audio *a = ww_audio_new(sp);
+    assert_true(ww_audio_available(a));
+    /* by default an output counts as headphones only by its name */
+    ww_audio_set_headphones(a, NULL);
+    assert_false(ww_audio_headphones(a));
+    /* an output that is not there: still the speaker */
+    ww_audio_set_headphones(a, "USB Headset");
+    assert_false(ww_audio_headphones(a));
+    assert_false(ww_audio_rescan(a));
+    /* the configured output (part of its name, any case) */
+    ww_audio_set_headphones(a, "SYSTEM AUDIO");
+    assert_true(ww_audio_headphones(a));
+    assert_true(ww_audio_available(a));
+    assert_false(ww_audio_rescan(a)); /* nothing changed */
+    ww_speech_set_private(sp, ww_audio_headphones(a));
+    assert_int_equal(ww_speech_say(sp, "nl", "Uw nummer is W, een.", 0), WW_OK);
+    ww_speech_set_private(sp, false);
+    assert_int_equal(ww_speech_say(sp, "nl", "Uw bon wordt geprint.", 0), WW_OK);
+    /* (moving to the headphones cut speech: a stop is logged first) */
+    size_t n = ww_speech_log_count(sp);
+    assert_true(n >= 2);
+    struct ww_speech_utterance u;
+    assert_true(ww_speech_log_get(sp, n - 2, &u));
+    assert_string_equal(u.text, "Uw nummer is W, een.");
+    assert_true(u.flags & WW_SAY_PRIVATE);
+    assert_true(ww_speech_log_get(sp, n - 1, &u));
+    assert_false(u.flags & WW_SAY_PRIVATE);
+    ww_audio_free(a);
+    ww_speech_free(sp);
+    unlink(raw);
+}
+
 static void test_no_device(void **state)
 {
     (void)state;
@@ -180,6 +226,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_disk_device_plays_and_stops),
         cmocka_unit_test(test_pauses_when_silent),
+        cmocka_unit_test(test_headphones),
         cmocka_unit_test(test_no_device),
         cmocka_unit_test(test_dummy_driver),
     };

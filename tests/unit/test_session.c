@@ -39,7 +39,7 @@ static int teardown(void **state)
     return 0;
 }
 
-static const struct ww_session_params params = {60, 30, "nl"};
+static const struct ww_session_params params = {60, 30, "nl", 70};
 
 /* A resolution as the caller would send it: someone here today. */
 static struct ww_action resolved(enum ww_here here)
@@ -508,6 +508,54 @@ static void test_restart_and_settings(void **state)
     assert_int_equal(s.effects, 0);
 }
 
+/* The resident's volume (ACCESSIBILITY rows 7 and 12): five steps over
+ * 18 dB from the place's volume, + and - stop at the ends, the on-screen
+ * tile goes round, a wipe goes back to the place's volume. */
+static void test_volume(void **state)
+{
+    (void)state;
+    struct ww_session_params p = params;
+    p.volume = 70;
+    struct ww_session s;
+    ww_session_init(&s, &p);
+    assert_int_equal(s.volume, 70);
+    struct ww_action up = ww_action_tap("volume:up"), down = ww_action_tap("volume:down");
+    struct ww_action tile = ww_action_tap("volume"), restart = ww_action_make(WW_ACT_RESTART);
+    for (int i = 0; i < 4; i++)
+        ww_session_step(&flows, &s, &up, &s);
+    assert_int_equal(s.volume, 100); /* stays at the loudest */
+    for (int i = 0; i < 6; i++)
+        ww_session_step(&flows, &s, &down, &s);
+    assert_int_equal(s.volume, 40); /* stays at the quietest */
+    /* 40 % to 100 %: 0.3 dB per percent, a range of 18 dB */
+    assert_true((100 - 40) * 0.3 >= 18.0 - 1e-9);
+    assert_int_equal(ww_session_volume_step(40), 1);
+    assert_int_equal(ww_session_volume_step(100), WW_SESSION_VOLUME_STEPS);
+    ww_session_step(&flows, &s, &tile, &s);
+    assert_int_equal(s.volume, 55);
+    s.volume = 100;
+    ww_session_step(&flows, &s, &tile, &s);
+    assert_int_equal(s.volume, 40); /* the tile goes round */
+    /* "volume" is in the keypad's focus list on every screen */
+    char t[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    size_t n = ww_session_targets(&flows, &s, t, sizeof t / sizeof t[0]);
+    bool found = false;
+    for (size_t i = 0; i < n; i++)
+        found = found || strcmp(t[i], "volume") == 0;
+    assert_true(found);
+    /* the next person starts at the place's volume */
+    struct ww_action start = ww_action_tap("start");
+    ww_session_step(&flows, &s, &start, &s);
+    ww_session_step(&flows, &s, &restart, &s);
+    assert_int_equal(s.screen, WW_SCREEN_ATTRACT);
+    assert_int_equal(s.volume, 70);
+    /* a place without a volume gets the default */
+    struct ww_session_params q = params;
+    q.volume = 0;
+    ww_session_init(&s, &q);
+    assert_int_equal(s.volume, WW_SESSION_VOLUME_DEFAULT);
+}
+
 static void test_idle(void **state)
 {
     (void)state;
@@ -893,6 +941,7 @@ int main(void)
         cmocka_unit_test(test_talk_and_dontknow),
         cmocka_unit_test(test_most_urgent_first),
         cmocka_unit_test(test_restart_and_settings),
+        cmocka_unit_test(test_volume),
         cmocka_unit_test(test_idle),
         cmocka_unit_test(test_keypad),
         cmocka_unit_test(test_keypad_reaches_everything),

@@ -141,6 +141,13 @@ static void keys(void **state)
     assert_true(ww_input_key_action(SDLK_BACKSPACE, &a) && a.kind == WW_ACT_BACK);
     assert_true(ww_input_key_action(SDLK_F1, &a) && a.kind == WW_ACT_READ_ALOUD);
     assert_true(ww_input_key_action(SDLK_HOME, &a) && a.kind == WW_ACT_RESTART);
+    /* the volume on the keypad: + louder, - softer (ACCESSIBILITY row 12) */
+    assert_true(ww_input_key_action(SDLK_KP_PLUS, &a) && a.kind == WW_ACT_TAP);
+    assert_string_equal(a.target, "volume:up");
+    assert_true(ww_input_key_action(SDLK_KP_MINUS, &a) && a.kind == WW_ACT_TAP);
+    assert_string_equal(a.target, "volume:down");
+    assert_true(ww_input_key_action(SDLK_PLUS, &a) && strcmp(a.target, "volume:up") == 0);
+    assert_true(ww_input_key_action(SDLK_MINUS, &a) && strcmp(a.target, "volume:down") == 0);
     assert_false(ww_input_key_action(SDLK_q, &a));
 }
 

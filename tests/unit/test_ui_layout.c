@@ -50,13 +50,19 @@ static void reach_band(void **state)
     ww_layout_init(&L, &portrait, 1080, 1920, 0, true, false);
     int top, bottom;
     ww_layout_reach(&L, &top, &bottom);
-    /* The screen spans 800..1508 mm: the band's top (1220 mm) is 288 mm
-     * below the top edge; its bottom (380 mm) is below the screen. */
+    /* The screen spans 800..1508 mm: in the "buttons lower" layout the
+     * band's top (1120 mm, reachable over a counter too) is 388 mm below
+     * the top edge; its bottom (380 mm) is below the screen. */
     assert_true(ww_layout_floor_mm(&L, L.h) > 799.9 && ww_layout_floor_mm(&L, L.h) < 800.1);
     assert_true(ww_layout_floor_mm(&L, 0) > 1507 && ww_layout_floor_mm(&L, 0) < 1509);
+    assert_true(ww_layout_floor_mm(&L, top) <= WW_REACH_LOWER_MM);
+    assert_true(ww_layout_floor_mm(&L, top - 1) > WW_REACH_LOWER_MM);
+    assert_int_equal(bottom, L.h);
+    /* The normal layout flags what is above 1220 mm. */
+    ww_layout_init(&L, &portrait, 1080, 1920, 0, false, false);
+    ww_layout_reach(&L, &top, &bottom);
     assert_true(ww_layout_floor_mm(&L, top) <= WW_REACH_HIGH_MM);
     assert_true(ww_layout_floor_mm(&L, top - 1) > WW_REACH_HIGH_MM);
-    assert_int_equal(bottom, L.h);
     /* A screen mounted too high has no row within reach at all. */
     struct ww_screen_geom high = portrait;
     high.mount_mm = 1300;

@@ -83,6 +83,36 @@ static void tap(struct ww_session *s, const char *target)
     }
 }
 
+static bool inside(struct ww_rect outer, struct ww_rect in)
+{
+    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
+           in.y + in.h <= outer.y + outer.h;
+}
+
+/* Colour is never the only sign (ACCESSIBILITY row 13): every target drawn
+ * with the "selected" fill carries a check mark. Returns how many marked
+ * targets were drawn. */
+static int marks_have_checks(void)
+{
+    int marked = 0;
+    for (size_t i = 0; i < d.n_targets; i++) {
+        const struct ww_dtarget *t = &d.targets[i];
+        bool filled = false, checked = false;
+        for (size_t j = 0; j < d.n; j++) {
+            const struct ww_dcmd *c = &d.cmds[j];
+            if (c->kind == WW_D_RECT && c->role == WW_C_MARK && c->r.x == t->r.x &&
+                c->r.y == t->r.y && c->r.w == t->r.w && c->r.h == t->r.h)
+                filled = true;
+            if (c->kind == WW_D_PICTO && strcmp(c->name, "check") == 0 && inside(t->r, c->r))
+                checked = true;
+        }
+        if (filled && !checked)
+            fail_msg("screen %s: %s is marked by colour only", d.screen, t->name);
+        marked += filled;
+    }
+    return marked;
+}
+
 /* The session's targets and the drawn ones are the same set. */
 static void same_targets(const struct ww_session *s)
 {
@@ -104,6 +134,8 @@ static void same_targets(const struct ww_session *s)
                      d.targets[i].name);
         assert_true(d.targets[i].label[0] != '\0');
     }
+    /* at least the chosen language is marked */
+    assert_true(marks_have_checks() >= 1);
 }
 
 static void what_is_drawn_is_tappable(void **state)
@@ -123,6 +155,14 @@ static void what_is_drawn_is_tappable(void **state)
         for (int i = 0; i < 8 && q.screen == WW_SCREEN_QUESTION; i++) {
             same_targets(&q);
             tap(&q, "answer:1");
+        }
+        if (t == 0) {
+            /* back to the last question: its answer is marked, with a check */
+            struct ww_session m = q;
+            tap(&m, "back");
+            assert_int_equal(m.screen, WW_SCREEN_QUESTION);
+            ww_screen_build(&env, &m, &d);
+            assert_true(marks_have_checks() >= 2);
         }
         assert_int_equal(q.screen, WW_SCREEN_OUTCOME);
         same_targets(&q);

@@ -56,6 +56,41 @@ static void contrast_theme_pairs(void **state)
     check_theme(th);
 }
 
+/* The focus ring (ACCESSIBILITY row 9): >= 3:1 against every surface a
+ * focused control can sit on or beside, in both themes, and never the
+ * colour of the "chosen" fill (a focused chosen button shows both). */
+static void focus_ring_everywhere(void **state)
+{
+    (void)state;
+    static const enum ww_role under[] = {
+        WW_C_BG,     WW_C_BAR,        WW_C_SHADE,  WW_C_PANEL,
+        WW_C_BUTTON, WW_C_BAR_BUTTON, WW_C_URGENT, WW_C_MARK,
+    };
+    int failures = 0;
+    for (int hc = 0; hc < 2; hc++) {
+        const struct ww_theme *th = ww_theme_get(hc);
+        struct ww_rgb f = th->c[WW_C_FOCUS], m = th->c[WW_C_MARK];
+        assert_false(f.r == m.r && f.g == m.g && f.b == m.b);
+        for (size_t i = 0; i < sizeof under / sizeof under[0]; i++) {
+            double r = ww_contrast_ratio(f, th->c[under[i]]);
+            printf("%-9s focus on %-11s %5.2f%s\n", th->name, ww_role_name(under[i]), r,
+                   r < th->min_control ? "  FAIL" : "");
+            if (r < th->min_control)
+                failures++;
+        }
+        /* every focus pair the screens can draw is in the checked table */
+        size_t n;
+        const struct ww_theme_pair *pairs = ww_theme_pairs(&n);
+        for (size_t i = 0; i < sizeof under / sizeof under[0]; i++) {
+            bool listed = false;
+            for (size_t j = 0; j < n && !listed; j++)
+                listed = pairs[j].fg == WW_C_FOCUS && pairs[j].bg == under[i];
+            assert_true(listed);
+        }
+    }
+    assert_int_equal(failures, 0);
+}
+
 /* A check that can fail: a pair below the ratio is found. */
 static void low_pair_is_caught(void **state)
 {
@@ -76,7 +111,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ratio_reference_values), cmocka_unit_test(default_theme_pairs),
         cmocka_unit_test(contrast_theme_pairs),   cmocka_unit_test(low_pair_is_caught),
-        cmocka_unit_test(every_role_named),
+        cmocka_unit_test(every_role_named),       cmocka_unit_test(focus_ring_everywhere),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
