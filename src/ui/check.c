@@ -373,7 +373,7 @@ static void check_focus_ring(struct ctx *c, const struct ww_dlist *d, size_t fir
     bool any = false;
     for (size_t j = first; j < d->n; j++) {
         const struct ww_dcmd *r = &d->cmds[j];
-        if (r->kind != WW_D_RECT || !overlap(r->r, ring) || contains(t->r, r->r))
+        if (r->kind != WW_D_RECT || r->hidden || !overlap(r->r, ring) || contains(t->r, r->r))
             continue;
         seen[r->role] = true;
         any = true;
