@@ -469,6 +469,11 @@ static void print_results(struct ww_kiosk *k)
         if (res.booking_id == k->print_booking && k->s.screen == WW_SCREEN_TICKET) {
             k->env.print = res.err == WW_OK ? WW_PRINT_OK : WW_PRINT_FAILED;
             k->dirty = true;
+            if (res.err != WW_OK && k->s.audio) {
+                /* A keypad user cannot see the line that came: say it. */
+                k->said = false;
+                speak(k, ww_screen_print_status(k->env.print));
+            }
         }
         if (res.err != WW_OK)
             ww_warn("kiosk: ticket %s not printed: %s (%s)", res.name, ww_strerror(res.err),

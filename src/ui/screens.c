@@ -961,6 +961,21 @@ static void fill_in(const char *tmpl, const char *k1, const char *v1, const char
     out[used] = '\0';
 }
 
+const char *ww_screen_print_status(enum ww_print_state print)
+{
+    switch (print) {
+    case WW_PRINT_BUSY:
+        return _("De printer maakt nu uw ticket.");
+    case WW_PRINT_OK:
+        return _("Neem uw ticket uit de printer.");
+    case WW_PRINT_FAILED:
+        return _("Helaas, de printer doet het niet. Maak een foto van dit scherm of onthoud "
+                 "uw nummer.");
+    default:
+        return NULL;
+    }
+}
+
 static void ticket(struct b *b)
 {
     const struct ww_layout *L = &b->L;
@@ -970,21 +985,7 @@ static void ticket(struct b *b)
     int w = b->x1 - b->x0, pad = pad_of(b);
     y += heading(b, _("Uw ticket"), y) + L->gap;
 
-    const char *status = NULL;
-    switch (b->env->print) {
-    case WW_PRINT_BUSY:
-        status = _("De printer maakt nu uw ticket.");
-        break;
-    case WW_PRINT_OK:
-        status = _("Neem uw ticket uit de printer.");
-        break;
-    case WW_PRINT_FAILED:
-        status = _("Helaas, de printer doet het niet. Maak een foto van dit scherm of onthoud "
-                   "uw nummer.");
-        break;
-    default:
-        break;
-    }
+    const char *status = ww_screen_print_status(b->env->print);
 
     /* The card: number and QR side by side, the details under them. */
     int qr = ww_mm(L, 58);

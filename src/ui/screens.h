@@ -51,6 +51,9 @@ void ww_screen_layout(const struct ww_screen_env *env, const struct ww_session *
 
 /* Build the draw list of the session's current screen (plus the idle
  * warning over it when it is up). */
+/* The ticket screen's line about the printer (translated), NULL for none. */
+const char *ww_screen_print_status(enum ww_print_state print);
+
 void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s,
                      struct ww_dlist *d);
 

@@ -7,6 +7,9 @@
  *   tap-first PREFIX      tap the first target whose name starts with PREFIX
  *   walk [keys]           tap answer:1 (or press the key 1) until the screen is
  *                         no longer a question
+ *   walk every-key        every answer of the question on screen by its number
+ *                         key, into each question it leads to, Back after
+ *                         each; fails when a key is not followed by speech
  *   touch X Y             press and release at a pixel
  *   key NAME              an SDL key name: Return, Tab, Backspace, F1, Home ...
  *   lang CODE             tap lang:CODE
@@ -91,6 +94,8 @@ struct run {
     bool render; /* draw every new screen (render on) */
     struct ww_input input;
     Uint32 age_ms; /* taps are stamped this long ago (age N) */
+    int answers;   /* walk every-key: answers chosen */
+    int walked;    /* walk every-key: keys pressed */
 };
 
 static bool fail(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -262,6 +267,18 @@ static void last_said(struct ww_kiosk *k, char *buf, size_t size)
             return;
         }
     }
+}
+
+/* Something was said after log entry `from` (a stop alone is silence). */
+static bool said_since(struct ww_kiosk *k, size_t from)
+{
+    size_t n = k->speech ? ww_speech_log_count(k->speech) : 0;
+    for (size_t i = from; i < n; i++) {
+        struct ww_speech_utterance u;
+        if (ww_speech_log_get(k->speech, i, &u) && u.event == WW_SPEECH_SAID)
+            return true;
+    }
+    return false;
 }
 
 /* The screen on display is one of `names` ("question", a full id like
@@ -551,6 +568,57 @@ static bool tap_nth(struct run *r, char *arg)
     return false;
 }
 
+/* One key for "walk every-key": something must be said after it. */
+static bool spoken_key(struct run *r, SDL_Keycode key, const char *what)
+{
+    struct ww_kiosk *k = r->k;
+    struct ww_action a;
+    if (!ww_input_key_action(key, &a))
+        return fail(r, "walk every-key: the key %s does nothing", SDL_GetKeyName(key));
+    char from[64];
+    ww_strlcpy(from, ww_kiosk_dlist(k)->screen, sizeof from);
+    size_t before = k->speech ? ww_speech_log_count(k->speech) : 0;
+    ww_kiosk_act(k, &a);
+    r->walked++;
+    if (k->speech && !k->env.speech_off && !said_since(k, before))
+        return fail(r, "walk every-key: %s on %s said nothing (now on %s)", what, from,
+                    ww_kiosk_dlist(k)->screen);
+    return auto_shot(r);
+}
+
+/* "walk every-key": from a question, every answer by its number key, into
+ * the questions it leads to, and Back to this question after each; every
+ * key must be followed by speech, and Back must return here. */
+static bool walk_every(struct run *r, int depth)
+{
+    struct ww_kiosk *k = r->k;
+    if (depth > WW_SESSION_MAX_STEPS)
+        return fail(r, "walk every-key: deeper than %d questions", WW_SESSION_MAX_STEPS);
+    char here[64];
+    ww_strlcpy(here, ww_kiosk_dlist(k)->screen, sizeof here);
+    char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    size_t nt = ww_session_targets(&k->flows, ww_kiosk_session(k), targets,
+                                   sizeof targets / sizeof targets[0]);
+    size_t own = 0;
+    while (own < nt && strcmp(targets[own], "back") != 0 && strcmp(targets[own], "talk") != 0)
+        own++;
+    for (size_t i = 1; i <= own && i <= 9; i++) {
+        char what[64];
+        ww_fmt(what, sizeof what, "the key %zu (%s)", i, targets[i - 1]);
+        if (!spoken_key(r, (SDL_Keycode)(SDLK_0 + (int)i), what))
+            return false;
+        r->answers++;
+        if (ww_kiosk_session(k)->screen == WW_SCREEN_QUESTION && !walk_every(r, depth + 1))
+            return false;
+        if (!spoken_key(r, SDLK_BACKSPACE, "Back"))
+            return false;
+        if (strcmp(ww_kiosk_dlist(k)->screen, here) != 0)
+            return fail(r, "walk every-key: Back after %s led to %s, not %s", what,
+                        ww_kiosk_dlist(k)->screen, here);
+    }
+    return true;
+}
+
 static bool step(struct run *r, char *line)
 {
     char *cmd = ww_trim(line);
@@ -583,6 +651,18 @@ static bool step(struct run *r, char *line)
             }
         }
         return fail(r, "tap-first %s: no such target on screen %s", arg, d->screen);
+    }
+    if (strcmp(cmd, "walk") == 0 && strcmp(arg, "every-key") == 0) {
+        if (ww_kiosk_session(k)->screen != WW_SCREEN_QUESTION)
+            return fail(r, "walk every-key: not on a question");
+        r->answers = 0;
+        r->walked = 0;
+        if (!walk_every(r, 0))
+            return false;
+        printf("walked %s: %d answers, %d keys, each followed by speech\n",
+               ww_kiosk_dlist(k)->screen, r->answers, r->walked);
+        fflush(stdout);
+        return true;
     }
     if (strcmp(cmd, "walk") == 0) {
         /* "walk keys": the number key 1 instead of a tap; "walk pick SEED"

@@ -1,0 +1,78 @@
+#!/bin/sh
+# Keypad mode is never silent: every answer of every flow, chosen by its
+# number key, then Back to its question, at each location. After each key
+# something new must be said (the kiosk's `walk every-key` fails otherwise),
+# and Back must return to the question the answer was given on.
+. tests/e2e/lib.sh
+export SDL_VIDEODRIVER=offscreen
+unset SDL_AUDIODRIVER
+export WEGWIJZER_ALLOW_ROOT=1
+NOW=2026-11-24T09:30 # a Tuesday: most partners are in
+topics=$(sed -n 's/^\[topic \([a-z0-9-]*\)\].*/\1/p' kiosk-config/flows/*.flow)
+for f in kiosk-config/locations/*.ini; do
+    loc=$(basename "$f" .ini)
+    script="$WW_TMP/walk-$loc.txt"
+    # Keys only: Down starts audio mode, Enter starts, Tab finds the topic.
+    {
+        echo "key Down"
+        echo "key Return"
+        echo "expect screen topics"
+        for t in $topics; do
+            echo "focus topic:$t"
+            echo "key Return"
+            echo "expect screen question"
+            echo "walk every-key"
+            echo "key BackSpace"
+            echo "expect screen topics"
+        done
+    } >"$script"
+    rm -rf "$WEGWIJZER_STATE"
+    out="$WW_TMP/out-$loc.txt"
+    "$WW_BIN" kiosk --location "$loc" --now "$NOW" --script "$script" \
+        --spoken-log "$WW_TMP/spoken-$loc.log" >"$out" 2>&1
+    st=$?
+    check "$loc: every answer of every topic by keys, speech after each key" test "$st" -eq 0 ||
+        sed 's/^/    /' "$out" | tail -5
+    n=$(sed -n 's/^walked .*: \([0-9]*\) answers.*/\1/p' "$out" | awk '{ s += $1 } END { print s + 0 }')
+    echo "     $loc: $n answers walked"
+    check "$loc: more answers than topics were walked ($n)" test "$n" -gt 100
+done
+
+# A booking error is spoken, with the focus on the first control: the
+# fourth booking of one visit (three a visit by default) goes to the desk.
+book() {
+    cat <<EOT
+focus topic:schulden
+key Return
+walk keys
+expect screen outcome
+focus book
+key Return
+expect screen time
+key Return
+expect screen confirm
+key Return
+EOT
+}
+{
+    echo "key Down"
+    echo "key Return"
+    for i in 1 2 3; do
+        book
+        echo "expect screen ticket"
+        echo "focus next"
+        echo "key Return"
+        echo "expect screen more"
+        echo "focus more:yes"
+        echo "key Return"
+        echo "expect screen topics"
+    done
+    book
+    echo "expect screen confirm"
+    echo "expect said U heeft al genoeg afspraken gemaakt"
+    echo "expect focus confirm"
+} >"$WW_TMP/limit.txt"
+rm -rf "$WEGWIJZER_STATE"
+expect "the booking limit is spoken to a keypad user" 0 "booking refused" -- \
+    "$WW_BIN" kiosk --location weener-xl --now "$NOW" --script "$WW_TMP/limit.txt"
+finish
