@@ -582,6 +582,7 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
         record(k, &prev);
     if (e & WW_EFFECT_LANGUAGE) {
         ww_i18n_set(k->s.lang);
+        k->input.rtl = ww_i18n_rtl();
         k->env.speech_off = k->speech && (!ww_speech_available(k->speech, k->s.lang) ||
                                           (k->audio && !ww_audio_available(k->audio)));
     }
@@ -965,6 +966,9 @@ static void reset_input(struct ww_kiosk *k)
 {
     ww_input_init(&k->input, corner_px(k));
     k->input.max_age_ms = (Uint32)k->s.params.idle_seconds * 1000u;
+    if (k->env.loc)
+        k->input.repeat_ms = (Uint32)k->env.loc->key_repeat_ms;
+    k->input.rtl = ww_i18n_rtl();
     k->input.scanner = true;
 }
 

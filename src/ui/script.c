@@ -11,7 +11,8 @@
  *                         key, into each question it leads to, Back after
  *                         each; fails when a key is not followed by speech
  *   touch X Y             press and release at a pixel
- *   key NAME              an SDL key name: Return, Tab, Backspace, F1, Home ...
+ *   key NAME              an SDL key name: Return, Tab, Backspace, F1, Home ...;
+ *                         Shift+NAME with Shift held
  *   lang CODE             tap lang:CODE
  *   lower on|off          the "buttons lower" layout
  *   focus TARGET          press Tab (the real key path) until the keypad
@@ -724,9 +725,16 @@ static bool step(struct run *r, char *line)
         return touch(r, (int)xv, (int)yv, NULL);
     }
     if (strcmp(cmd, "key") == 0) {
+        /* "Shift+Tab": the modifier held; arrows as the screen's
+         * reading direction makes them (the kiosk's own input state). */
+        Uint16 mod = KMOD_NONE;
+        if (strncmp(arg, "Shift+", 6) == 0) {
+            mod = KMOD_LSHIFT;
+            arg += 6;
+        }
         SDL_Keycode key = SDL_GetKeyFromName(arg);
         struct ww_action a;
-        if (key == SDLK_UNKNOWN || !ww_input_key_action(key, &a))
+        if (key == SDLK_UNKNOWN || !ww_input_key_action_in(&k->input, key, mod, &a))
             return fail(r, "key '%s' does nothing in the kiosk", arg);
         ww_kiosk_act(k, &a);
         return true;

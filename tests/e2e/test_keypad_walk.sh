@@ -75,4 +75,28 @@ EOT
 rm -rf "$WEGWIJZER_STATE"
 expect "the booking limit is spoken to a keypad user" 0 "booking refused" -- \
     "$WW_BIN" kiosk --location weener-xl --now "$NOW" --script "$WW_TMP/limit.txt"
+
+# Shift+Tab moves back; in Arabic the left arrow moves on (reading order).
+cat >"$WW_TMP/keys.txt" <<EOT
+key Down
+key Return
+expect screen topics
+key Tab
+key Tab
+describe
+key Shift+Tab
+describe
+lang ar
+expect lang ar
+key Left
+describe
+key Right
+describe
+key Down
+describe
+EOT
+"$WW_BIN" kiosk --location weener-xl --now "$NOW" --script "$WW_TMP/keys.txt" >"$WW_TMP/keys.out" 2>&1
+focus=$(grep -o 'focus=[0-9-]*' "$WW_TMP/keys.out" | cut -d= -f2 | tr '\n' ' ')
+check "Shift+Tab moves back; in Arabic Left moves on, Right back (focus: $focus)" \
+    test "$focus" = "2 1 2 1 2 "
 finish
