@@ -260,15 +260,71 @@ static void speak_instruction(struct ww_kiosk *k)
                "Met de plus hoort u het scherm opnieuw."));
 }
 
+/* The state a control shows, in words: the switches of the bar and
+ * "Knoppen lager" are on or off, the language in use and the answer given
+ * before are chosen. NULL for a control without a state. */
+static const char *target_state(const struct ww_kiosk *k, const char *name)
+{
+    if (strcmp(name, "contrast") == 0)
+        return k->s.contrast ? _("aan") : _("uit");
+    if (strcmp(name, "textsize") == 0)
+        return k->s.text_size > 0 ? _("aan") : _("uit");
+    if (strcmp(name, "slow") == 0)
+        return k->s.slow ? _("aan") : _("uit");
+    if (strcmp(name, "lower") == 0)
+        return k->env.lower ? _("aan") : _("uit");
+    if (strncmp(name, "lang:", 5) == 0)
+        return strcmp(name + 5, k->s.lang) == 0 ? _("gekozen") : NULL;
+    int marked = ww_session_marked(&k->s);
+    if (marked == 0 && strcmp(name, "dontknow") == 0)
+        return _("gekozen");
+    long n;
+    if (marked > 0 && strncmp(name, "answer:", 7) == 0 &&
+        ww_parse_int(name + 7, 1, WW_FLOW_MAX_ANSWERS, &n) && n == marked)
+        return _("gekozen");
+    return NULL;
+}
+
+/* Say a control's label with its state ("Hoog contrast: aan"). */
+static void speak_target(struct ww_kiosk *k, const char *name)
+{
+    const struct ww_dtarget *t = ww_dlist_find(ww_kiosk_dlist(k), name);
+    if (!t || !t->label[0])
+        return;
+    const char *state = target_state(k, name);
+    if (!state) {
+        speak(k, t->label);
+        return;
+    }
+    size_t size = strlen(t->label) + strlen(state) + 3;
+    char *line = malloc(size);
+    if (!line)
+        abort();
+    ww_fmt(line, size, "%s: %s", t->label, state);
+    speak(k, line);
+    free(line);
+}
+
 static void speak_focus(struct ww_kiosk *k)
 {
     char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
     size_t n = ww_session_targets(&k->flows, &k->s, targets, sizeof targets / sizeof targets[0]);
     if (k->s.focus < 0 || (size_t)k->s.focus >= n)
         return;
-    const struct ww_dtarget *t = ww_dlist_find(ww_kiosk_dlist(k), targets[k->s.focus]);
-    if (t && t->label[0])
-        speak(k, t->label);
+    speak_target(k, targets[k->s.focus]);
+}
+
+/* A switch turned by a keypad user: its new state is said. */
+static void speak_switches(struct ww_kiosk *k, const struct ww_session *prev)
+{
+    if (!k->s.audio)
+        return;
+    if (prev->contrast != k->s.contrast)
+        speak_target(k, "contrast");
+    if (prev->text_size != k->s.text_size)
+        speak_target(k, "textsize");
+    if (prev->slow != k->s.slow)
+        speak_target(k, "slow");
 }
 
 /* ---- effects ---- */
@@ -549,6 +605,10 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
         k->last_tick = 0;
         if (k->speech)
             ww_speech_stop(k->speech);
+        if (k->s.audio || lower_key) {
+            k->said = false;
+            speak_target(k, "lower");
+        }
         return;
     }
     k->said = false;
@@ -605,6 +665,7 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
     }
     if (e & WW_EFFECT_SPEAK_FOCUS)
         speak_focus(k);
+    speak_switches(k, &prev);
 }
 
 void ww_kiosk_act(struct ww_kiosk *k, const struct ww_action *a)

@@ -37,6 +37,7 @@
  *   expect lang CODE
  *   expect focus NAME     the keypad focus is on target NAME
  *   expect said WORDS     the last utterance said holds WORDS
+ *   expect no-said WORDS  the last utterance said does not hold WORDS
  *   expect fresh          nothing of a resident is left
  *   expect side TARGET left|right   which half of the screen the target is on
  *   expect background RRGGBB        the colour of the screen's corner pixel
@@ -428,12 +429,14 @@ static bool expect(struct run *r, char *what, char *arg)
             return true;
         return fail(r, "expected language %s, got %s", arg, s->lang);
     }
-    if (strcmp(what, "said") == 0) {
+    if (strcmp(what, "said") == 0 || strcmp(what, "no-said") == 0) {
         char said[512];
         last_said(k, said, sizeof said);
-        if (strstr(said, arg))
+        bool want = what[0] == 's';
+        if ((strstr(said, arg) != NULL) == want)
             return true;
-        return fail(r, "expected the last thing said to hold \"%s\", it was \"%s\"", arg, said);
+        return fail(r, "expected the last thing said %s \"%s\", it was \"%s\"",
+                    want ? "to hold" : "not to hold", arg, said);
     }
     if (strcmp(what, "focus") == 0) {
         char buf[WW_TARGET_SIZE];

@@ -99,4 +99,50 @@ EOT
 focus=$(grep -o 'focus=[0-9-]*' "$WW_TMP/keys.out" | cut -d= -f2 | tr '\n' ' ')
 check "Shift+Tab moves back; in Arabic Left moves on, Right back (focus: $focus)" \
     test "$focus" = "2 1 2 1 2 "
+# States are spoken: each switch with "aan"/"uit", the language in use and
+# the answer given before with "gekozen"; in English too.
+set -- $topics
+cat >"$WW_TMP/states.txt" <<EOT
+key Down
+key Return
+expect screen topics
+focus contrast
+expect said Hoog contrast: uit
+key Return
+expect said Hoog contrast: aan
+key Return
+expect said Hoog contrast: uit
+focus slow
+key Return
+expect said Langzamer praten: aan
+focus textsize
+key Return
+expect said Tekst groter: aan
+focus lower
+key Return
+expect said Knoppen lager: aan
+key Return
+expect said Knoppen lager: uit
+focus lang:nl
+expect said Nederlands: gekozen
+focus lang:en
+expect no-said gekozen
+focus topic:schulden
+key Return
+key 1
+key BackSpace
+expect screen question
+key Tab
+key Shift+Tab
+expect focus answer:1
+expect said gekozen
+key Tab
+expect no-said gekozen
+lang en
+focus contrast
+key Return
+expect said High contrast: on
+EOT
+expect "states are spoken: aan/uit, gekozen, in English too" 0 "" -- \
+    "$WW_BIN" kiosk --location weener-xl --now "$NOW" --script "$WW_TMP/states.txt"
 finish
