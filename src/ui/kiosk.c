@@ -666,6 +666,9 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
     if (e & WW_EFFECT_SPEAK_FOCUS)
         speak_focus(k);
     speak_switches(k, &prev);
+    if (prev.warning && !k->s.warning && resident_action(a) && k->s.screen != WW_SCREEN_ATTRACT)
+        /* The countdown was said aloud: so is that it stopped. */
+        speak(k, _("Fijn dat u er nog bent. U kunt verder gaan."));
 }
 
 void ww_kiosk_act(struct ww_kiosk *k, const struct ww_action *a)

@@ -1130,7 +1130,9 @@ static void warning(struct b *b)
                        &b->s->countdown, 1);
     ww_fmt(num, sizeof num, "%d", b->s->countdown);
     const char *title = _("Bent u er nog?");
-    const char *stay = _("Tik hier om verder te gaan.");
+    /* A keypad user (audio mode) cannot tap: any key keeps the session. */
+    const char *stay =
+        b->s->audio ? _("Druk op een toets om verder te gaan.") : _("Tik hier om verder te gaan.");
     int h1 = text_h(b, title, L->title_px, true, w - 2 * pad);
     int h2 = text_h(b, num, L->huge_px, true, w - 2 * pad);
     int h3 = text_h(b, msg, L->body_px, false, w - 2 * pad);

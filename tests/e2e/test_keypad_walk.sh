@@ -145,4 +145,31 @@ expect said High contrast: on
 EOT
 expect "states are spoken: aan/uit, gekozen, in English too" 0 "" -- \
     "$WW_BIN" kiosk --location weener-xl --now "$NOW" --script "$WW_TMP/states.txt"
+# The idle warning tells a keypad user to press a key, and says so when
+# the session was kept; a touch user is told to tap.
+cat >"$WW_TMP/idle.txt" <<'EOT'
+key Down
+key Return
+expect screen topics
+wait 60s
+expect warning
+expect text Druk op een toets om verder te gaan
+expect said Druk op een toets om verder te gaan
+key Tab
+expect no-warning
+expect said Fijn dat u er nog bent
+lang en
+wait 60s
+expect warning
+key Return
+expect no-warning
+expect screen topics
+expect said Good
+EOT
+expect "idle warning: press a key, and kept aloud" 0 "" -- \
+    "$WW_BIN" kiosk --location weener-xl --now "$NOW" --script "$WW_TMP/idle.txt"
+printf 'tap start\nwait 60s\nexpect warning\nexpect text Tik hier om verder te gaan\nexpect no-text toets\n' \
+    >"$WW_TMP/idle-touch.txt"
+expect "idle warning: a touch user is told to tap" 0 "" -- \
+    "$WW_BIN" kiosk --location weener-xl --now "$NOW" --script "$WW_TMP/idle-touch.txt"
 finish
