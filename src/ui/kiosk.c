@@ -460,16 +460,14 @@ static const char *translate_cb(void *ctx, const char *lang, const char *msgid)
     return ww_i18n_get(msgid);
 }
 
-static void do_print(struct ww_kiosk *k)
+/* The ticket of the booking on screen, as it is printed. False when there
+ * is none (no partner for it). */
+bool ww_kiosk_ticket(struct ww_kiosk *k, struct ww_ticket *t)
 {
     const struct ww_booking *bk = &k->s.booking;
-    k->env.print = WW_PRINT_FAILED;
-    k->dirty = true;
-    if (!k->printer)
-        return;
     size_t pi;
     if (!ww_config_partner(&k->app.cfg, bk->partner, &pi))
-        return;
+        return false;
     /* The location's own details (what to bring) go on its tickets. */
     const struct ww_partner *p = ww_location_partner(k->app.loc, pi);
     /* Room and desks came with the booking (on_booked). */
@@ -492,12 +490,22 @@ static void do_print(struct ww_kiosk *k)
     }
     tp.lang = k->s.lang;
     tp.tr = translate_cb;
-    tp.width = ww_print_worker_width(k->printer);
+    tp.width = k->printer ? ww_print_worker_width(k->printer) : 0;
+    return ww_ticket_build(t, &tp) == WW_OK;
+}
+
+static void do_print(struct ww_kiosk *k)
+{
+    const struct ww_booking *bk = &k->s.booking;
+    k->env.print = WW_PRINT_FAILED;
+    k->dirty = true;
+    if (!k->printer)
+        return;
     struct ww_ticket *t = calloc(1, sizeof *t);
     if (!t)
         abort();
     struct ww_raster r = {0};
-    bool ok = ww_ticket_build(t, &tp) == WW_OK;
+    bool ok = ww_kiosk_ticket(k, t);
     if (ok)
         ok = k->traster ? ww_ticket_raster_draw(k->traster, t, &r) : ww_ticket_raster_plain(t, &r);
     char name[48];

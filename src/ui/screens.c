@@ -984,6 +984,9 @@ static void ticket(struct b *b)
     int y = b->top;
     int w = b->x1 - b->x0, pad = pad_of(b);
     y += heading(b, _("Uw ticket"), y) + L->gap;
+    /* Everything the paper says is on screen and read aloud: where it
+     * is valid first, as the ticket starts with it. */
+    y += para(b, T(b->env->loc->name), y, WW_C_TEXT) + L->gap / 2;
 
     const char *status = ww_screen_print_status(b->env->print);
 
@@ -1028,6 +1031,7 @@ static void ticket(struct b *b)
     b->d->key_from = at_panel;
     b->d->key_to = b->d->n;
     y = inner + pad + L->gap;
+    y += para(b, _("Laat deze code zien aan de balie."), y, WW_C_TEXT) + L->gap / 2;
     if (status)
         y += para(b, status, y, WW_C_TEXT) + L->gap;
     /* Everything the paper says is also on the screen (and read aloud):

@@ -44,6 +44,8 @@
  *   screenshot NAME       save DIR/NAME.png
  *   describe              print the state in one line
  *   texts                 print every text on screen, "text: ..." a line
+ *   ticket-lines          print every line of the ticket of the booking on
+ *                         screen as it is printed, "ticket: ..." a line
  *   # ...                 a comment
  *
  * For long generated runs (a week of sessions), where what the store says
@@ -869,6 +871,17 @@ static bool step(struct run *r, char *line)
             if (d->cmds[i].kind == WW_D_TEXT && d->cmds[i].text[0])
                 printf("text: %s\n", d->cmds[i].text);
         return true;
+    }
+    if (strcmp(cmd, "ticket-lines") == 0) {
+        struct ww_ticket *t = calloc(1, sizeof *t);
+        if (!t)
+            abort();
+        bool ok = ww_kiosk_ticket(k, t);
+        for (size_t i = 0; ok && i < t->n; i++)
+            if (t->lines[i].text[0])
+                printf("ticket: %s\n", t->lines[i].text);
+        free(t);
+        return ok || fail(r, "ticket-lines: no ticket for the booking on screen");
     }
     if (strcmp(cmd, "spoken") == 0) {
         ww_kiosk_spoken(k, stdout);
