@@ -226,8 +226,19 @@ static void tap(const struct ww_flows *flows, struct ww_session *s, const struct
 {
     const char *rest;
     if (has_prefix(t, WW_KEY_TARGET_PREFIX, &rest)) {
-        /* A number key: the screen's N-th own button (before the bar). */
+        /* A number key: the screen's N-th own button (before the bar); on
+         * the start screen the N-th language (its spoken list says so). */
         long n;
+        size_t nl;
+        const struct ww_lang *langs = ww_i18n_langs(&nl);
+        if (in->screen == WW_SCREEN_ATTRACT && !in->warning) {
+            if (ww_parse_int(rest, 1, 9, &n) && (size_t)n <= nl) {
+                char lt[WW_TARGET_SIZE];
+                ww_fmt(lt, sizeof lt, "lang:%s", langs[n - 1].code);
+                tap(flows, s, in, lt);
+            }
+            return;
+        }
         char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
         size_t nt = ww_session_targets(flows, in, targets, sizeof targets / sizeof targets[0]);
         size_t own = 0;

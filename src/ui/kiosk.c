@@ -173,7 +173,7 @@ static void dutch_names(const struct ww_kiosk *k, const char **names, size_t max
 
 /* Say `text` in the screen's language: the first utterance of an action
  * cuts what was being said, the next ones queue behind it. */
-static void speak_as(struct ww_kiosk *k, const char *text, unsigned flags)
+static void speak_in(struct ww_kiosk *k, const char *lang, const char *text, unsigned flags)
 {
     if (!k->speech || !text || !*text)
         return;
@@ -188,9 +188,9 @@ static void speak_as(struct ww_kiosk *k, const char *text, unsigned flags)
     char *said = malloc(size);
     if (!said)
         abort();
-    if (!ww_say_prepare(k->s.lang, names, text, said, size))
+    if (!ww_say_prepare(lang, names, text, said, size))
         ww_strlcpy(said, text, size);
-    enum ww_err e = ww_speech_say(k->speech, k->s.lang, said, flags);
+    enum ww_err e = ww_speech_say(k->speech, lang, said, flags);
     free(said);
     if (e == WW_OK)
         ww_audio_wake(k->audio);
@@ -198,6 +198,11 @@ static void speak_as(struct ww_kiosk *k, const char *text, unsigned flags)
         k->env.speech_off = true;
         k->dirty = true;
     }
+}
+
+static void speak_as(struct ww_kiosk *k, const char *text, unsigned flags)
+{
+    speak_in(k, k->s.lang, text, flags);
 }
 
 static void speak(struct ww_kiosk *k, const char *text)
@@ -217,8 +222,14 @@ static void words_of(const struct ww_dlist *d, size_t from, size_t to, char *buf
     }
 }
 
+static void speak_languages(struct ww_kiosk *k);
+
 static void speak_screen(struct ww_kiosk *k)
 {
+    if (k->s.screen == WW_SCREEN_ATTRACT && !k->s.warning) {
+        speak_languages(k);
+        return;
+    }
     char *buf = malloc(WW_SPEECH_TEXT_MAX);
     if (!buf)
         abort();
@@ -250,6 +261,23 @@ static void speak_screen(struct ww_kiosk *k)
         speak(k, buf);
     }
     free(buf);
+}
+
+/* The start screen by ear: each language says its own name and number key
+ * in its own voice, one short line each ("For English, press 2."), so a
+ * resident who reads no Dutch hears their language within seconds. */
+static void speak_languages(struct ww_kiosk *k)
+{
+    size_t n;
+    const struct ww_lang *langs = ww_i18n_langs(&n);
+    for (size_t i = 0; i < n && i < 9; i++) {
+        char line[256];
+        int key = (int)i + 1;
+        ww_i18n_set(langs[i].code);
+        ww_i18n_format_int(line, sizeof line, N_("Voor Nederlands: druk op %d."), &key, 1);
+        ww_i18n_set(k->s.lang);
+        speak_in(k, langs[i].code, line, 0);
+    }
 }
 
 /* Audio mode just started: how the keypad works, in a few short sentences. */
@@ -662,8 +690,15 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
         do_book(k);
     if (e & WW_EFFECT_PRINT)
         do_print(k);
-    if (e & WW_EFFECT_INSTRUCT)
+    bool chosen = prev.screen == WW_SCREEN_ATTRACT && k->s.screen != WW_SCREEN_ATTRACT;
+    if ((e & WW_EFFECT_INSTRUCT) && k->s.screen == WW_SCREEN_ATTRACT) {
+        speak_languages(k);
+        e &= ~(unsigned)WW_EFFECT_SPEAK; /* the list is what the start screen says */
+    } else if ((e & WW_EFFECT_INSTRUCT) ||
+               (k->s.audio && (chosen || ((e & WW_EFFECT_LANGUAGE) && resident_action(a))))) {
+        /* The instruction in the language chosen (Dutch for "start"). */
         speak_instruction(k);
+    }
     if (e & WW_EFFECT_SPEAK) {
         /* An outcome is read aloud when it is resolved, not before. */
         if (ww_kiosk_store_pending(k, WW_KJOB_RESOLVE) > 0)
