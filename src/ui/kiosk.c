@@ -320,6 +320,14 @@ static void speak_target(struct ww_kiosk *k, const char *name)
     if (!t || !t->label[0])
         return;
     const char *state = target_state(k, name);
+    if (strncmp(name, "lang:", 5) == 0 && ww_i18n_find(name + 5)) {
+        /* A language's name in its own voice ("العربية" read by the Dutch
+         * voice is a string of letter names); its state in the screen's. */
+        speak_in(k, name + 5, t->label, 0);
+        if (state)
+            speak(k, state);
+        return;
+    }
     if (!state) {
         speak(k, t->label);
         return;

@@ -285,6 +285,19 @@ static bool said_since(struct ww_kiosk *k, size_t from)
     return false;
 }
 
+/* An utterance after log entry `from` holds `words`. */
+static bool said_since_holding(struct ww_kiosk *k, size_t from, const char *words)
+{
+    size_t n = k->speech ? ww_speech_log_count(k->speech) : 0;
+    for (size_t i = from; i < n; i++) {
+        struct ww_speech_utterance u;
+        if (ww_speech_log_get(k->speech, i, &u) && u.event == WW_SPEECH_SAID && u.text &&
+            strstr(u.text, words))
+            return true;
+    }
+    return false;
+}
+
 /* The screen on display is one of `names` ("question", a full id like
  * "question:werk:baan", or several joined by '|'). */
 static bool on_screen(struct ww_kiosk *k, const char *names)
@@ -760,8 +773,7 @@ static bool step(struct run *r, char *line)
             const struct ww_dtarget *t = ww_dlist_find(ww_kiosk_dlist(k), ww_kiosk_focus(k, buf));
             char said[512];
             last_said(k, said, sizeof said);
-            if (k->speech && !k->env.speech_off &&
-                (!t || ww_speech_log_count(k->speech) <= before || !strstr(said, t->label)))
+            if (k->speech && !k->env.speech_off && (!t || !said_since_holding(k, before, t->label)))
                 return fail(r, "focus: the move to %s was not announced (said \"%s\")", buf, said);
         }
         return fail(r, "focus %s: Tab never reaches it on screen %s", arg,

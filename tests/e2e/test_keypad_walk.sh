@@ -99,6 +99,7 @@ EOT
 focus=$(grep -o 'focus=[0-9-]*' "$WW_TMP/keys.out" | cut -d= -f2 | tr '\n' ' ')
 check "Shift+Tab moves back; in Arabic Left moves on, Right back (focus: $focus)" \
     test "$focus" = "2 1 2 1 2 "
+TAB=$(printf '\t')
 # States are spoken: each switch with "aan"/"uit", the language in use and
 # the answer given before with "gekozen"; in English too.
 set -- $topics
@@ -124,9 +125,11 @@ expect said Knoppen lager: aan
 key Return
 expect said Knoppen lager: uit
 focus lang:nl
-expect said Nederlands: gekozen
+expect said gekozen
 focus lang:en
+expect said English
 expect no-said gekozen
+focus lang:ar
 focus topic:schulden
 key Return
 key 1
@@ -144,7 +147,10 @@ key Return
 expect said High contrast: on
 EOT
 expect "states are spoken: aan/uit, gekozen, in English too" 0 "" -- \
-    "$WW_BIN" kiosk --location weener-xl --now "$NOW" --script "$WW_TMP/states.txt"
+    "$WW_BIN" kiosk --location weener-xl --now "$NOW" --script "$WW_TMP/states.txt" \
+    --spoken-log "$WW_TMP/states.log"
+check "a language's name on the row is said in its own voice" \
+    sh -c "grep -Eq '^en( slow)?${TAB}English\$' '$WW_TMP/states.log' && grep -Eq '^ar( slow)?${TAB}العربية\$' '$WW_TMP/states.log'"
 # The idle warning tells a keypad user to press a key, and says so when
 # the session was kept; a touch user is told to tap.
 cat >"$WW_TMP/idle.txt" <<'EOT'
