@@ -285,4 +285,28 @@ for f in kiosk-config/locations/*.ini; do
     check "$loc: all six languages in under 15 s ($total s)" \
         awk -v t="$total" 'BEGIN { exit !(t > 5 && t < 15) }'
 done
+# A printer that fails after the ticket screen came is said on its own (a
+# keypad user cannot see the line appear): nothing listens on the port.
+cp -r "$WEGWIJZER_CONFIG" "$WW_TMP/cfg"
+sed -i 's|^printer = .*|printer = escpos-net:127.0.0.1:1?timeout=2|' "$WW_TMP/cfg/locations/weener-xl.ini"
+cat >"$WW_TMP/printer.txt" <<'EOT'
+key Down
+key Return
+focus topic:schulden
+key Return
+walk keys
+focus book
+key Return
+key Return
+key Return
+expect screen ticket
+expect text Helaas, de printer doet het niet
+EOT
+rm -rf "$WEGWIJZER_STATE"
+WEGWIJZER_CONFIG="$WW_TMP/cfg" "$WW_BIN" kiosk --location weener-xl --now "$NOW" \
+    --script "$WW_TMP/printer.txt" --spoken-log "$WW_TMP/printer.log" >"$WW_TMP/printer.out" 2>&1
+check "a failed printer: the ticket screen is reached by keys" test $? -eq 0 ||
+    tail -3 "$WW_TMP/printer.out"
+check "a failed printer is said on its own" \
+    grep -q "^nl${TAB}Helaas, de printer doet het niet" "$WW_TMP/printer.log"
 finish
