@@ -984,9 +984,6 @@ static void ticket(struct b *b)
     int y = b->top;
     int w = b->x1 - b->x0, pad = pad_of(b);
     y += heading(b, _("Uw ticket"), y) + L->gap;
-    /* Everything the paper says is on screen and read aloud: where it
-     * is valid first, as the ticket starts with it. */
-    y += para(b, T(b->env->loc->name), y, WW_C_TEXT) + L->gap / 2;
 
     const char *status = ww_screen_print_status(b->env->print);
 
@@ -1005,7 +1002,15 @@ static void ticket(struct b *b)
             b->d, WW_D_QR, (struct ww_rect){b->x0 + w - pad - qr, inner, qr, qr}, WW_C_QR_DARK);
         c->text = ww_dlist_str(b->d, payload);
     }
-    inner += (nh > qr ? nh : qr) + L->gap;
+    /* Everything the paper says is on screen and read aloud: where the
+     * ticket is valid and what the code is for go beside the code, under
+     * the number (drawn below, after the part said slowly). */
+    char beside[256];
+    ww_fmt(beside, sizeof beside, "%s. %s", T(b->env->loc->name),
+           _("Laat deze code zien aan de balie."));
+    int beside_y = inner + nh + L->gap / 2;
+    int col = nh + L->gap / 2 + text_h(b, beside, L->body_px, false, num_w);
+    inner += (col > qr ? col : qr) + L->gap;
     char when[128], line[224];
     when_text(b, bk->day, bk->start, when, sizeof when);
     if (p)
@@ -1030,8 +1035,9 @@ static void ticket(struct b *b)
     /* The card is what speech says slowly, twice. */
     b->d->key_from = at_panel;
     b->d->key_to = b->d->n;
+    text(b, beside, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
+         (struct ww_rect){b->x0 + pad, beside_y, num_w, 0}, WW_TEXT_START);
     y = inner + pad + L->gap;
-    y += para(b, _("Laat deze code zien aan de balie."), y, WW_C_TEXT) + L->gap / 2;
     if (status)
         y += para(b, status, y, WW_C_TEXT) + L->gap;
     /* Everything the paper says is also on the screen (and read aloud):
