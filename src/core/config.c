@@ -83,6 +83,9 @@ static const struct ww_key location_keys[] = {
      "how many days ahead residents may book (default 14)"},
     {"bookings_per_visit", WW_KEY_INT, F(ww_location, bookings_per_visit), 0, 1, 20, false,
      "tickets one visit at the kiosk may book; more: go to the desk (default 3)"},
+    {"key_repeat_ms", WW_KEY_INT, F(ww_location, key_repeat_ms), 0, 0, 1000, false,
+     "a second press of the same key sooner than this (ms) counts once: a bouncing "
+     "key; 0 counts every press (default 300)"},
     {"bookings_per_minute", WW_KEY_INT, F(ww_location, bookings_per_minute), 0, 1, 60, false,
      "tickets one kiosk may book in any minute; more: go to the desk (default 6)"},
     {"print_timeout", WW_KEY_INT, F(ww_location, print_timeout), 0, 5, 300, false,
@@ -481,6 +484,7 @@ static void location_defaults(struct ww_location *loc)
     loc->volume = 70;
     loc->booking_days = 14;
     loc->bookings_per_visit = 3;
+    loc->key_repeat_ms = 300;
     loc->bookings_per_minute = 6;
     loc->print_timeout = 20;
     loc->retention_days = 30;

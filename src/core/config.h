@@ -97,6 +97,7 @@ struct ww_location {
     char headphones_device[128]; /* audio output that is the headphone jack ("" = by name) */
     int booking_days;            /* how many days ahead residents may book */
     int bookings_per_visit;      /* a visit books at most this many tickets */
+    int key_repeat_ms;           /* a second press of a key sooner is dropped */
     int bookings_per_minute;     /* a kiosk books at most this many in any minute */
     int print_timeout;           /* seconds a ticket may take to come out */
     int retention_days;          /* bookings and check-ins are deleted after this */

@@ -275,8 +275,19 @@ static void tap(const struct ww_flows *flows, struct ww_session *s, const struct
 {
     const char *rest;
     if (has_prefix(t, WW_KEY_TARGET_PREFIX, &rest)) {
-        /* A number key: the screen's N-th own button (before the bar). */
+        /* A number key: the screen's N-th own button (before the bar); on
+         * the start screen the N-th language (its spoken list says so). */
         long n;
+        size_t nl;
+        const struct ww_lang *langs = ww_i18n_langs(&nl);
+        if (in->screen == WW_SCREEN_ATTRACT && !in->warning) {
+            if (ww_parse_int(rest, 1, 9, &n) && (size_t)n <= nl) {
+                char lt[WW_TARGET_SIZE];
+                ww_fmt(lt, sizeof lt, "lang:%s", langs[n - 1].code);
+                tap(flows, s, in, lt);
+            }
+            return;
+        }
         char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
         size_t nt = ww_session_targets(flows, in, targets, sizeof targets / sizeof targets[0]);
         size_t own = 0;
@@ -568,12 +579,46 @@ bool ww_session_may_show_scan(const struct ww_session *s)
            (s->screen == WW_SCREEN_ATTRACT || s->screen == WW_SCREEN_TOPICS);
 }
 
+/* What tells one screen from another of the same kind: the question on
+ * screen, the outcome on screen and the lines that say what went wrong. */
+struct ww_session_view {
+    int question, n_steps, current;
+    enum ww_err book_error;
+    bool full, day_changed;
+};
+
+static struct ww_session_view view_of(const struct ww_session *s)
+{
+    struct ww_session_view v;
+    memset(&v, 0, sizeof v);
+    if (s->screen == WW_SCREEN_QUESTION) {
+        v.question = s->question;
+        v.n_steps = s->n_steps;
+    }
+    if (s->screen >= WW_SCREEN_OUTCOME && s->screen <= WW_SCREEN_TICKET)
+        v.current = s->current;
+    v.book_error = s->book_error;
+    v.full = s->full;
+    v.day_changed = s->day_changed;
+    return v;
+}
+
+/* Another question or outcome, or a new line that says what went wrong
+ * (the line going away when the resident tries again is no new screen). */
+static bool view_changed(const struct ww_session_view *a, const struct ww_session_view *b)
+{
+    return a->question != b->question || a->n_steps != b->n_steps || a->current != b->current ||
+           (b->book_error != WW_OK && b->book_error != a->book_error) || (b->full && !a->full) ||
+           (b->day_changed && !a->day_changed);
+}
+
 void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
                      const struct ww_action *a, struct ww_session *out)
 {
     struct ww_session s = *in;
     s.effects = 0;
     enum ww_screen before = s.screen;
+    struct ww_session_view view_before = view_of(in);
     bool resident = ww_action_from_resident(a->kind);
     if (resident) {
         /* Any touch or key means someone is there. */
@@ -699,10 +744,13 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
         s.audio = true;
         s.effects |= WW_EFFECT_INSTRUCT;
     }
-    if (s.screen != before) {
+    struct ww_session_view view_after = view_of(&s);
+    if (s.screen != before || view_changed(&view_before, &view_after)) {
         /* A keypad user lands on the first target of the new screen and
          * hears it, whatever brought it (a key, or the booking's result);
-         * a touch user gets no focus ring. */
+         * a touch user gets no focus ring. A new question, another
+         * outcome, or a line that says what went wrong is a new screen
+         * too, even when its kind stays the same. */
         bool keypad = a->kind == WW_ACT_ACTIVATE || key || s.audio;
         s.focus = keypad ? 0 : -1;
         if (keypad)

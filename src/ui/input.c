@@ -10,6 +10,7 @@ void ww_input_init(struct ww_input *in, int corner_px)
 {
     memset(in, 0, sizeof *in);
     in->corner_px = corner_px;
+    in->repeat_ms = WW_KEY_DEBOUNCE_MS;
 }
 
 bool ww_input_stale(const struct ww_input *in, const SDL_Event *e, Uint32 now)
@@ -82,6 +83,26 @@ bool ww_input_key_action(SDL_Keycode key, struct ww_action *out)
         }
         return false;
     }
+}
+
+bool ww_input_key_action_in(const struct ww_input *in, SDL_Keycode key, Uint16 mod,
+                            struct ww_action *out)
+{
+    if (key == SDLK_TAB && (mod & KMOD_SHIFT)) {
+        *out = ww_action_make(WW_ACT_PREV_FOCUS);
+        return true;
+    }
+    if (in->rtl) {
+        if (key == SDLK_LEFT || key == SDLK_KP_4) {
+            *out = ww_action_make(WW_ACT_NEXT_FOCUS);
+            return true;
+        }
+        if (key == SDLK_RIGHT || key == SDLK_KP_6) {
+            *out = ww_action_make(WW_ACT_PREV_FOCUS);
+            return true;
+        }
+    }
+    return ww_input_key_action(key, out);
 }
 
 /* The staff corner: the top-left square, but only where no control is
@@ -297,13 +318,14 @@ enum ww_input_result ww_input_event(struct ww_input *in, const SDL_Event *e,
             return WW_IN_NONE; /* a held key is one action */
         SDL_Keycode key = e->key.keysym.sym;
         Uint32 now = e->key.timestamp;
-        if (key == in->last_key && now - in->last_key_ms < WW_KEY_DEBOUNCE_MS) {
-            in->last_key_ms = now;
+        /* Counted from the press that acted: a bouncing key is one
+         * action, presses a person makes repeat_ms apart are each one. */
+        if (in->repeat_ms > 0 && key == in->last_key && now - in->last_key_ms < in->repeat_ms)
             return WW_IN_ACTIVE;
-        }
         in->last_key = key;
         in->last_key_ms = now;
-        return ww_input_key_action(key, out) ? WW_IN_ACTION : WW_IN_ACTIVE;
+        return ww_input_key_action_in(in, key, e->key.keysym.mod, out) ? WW_IN_ACTION
+                                                                       : WW_IN_ACTIVE;
     }
     default:
         return WW_IN_NONE;

@@ -6,7 +6,9 @@
  *     counted twice; a second finger while one is down is ignored (no
  *     multi-finger gestures);
  *   - a held key is one action (key repeat is ignored) and a second press
- *     of the same key within WW_KEY_DEBOUNCE_MS is dropped (ACCESSIBILITY 14).
+ *     of the same key within repeat_ms (default WW_KEY_DEBOUNCE_MS, the
+ *     location's key_repeat_ms) of the last press that acted is dropped
+ *     (ACCESSIBILITY 14).
  *
  * Keys (a tactile keypad sends the same codes):
  *   Tab, Down, Right, keypad 2/6  next focus     Up, Left, keypad 8/4  previous
@@ -59,9 +61,12 @@ struct ww_input {
     Uint32 down_ms;
     int down_x, down_y;
     SDL_Keycode last_key;
-    Uint32 last_key_ms;
-    int corner_px;     /* size of the staff corner square (controls in it excluded) */
-    Uint32 max_age_ms; /* older input is dropped (ww_input_stale); 0: no limit */
+    Uint32 last_key_ms; /* the last press of last_key that acted */
+    Uint32 repeat_ms;   /* a second press of the same key sooner than this is
+                           dropped; 0: none are (the location's key_repeat_ms) */
+    bool rtl;           /* the screen reads right to left: Left moves on */
+    int corner_px;      /* size of the staff corner square (controls in it excluded) */
+    Uint32 max_age_ms;  /* older input is dropped (ww_input_stale); 0: no limit */
     /* Scanner input (see the top), only when `scanner` is on. */
     bool scanner;
     bool scanning;          /* machine typing recognised: nothing acts until it ends */
@@ -93,5 +98,11 @@ enum ww_input_result ww_input_expire(struct ww_input *in, Uint32 now, struct ww_
 
 /* The action of a key, ignoring timing: false for keys with no meaning. */
 bool ww_input_key_action(SDL_Keycode key, struct ww_action *out);
+
+/* The same with the modifiers held and the reading direction of `in`:
+ * Shift+Tab moves back, and in a right-to-left language the left arrow
+ * moves on and the right arrow back (reading order). */
+bool ww_input_key_action_in(const struct ww_input *in, SDL_Keycode key, Uint16 mod,
+                            struct ww_action *out);
 
 #endif

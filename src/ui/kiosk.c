@@ -174,7 +174,7 @@ static void dutch_names(const struct ww_kiosk *k, const char **names, size_t max
 
 /* Say `text` in the screen's language: the first utterance of an action
  * cuts what was being said, the next ones queue behind it. */
-static void speak_as(struct ww_kiosk *k, const char *text, unsigned flags)
+static void speak_in(struct ww_kiosk *k, const char *lang, const char *text, unsigned flags)
 {
     if (!k->speech || !text || !*text)
         return;
@@ -189,9 +189,9 @@ static void speak_as(struct ww_kiosk *k, const char *text, unsigned flags)
     char *said = malloc(size);
     if (!said)
         abort();
-    if (!ww_say_prepare(k->s.lang, names, text, said, size))
+    if (!ww_say_prepare(lang, names, text, said, size))
         ww_strlcpy(said, text, size);
-    enum ww_err e = ww_speech_say(k->speech, k->s.lang, said, flags);
+    enum ww_err e = ww_speech_say(k->speech, lang, said, flags);
     free(said);
     if (e == WW_OK)
         ww_audio_wake(k->audio);
@@ -199,6 +199,11 @@ static void speak_as(struct ww_kiosk *k, const char *text, unsigned flags)
         k->env.speech_off = true;
         k->dirty = true;
     }
+}
+
+static void speak_as(struct ww_kiosk *k, const char *text, unsigned flags)
+{
+    speak_in(k, k->s.lang, text, flags);
 }
 
 static void speak(struct ww_kiosk *k, const char *text)
@@ -240,8 +245,14 @@ static void headphones_changed(struct ww_kiosk *k, bool announce)
     }
 }
 
+static void speak_languages(struct ww_kiosk *k);
+
 static void speak_screen(struct ww_kiosk *k)
 {
+    if (k->s.screen == WW_SCREEN_ATTRACT && !k->s.warning) {
+        speak_languages(k);
+        return;
+    }
     char *buf = malloc(WW_SPEECH_TEXT_MAX);
     if (!buf)
         abort();
@@ -284,6 +295,23 @@ static void speak_screen(struct ww_kiosk *k)
     free(buf);
 }
 
+/* The start screen by ear: each language says its own name and number key
+ * in its own voice, one short line each ("For English, press 2."), so a
+ * resident who reads no Dutch hears their language within seconds. */
+static void speak_languages(struct ww_kiosk *k)
+{
+    size_t n;
+    const struct ww_lang *langs = ww_i18n_langs(&n);
+    for (size_t i = 0; i < n && i < 9; i++) {
+        char line[256];
+        int key = (int)i + 1;
+        ww_i18n_set(langs[i].code);
+        ww_i18n_format_int(line, sizeof line, N_("Voor Nederlands: druk op %d."), &key, 1);
+        ww_i18n_set(k->s.lang);
+        speak_in(k, langs[i].code, line, 0);
+    }
+}
+
 /* Audio mode just started: how the keypad works, in a few short sentences. */
 static void speak_instruction(struct ww_kiosk *k)
 {
@@ -293,15 +321,79 @@ static void speak_instruction(struct ww_kiosk *k)
                "Met plus en min zet u het geluid harder of zachter."));
 }
 
+/* The state a control shows, in words: the switches of the bar and
+ * "Knoppen lager" are on or off, the language in use and the answer given
+ * before are chosen. NULL for a control without a state. */
+static const char *target_state(const struct ww_kiosk *k, const char *name)
+{
+    if (strcmp(name, "contrast") == 0)
+        return k->s.contrast ? _("aan") : _("uit");
+    if (strcmp(name, "textsize") == 0)
+        return k->s.text_size > 0 ? _("aan") : _("uit");
+    if (strcmp(name, "slow") == 0)
+        return k->s.slow ? _("aan") : _("uit");
+    if (strcmp(name, "lower") == 0)
+        return k->env.lower ? _("aan") : _("uit");
+    if (strncmp(name, "lang:", 5) == 0)
+        return strcmp(name + 5, k->s.lang) == 0 ? _("gekozen") : NULL;
+    int marked = ww_session_marked(&k->s);
+    if (marked == 0 && strcmp(name, "dontknow") == 0)
+        return _("gekozen");
+    long n;
+    if (marked > 0 && strncmp(name, "answer:", 7) == 0 &&
+        ww_parse_int(name + 7, 1, WW_FLOW_MAX_ANSWERS, &n) && n == marked)
+        return _("gekozen");
+    return NULL;
+}
+
+/* Say a control's label with its state ("Hoog contrast: aan"). */
+static void speak_target(struct ww_kiosk *k, const char *name)
+{
+    const struct ww_dtarget *t = ww_dlist_find(ww_kiosk_dlist(k), name);
+    if (!t || !t->label[0])
+        return;
+    const char *state = target_state(k, name);
+    if (strncmp(name, "lang:", 5) == 0 && ww_i18n_find(name + 5)) {
+        /* A language's name in its own voice ("العربية" read by the Dutch
+         * voice is a string of letter names); its state in the screen's. */
+        speak_in(k, name + 5, t->label, 0);
+        if (state)
+            speak(k, state);
+        return;
+    }
+    if (!state) {
+        speak(k, t->label);
+        return;
+    }
+    size_t size = strlen(t->label) + strlen(state) + 3;
+    char *line = malloc(size);
+    if (!line)
+        abort();
+    ww_fmt(line, size, "%s: %s", t->label, state);
+    speak(k, line);
+    free(line);
+}
+
 static void speak_focus(struct ww_kiosk *k)
 {
     char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
     size_t n = ww_session_targets(&k->flows, &k->s, targets, sizeof targets / sizeof targets[0]);
     if (k->s.focus < 0 || (size_t)k->s.focus >= n)
         return;
-    const struct ww_dtarget *t = ww_dlist_find(ww_kiosk_dlist(k), targets[k->s.focus]);
-    if (t && t->label[0])
-        speak(k, t->label);
+    speak_target(k, targets[k->s.focus]);
+}
+
+/* A switch turned by a keypad user: its new state is said. */
+static void speak_switches(struct ww_kiosk *k, const struct ww_session *prev)
+{
+    if (!k->s.audio)
+        return;
+    if (prev->contrast != k->s.contrast)
+        speak_target(k, "contrast");
+    if (prev->text_size != k->s.text_size)
+        speak_target(k, "textsize");
+    if (prev->slow != k->s.slow)
+        speak_target(k, "slow");
 }
 
 /* ---- effects ---- */
@@ -430,6 +522,16 @@ static void on_booked(struct ww_kiosk *k, const struct ww_kiosk_answer *an)
     k->hold_until = 0;
 }
 
+/* The ticket of the booking on screen, as it is printed: what the booking
+ * remembered (language, what to bring, room), laid out by the one function
+ * every reprint uses too. False when it cannot be laid out. */
+bool ww_kiosk_ticket(struct ww_kiosk *k, struct ww_ticket *t)
+{
+    struct ww_ticket_source src = {&k->bctx, ww_i18n_tr, NULL,
+                                   k->printer ? ww_print_worker_width(k->printer) : 0, NULL};
+    return ww_ticket_of_booking(t, &k->s.booking, &src) == WW_OK;
+}
+
 static void do_print(struct ww_kiosk *k)
 {
     const struct ww_booking *bk = &k->s.booking;
@@ -440,12 +542,8 @@ static void do_print(struct ww_kiosk *k)
     struct ww_ticket *t = calloc(1, sizeof *t);
     if (!t)
         abort();
-    /* The ticket the booking remembered (language, what to bring, room),
-     * laid out by the one function every reprint uses too. */
-    struct ww_ticket_source src = {&k->bctx, ww_i18n_tr, NULL, ww_print_worker_width(k->printer),
-                                   NULL};
     struct ww_raster r = {0};
-    bool ok = ww_ticket_of_booking(t, bk, &src) == WW_OK;
+    bool ok = ww_kiosk_ticket(k, t);
     if (ok)
         ok = k->traster ? ww_ticket_raster_draw(k->traster, t, &r) : ww_ticket_raster_plain(t, &r);
     char name[48];
@@ -492,6 +590,11 @@ static void print_results(struct ww_kiosk *k)
         if (res.booking_id == k->print_booking && k->s.screen == WW_SCREEN_TICKET) {
             k->env.print = res.err == WW_OK ? WW_PRINT_OK : WW_PRINT_FAILED;
             k->dirty = true;
+            if (res.err != WW_OK && k->s.audio) {
+                /* A keypad user cannot see the line that came: say it. */
+                k->said = false;
+                speak(k, ww_screen_print_status(k->env.print));
+            }
         }
         if (res.err != WW_OK)
             ww_warn("kiosk: ticket %s not printed: %s (%s)", res.name, ww_strerror(res.err),
@@ -593,6 +696,10 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
         k->last_tick = 0;
         if (k->speech)
             ww_speech_stop(k->speech);
+        if (k->s.audio || lower_key) {
+            k->said = false;
+            speak_target(k, "lower");
+        }
         return;
     }
     if (a->kind == WW_ACT_TAP && !k->s.warning &&
@@ -645,6 +752,7 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
         record(k, &prev);
     if (e & WW_EFFECT_LANGUAGE) {
         ww_i18n_set(k->s.lang);
+        k->input.rtl = ww_i18n_rtl();
         k->env.speech_off = k->speech && (!ww_speech_available(k->speech, k->s.lang) ||
                                           (k->audio && !ww_audio_available(k->audio)));
     }
@@ -667,8 +775,15 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
         do_book(k);
     if (e & WW_EFFECT_PRINT)
         do_print(k);
-    if (e & WW_EFFECT_INSTRUCT)
+    bool chosen = prev.screen == WW_SCREEN_ATTRACT && k->s.screen != WW_SCREEN_ATTRACT;
+    if ((e & WW_EFFECT_INSTRUCT) && k->s.screen == WW_SCREEN_ATTRACT) {
+        speak_languages(k);
+        e &= ~(unsigned)WW_EFFECT_SPEAK; /* the list is what the start screen says */
+    } else if ((e & WW_EFFECT_INSTRUCT) ||
+               (k->s.audio && (chosen || ((e & WW_EFFECT_LANGUAGE) && resident_action(a))))) {
+        /* The instruction in the language chosen (Dutch for "start"). */
         speak_instruction(k);
+    }
     if (e & WW_EFFECT_SPEAK) {
         /* An outcome is read aloud when it is resolved, not before. */
         if (ww_kiosk_store_pending(k, WW_KJOB_RESOLVE) > 0)
@@ -680,6 +795,10 @@ static void act(struct ww_kiosk *k, const struct ww_action *a)
         turn_to_focus(k);
         speak_focus(k);
     }
+    speak_switches(k, &prev);
+    if (prev.warning && !k->s.warning && resident_action(a) && k->s.screen != WW_SCREEN_ATTRACT)
+        /* The countdown was said aloud: so is that it stopped. */
+        speak(k, _("Fijn dat u er nog bent. U kunt verder gaan."));
 }
 
 void ww_kiosk_act(struct ww_kiosk *k, const struct ww_action *a)
@@ -1052,6 +1171,9 @@ static void reset_input(struct ww_kiosk *k)
 {
     ww_input_init(&k->input, corner_px(k));
     k->input.max_age_ms = (Uint32)k->s.params.idle_seconds * 1000u;
+    if (k->env.loc)
+        k->input.repeat_ms = (Uint32)k->env.loc->key_repeat_ms;
+    k->input.rtl = ww_i18n_rtl();
     k->input.scanner = true;
 }
 

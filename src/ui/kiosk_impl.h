@@ -10,6 +10,7 @@
 #include "core/session.h"
 #include "core/speech.h"
 #include "core/store_worker.h"
+#include "core/ticket.h"
 #include "render/text.h"
 #include "render/ticket_raster.h"
 #include "ui/draw.h"
@@ -97,6 +98,10 @@ struct ww_kiosk {
  * staff screens when open), as the live loop gets it: input older than the
  * idle time dropped, scanner input recognised. Scripts feed keys this way. */
 void ww_kiosk_input(struct ww_kiosk *k, const SDL_Event *ev);
+
+/* The ticket of the booking on screen as it is printed (ticket.h); false
+ * when it cannot be made. */
+bool ww_kiosk_ticket(struct ww_kiosk *k, struct ww_ticket *t);
 /* Settle held keys and ended scans due at `now` (SDL ticks). */
 void ww_kiosk_input_settle(struct ww_kiosk *k, Uint32 now);
 

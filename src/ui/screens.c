@@ -1164,6 +1164,21 @@ static void fill_in(const char *tmpl, const char *k1, const char *v1, const char
     out[used] = '\0';
 }
 
+const char *ww_screen_print_status(enum ww_print_state print)
+{
+    switch (print) {
+    case WW_PRINT_BUSY:
+        return _("De printer maakt nu uw ticket.");
+    case WW_PRINT_OK:
+        return _("Neem uw ticket uit de printer.");
+    case WW_PRINT_FAILED:
+        return _("Helaas, de printer doet het niet. Maak een foto van dit scherm of onthoud "
+                 "uw nummer.");
+    default:
+        return NULL;
+    }
+}
+
 static void ticket(struct b *b)
 {
     const struct ww_layout *L = &b->L;
@@ -1182,21 +1197,7 @@ static void ticket(struct b *b)
     int w = x1 - x0;
     int rest_y = y;
 
-    const char *status = NULL;
-    switch (b->env->print) {
-    case WW_PRINT_BUSY:
-        status = _("De printer maakt nu uw ticket.");
-        break;
-    case WW_PRINT_OK:
-        status = _("Neem uw ticket uit de printer.");
-        break;
-    case WW_PRINT_FAILED:
-        status = _("Helaas, de printer doet het niet. Maak een foto van dit scherm of onthoud "
-                   "uw nummer.");
-        break;
-    default:
-        break;
-    }
+    const char *status = ww_screen_print_status(b->env->print);
 
     /* The card: number and QR side by side, the details under them. */
     int qr = ww_mm(L, 58);
@@ -1213,7 +1214,15 @@ static void ticket(struct b *b)
             b->d, WW_D_QR, (struct ww_rect){x0 + w - pad - qr, inner, qr, qr}, WW_C_QR_DARK);
         c->text = ww_dlist_str(b->d, payload);
     }
-    inner += (nh > qr ? nh : qr) + L->gap;
+    /* Everything the paper says is on screen and read aloud: where the
+     * ticket is valid and what the code is for go beside the code, under
+     * the number (drawn below, after the part said slowly). */
+    char beside[256];
+    ww_fmt(beside, sizeof beside, "%s. %s", T(b->env->loc->name),
+           _("Laat deze code zien aan de balie."));
+    int beside_y = inner + nh + L->gap / 2;
+    int col = nh + L->gap / 2 + text_h(b, beside, L->body_px, false, num_w);
+    inner += (col > qr ? col : qr) + L->gap;
     char when[128], line[224];
     when_text(b, bk->day, bk->start, when, sizeof when);
     if (p)
@@ -1238,6 +1247,8 @@ static void ticket(struct b *b)
     /* The card is what speech says slowly, twice. */
     b->d->key_from = at_panel;
     b->d->key_to = b->d->n;
+    text(b, beside, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
+         (struct ww_rect){b->x0 + pad, beside_y, num_w, 0}, WW_TEXT_START);
     y = inner + pad + L->gap;
     if (status)
         y += text(b, status, L->body_px, false, WW_C_TEXT, WW_C_BG, (struct ww_rect){x0, y, w, 0},
@@ -1357,7 +1368,9 @@ static void warning(struct b *b)
                        &b->s->countdown, 1);
     ww_fmt(num, sizeof num, "%d", b->s->countdown);
     const char *title = _("Bent u er nog?");
-    const char *stay = _("Tik hier om verder te gaan.");
+    /* A keypad user (audio mode) cannot tap: any key keeps the session. */
+    const char *stay =
+        b->s->audio ? _("Druk op een toets om verder te gaan.") : _("Tik hier om verder te gaan.");
     int h1 = text_h(b, title, L->title_px, true, w - 2 * pad);
     int h2 = text_h(b, num, L->huge_px, true, w - 2 * pad);
     int h3 = text_h(b, msg, L->body_px, false, w - 2 * pad);

@@ -50,6 +50,9 @@ struct ww_screen_env {
 void ww_screen_layout(const struct ww_screen_env *env, const struct ww_session *s,
                       struct ww_layout *L);
 
+/* The ticket screen's line about the printer (translated), NULL for none. */
+const char *ww_screen_print_status(enum ww_print_state print);
+
 /* Build the draw list of the session's current screen (plus the idle
  * warning over it when it is up). Content never overlaps: what does not fit
  * is wrapped, made smaller down to the readable minimum, and then split

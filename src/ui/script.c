@@ -7,8 +7,12 @@
  *   tap-first PREFIX      tap the first target whose name starts with PREFIX
  *   walk [keys]           tap answer:1 (or press the key 1) until the screen is
  *                         no longer a question
+ *   walk every-key        every answer of the question on screen by its number
+ *                         key, into each question it leads to, Back after
+ *                         each; fails when a key is not followed by speech
  *   touch X Y             press and release at a pixel
- *   key NAME              an SDL key name: Return, Tab, Backspace, F1, Home ...
+ *   key NAME              an SDL key name: Return, Tab, Backspace, F1, Home ...;
+ *                         Shift+NAME with Shift held
  *   lang CODE             tap lang:CODE
  *   lower on|off          the "buttons lower" layout
  *   focus TARGET          press Tab (the real key path) until the keypad
@@ -33,12 +37,15 @@
  *   expect lang CODE
  *   expect focus NAME     the keypad focus is on target NAME
  *   expect said WORDS     the last utterance said holds WORDS
+ *   expect no-said WORDS  the last utterance said does not hold WORDS
  *   expect fresh          nothing of a resident is left
  *   expect side TARGET left|right   which half of the screen the target is on
  *   expect background RRGGBB        the colour of the screen's corner pixel
  *   screenshot NAME       save DIR/NAME.png
  *   describe              print the state in one line
  *   texts                 print every text on screen, "text: ..." a line
+ *   ticket-lines          print every line of the ticket of the booking on
+ *                         screen as it is printed, "ticket: ..." a line
  *   # ...                 a comment
  *
  * For long generated runs (a week of sessions), where what the store says
@@ -91,6 +98,8 @@ struct run {
     bool render; /* draw every new screen (render on) */
     struct ww_input input;
     Uint32 age_ms; /* taps are stamped this long ago (age N) */
+    int answers;   /* walk every-key: answers chosen */
+    int walked;    /* walk every-key: keys pressed */
 };
 
 static bool fail(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -276,6 +285,31 @@ static void last_said(struct ww_kiosk *k, char *buf, size_t size)
     }
 }
 
+/* Something was said after log entry `from` (a stop alone is silence). */
+static bool said_since(struct ww_kiosk *k, size_t from)
+{
+    size_t n = k->speech ? ww_speech_log_count(k->speech) : 0;
+    for (size_t i = from; i < n; i++) {
+        struct ww_speech_utterance u;
+        if (ww_speech_log_get(k->speech, i, &u) && u.event == WW_SPEECH_SAID)
+            return true;
+    }
+    return false;
+}
+
+/* An utterance after log entry `from` holds `words`. */
+static bool said_since_holding(struct ww_kiosk *k, size_t from, const char *words)
+{
+    size_t n = k->speech ? ww_speech_log_count(k->speech) : 0;
+    for (size_t i = from; i < n; i++) {
+        struct ww_speech_utterance u;
+        if (ww_speech_log_get(k->speech, i, &u) && u.event == WW_SPEECH_SAID && u.text &&
+            strstr(u.text, words))
+            return true;
+    }
+    return false;
+}
+
 /* The screen on display is one of `names` ("question", a full id like
  * "question:werk:baan", or several joined by '|'). */
 static bool on_screen(struct ww_kiosk *k, const char *names)
@@ -422,12 +456,14 @@ static bool expect(struct run *r, char *what, char *arg)
             return true;
         return fail(r, "expected language %s, got %s", arg, s->lang);
     }
-    if (strcmp(what, "said") == 0) {
+    if (strcmp(what, "said") == 0 || strcmp(what, "no-said") == 0) {
         char said[512];
         last_said(k, said, sizeof said);
-        if (strstr(said, arg))
+        bool want = what[0] == 's';
+        if ((strstr(said, arg) != NULL) == want)
             return true;
-        return fail(r, "expected the last thing said to hold \"%s\", it was \"%s\"", arg, said);
+        return fail(r, "expected the last thing said %s \"%s\", it was \"%s\"",
+                    want ? "to hold" : "not to hold", arg, said);
     }
     if (strcmp(what, "focus") == 0) {
         char buf[WW_TARGET_SIZE];
@@ -563,6 +599,57 @@ static bool tap_nth(struct run *r, char *arg)
     return false;
 }
 
+/* One key for "walk every-key": something must be said after it. */
+static bool spoken_key(struct run *r, SDL_Keycode key, const char *what)
+{
+    struct ww_kiosk *k = r->k;
+    struct ww_action a;
+    if (!ww_input_key_action(key, &a))
+        return fail(r, "walk every-key: the key %s does nothing", SDL_GetKeyName(key));
+    char from[64];
+    ww_strlcpy(from, ww_kiosk_dlist(k)->screen, sizeof from);
+    size_t before = k->speech ? ww_speech_log_count(k->speech) : 0;
+    ww_kiosk_act(k, &a);
+    r->walked++;
+    if (k->speech && !k->env.speech_off && !said_since(k, before))
+        return fail(r, "walk every-key: %s on %s said nothing (now on %s)", what, from,
+                    ww_kiosk_dlist(k)->screen);
+    return auto_shot(r);
+}
+
+/* "walk every-key": from a question, every answer by its number key, into
+ * the questions it leads to, and Back to this question after each; every
+ * key must be followed by speech, and Back must return here. */
+static bool walk_every(struct run *r, int depth)
+{
+    struct ww_kiosk *k = r->k;
+    if (depth > WW_SESSION_MAX_STEPS)
+        return fail(r, "walk every-key: deeper than %d questions", WW_SESSION_MAX_STEPS);
+    char here[64];
+    ww_strlcpy(here, ww_kiosk_dlist(k)->screen, sizeof here);
+    char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    size_t nt = ww_session_targets(&k->flows, ww_kiosk_session(k), targets,
+                                   sizeof targets / sizeof targets[0]);
+    size_t own = 0;
+    while (own < nt && strcmp(targets[own], "back") != 0 && strcmp(targets[own], "talk") != 0)
+        own++;
+    for (size_t i = 1; i <= own && i <= 9; i++) {
+        char what[64];
+        ww_fmt(what, sizeof what, "the key %zu (%s)", i, targets[i - 1]);
+        if (!spoken_key(r, (SDL_Keycode)(SDLK_0 + (int)i), what))
+            return false;
+        r->answers++;
+        if (ww_kiosk_session(k)->screen == WW_SCREEN_QUESTION && !walk_every(r, depth + 1))
+            return false;
+        if (!spoken_key(r, SDLK_BACKSPACE, "Back"))
+            return false;
+        if (strcmp(ww_kiosk_dlist(k)->screen, here) != 0)
+            return fail(r, "walk every-key: Back after %s led to %s, not %s", what,
+                        ww_kiosk_dlist(k)->screen, here);
+    }
+    return true;
+}
+
 static bool step(struct run *r, char *line)
 {
     char *cmd = ww_trim(line);
@@ -595,6 +682,18 @@ static bool step(struct run *r, char *line)
             }
         }
         return fail(r, "tap-first %s: no such target on screen %s", arg, d->screen);
+    }
+    if (strcmp(cmd, "walk") == 0 && strcmp(arg, "every-key") == 0) {
+        if (ww_kiosk_session(k)->screen != WW_SCREEN_QUESTION)
+            return fail(r, "walk every-key: not on a question");
+        r->answers = 0;
+        r->walked = 0;
+        if (!walk_every(r, 0))
+            return false;
+        printf("walked %s: %d answers, %d keys, each followed by speech\n",
+               ww_kiosk_dlist(k)->screen, r->answers, r->walked);
+        fflush(stdout);
+        return true;
     }
     if (strcmp(cmd, "walk") == 0) {
         /* "walk keys": the number key 1 instead of a tap; "walk pick SEED"
@@ -656,9 +755,16 @@ static bool step(struct run *r, char *line)
         return touch(r, (int)xv, (int)yv, NULL);
     }
     if (strcmp(cmd, "key") == 0) {
+        /* "Shift+Tab": the modifier held; arrows as the screen's
+         * reading direction makes them (the kiosk's own input state). */
+        Uint16 mod = KMOD_NONE;
+        if (strncmp(arg, "Shift+", 6) == 0) {
+            mod = KMOD_LSHIFT;
+            arg += 6;
+        }
         SDL_Keycode key = SDL_GetKeyFromName(arg);
         struct ww_action a;
-        if (key == SDLK_UNKNOWN || !ww_input_key_action(key, &a))
+        if (key == SDLK_UNKNOWN || !ww_input_key_action_in(&k->input, key, mod, &a))
             return fail(r, "key '%s' does nothing in the kiosk", arg);
         ww_kiosk_act(k, &a);
         return true;
@@ -679,8 +785,7 @@ static bool step(struct run *r, char *line)
             const struct ww_dtarget *t = ww_dlist_find(ww_kiosk_dlist(k), ww_kiosk_focus(k, buf));
             char said[512];
             last_said(k, said, sizeof said);
-            if (k->speech && !k->env.speech_off &&
-                (!t || ww_speech_log_count(k->speech) <= before || !strstr(said, t->label)))
+            if (k->speech && !k->env.speech_off && (!t || !said_since_holding(k, before, t->label)))
                 return fail(r, "focus: the move to %s was not announced (said \"%s\")", buf, said);
         }
         return fail(r, "focus %s: Tab never reaches it on screen %s", arg,
@@ -790,6 +895,17 @@ static bool step(struct run *r, char *line)
             if (d->cmds[i].kind == WW_D_TEXT && d->cmds[i].text[0])
                 printf("text: %s\n", d->cmds[i].text);
         return true;
+    }
+    if (strcmp(cmd, "ticket-lines") == 0) {
+        struct ww_ticket *t = calloc(1, sizeof *t);
+        if (!t)
+            abort();
+        bool ok = ww_kiosk_ticket(k, t);
+        for (size_t i = 0; ok && i < t->n; i++)
+            if (t->lines[i].text[0])
+                printf("ticket: %s\n", t->lines[i].text);
+        free(t);
+        return ok || fail(r, "ticket-lines: no ticket for the booking on screen");
     }
     if (strcmp(cmd, "spoken") == 0) {
         ww_kiosk_spoken(k, stdout);

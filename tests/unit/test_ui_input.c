@@ -151,6 +151,92 @@ static void keys(void **state)
     assert_false(ww_input_key_action(SDLK_q, &a));
 }
 
+static SDL_Event key_mod(SDL_Keycode k, Uint16 mod, Uint32 ms)
+{
+    SDL_Event e = key(k, 0, ms);
+    e.key.keysym.mod = mod;
+    return e;
+}
+
+/* Six deliberate presses 250 ms apart: each counts when the location
+ * allows it (key_repeat_ms 200 or 0); with the default 300 ms every other
+ * one does (counted from the press that acted), never just one. */
+static int six_presses(Uint32 repeat_ms)
+{
+    struct ww_input in;
+    struct ww_action a;
+    ww_input_init(&in, 20);
+    in.repeat_ms = repeat_ms;
+    int acted = 0;
+    for (int i = 0; i < 6; i++) {
+        SDL_Event e = key(SDLK_TAB, 0, 1000 + (Uint32)i * 250);
+        if (ww_input_event(&in, &e, &d, 100, 200, &a) == WW_IN_ACTION)
+            acted++;
+    }
+    return acted;
+}
+
+static void key_repeat_configurable(void **state)
+{
+    (void)state;
+    assert_int_equal(six_presses(200), 6);
+    assert_int_equal(six_presses(0), 6);
+    assert_int_equal(six_presses(WW_KEY_DEBOUNCE_MS), 3);
+    /* A bounce (presses 20 ms apart) is still one action. */
+    struct ww_input in;
+    struct ww_action a;
+    ww_input_init(&in, 20);
+    in.repeat_ms = 200;
+    int acted = 0;
+    for (int i = 0; i < 5; i++) {
+        SDL_Event e = key(SDLK_RETURN, 0, 500 + (Uint32)i * 20);
+        if (ww_input_event(&in, &e, &d, 100, 200, &a) == WW_IN_ACTION)
+            acted++;
+    }
+    assert_int_equal(acted, 1);
+}
+
+static void shift_tab_and_reading_order(void **state)
+{
+    (void)state;
+    struct ww_input in;
+    struct ww_action a;
+    ww_input_init(&in, 20);
+    SDL_Event e = key_mod(SDLK_TAB, KMOD_LSHIFT, 1000);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    assert_int_equal(a.kind, WW_ACT_PREV_FOCUS);
+    e = key_mod(SDLK_TAB, KMOD_RSHIFT, 2000);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    assert_int_equal(a.kind, WW_ACT_PREV_FOCUS);
+    e = key_mod(SDLK_TAB, KMOD_NONE, 3000);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    assert_int_equal(a.kind, WW_ACT_NEXT_FOCUS);
+    /* Left to right: Right moves on, Left back. */
+    e = key(SDLK_RIGHT, 0, 4000);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    assert_int_equal(a.kind, WW_ACT_NEXT_FOCUS);
+    e = key(SDLK_LEFT, 0, 5000);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    assert_int_equal(a.kind, WW_ACT_PREV_FOCUS);
+    /* Right to left (Arabic): Left moves on in reading order, Right back;
+     * up and down stay as they are. */
+    in.rtl = true;
+    e = key(SDLK_LEFT, 0, 6000);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    assert_int_equal(a.kind, WW_ACT_NEXT_FOCUS);
+    e = key(SDLK_RIGHT, 0, 7000);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    assert_int_equal(a.kind, WW_ACT_PREV_FOCUS);
+    e = key(SDLK_KP_4, 0, 8000);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    assert_int_equal(a.kind, WW_ACT_NEXT_FOCUS);
+    e = key(SDLK_DOWN, 0, 9000);
+    assert_int_equal(ww_input_event(&in, &e, &d, 100, 200, &a), WW_IN_ACTION);
+    assert_int_equal(a.kind, WW_ACT_NEXT_FOCUS);
+    assert_true(ww_input_key_action_in(&in, SDLK_TAB, KMOD_SHIFT, &a) &&
+                a.kind == WW_ACT_PREV_FOCUS);
+}
+
 static void staff_corner(void **state)
 {
     (void)state;
@@ -297,6 +383,8 @@ int main(void)
         cmocka_unit_test(sliding_off_cancels),
         cmocka_unit_test(one_finger_at_a_time),
         cmocka_unit_test(keys),
+        cmocka_unit_test(key_repeat_configurable),
+        cmocka_unit_test(shift_tab_and_reading_order),
         cmocka_unit_test(staff_corner),
         cmocka_unit_test(stale_input),
         cmocka_unit_test(scanner),
