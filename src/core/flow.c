@@ -1554,6 +1554,7 @@ static enum ww_err resolve(const struct ww_flow_outcome *o, const struct ww_book
     out->next_day = WW_DAY_NONE;
     out->first_free = -1;
     out->later_free = -1;
+    out->hours[0] = out->hours[1] = -1;
     ww_day today;
     int minute;
     ww_clock_local(ctx->clock, &today, &minute);
@@ -1586,8 +1587,11 @@ static enum ww_err resolve(const struct ww_flow_outcome *o, const struct ww_book
         struct ww_day_plan plan;
         if (ww_booking_plan(ctx, today, &plan) == WW_OK) {
             const struct ww_block *b = ww_plan_find(&plan, cand[i]);
-            if (b)
+            if (b) {
                 ww_strlcpy(r.room, b->room, sizeof r.room);
+                r.hours[0] = b->time[0];
+                r.hours[1] = b->time[1];
+            }
         }
         r.next_day = ww_booking_next_day(ctx, cand[i], today + 1);
         *out = r;
@@ -1701,20 +1705,29 @@ void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
         v->offline =
             _("Een afspraak maken lukt nu niet. Ga naar de balie. Daar helpt een medewerker u "
               "verder.");
-    if (r->here == WW_HERE_TODAY && r->offline) {
-        /* From the pattern: who is usually here today, not who has room. */
+    if (r->here == WW_HERE_TODAY) {
+        /* When the partner is here and the first free time are two things:
+         * "Vandaag aanwezig: 09:40" read as the time they arrive. */
+        char from[6], until[6], part[160];
+        if (r->hours[0] >= 0 && r->hours[1] > r->hours[0]) {
+            ww_minute_format(r->hours[0], from);
+            ww_minute_format(r->hours[1], until);
+            const char *args[] = {from, until};
+            ww_i18n_format(part, sizeof part, N_("Vandaag aanwezig van %s tot %s"), args, 2);
+        } else {
+            ww_strlcpy(part, _("Vandaag aanwezig"), sizeof part);
+        }
         if (r->room[0])
-            ww_fmt(v->here_line, sizeof v->here_line, "%s: %s", _("Vandaag aanwezig"),
-                   ww_i18n_get(r->room));
+            ww_fmt(v->here_line, sizeof v->here_line, "%s, %s.", part, ww_i18n_get(r->room));
         else
-            ww_strlcpy(v->here_line, _("Vandaag aanwezig"), sizeof v->here_line);
-    } else if (r->here == WW_HERE_TODAY) {
-        ww_minute_format(r->first_free, t);
-        if (r->room[0])
-            ww_fmt(v->here_line, sizeof v->here_line, "%s: %s, %s", _("Vandaag aanwezig"), t,
-                   ww_i18n_get(r->room));
-        else
-            ww_fmt(v->here_line, sizeof v->here_line, "%s: %s", _("Vandaag aanwezig"), t);
+            ww_fmt(v->here_line, sizeof v->here_line, "%s.", part);
+        if (!r->offline && r->first_free >= 0) {
+            /* From the store's counts; offline there is no promise of a time. */
+            size_t used = strlen(v->here_line);
+            ww_minute_format(r->first_free, t);
+            ww_fmt(v->here_line + used, sizeof v->here_line - used, " %s: %s",
+                   _("Eerste vrije tijd"), t);
+        }
     } else if (r->here == WW_HERE_LATER) {
         int y, m, d;
         ww_day_to_ymd(r->day, &y, &m, &d);
