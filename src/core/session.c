@@ -29,6 +29,7 @@ static struct ww_session fresh(const struct ww_session_params *params)
     s.question = -1;
     s.current = -1;
     s.talk_from = WW_SCREEN_ATTRACT;
+    s.last_item = -1;
     s.book_error = WW_OK;
     s.time = WW_TIME_NONE;
     return s;
@@ -106,6 +107,7 @@ static void add_visit(const struct ww_flows *flows, struct ww_session *s, int to
 /* After an outcome is booked or declined: the next pending one, or "more". */
 static void after_item(struct ww_session *s)
 {
+    s->last_item = s->current;
     int next = most_urgent_pending(s);
     if (next >= 0) {
         show_outcome(s, next);
@@ -154,6 +156,17 @@ static int small_number(const char *s, int min, int max)
 {
     long n;
     return ww_parse_int(s, min, max, &n) ? (int)n : -1;
+}
+
+/* "Back" from MORE: the item just handled, so its outcome (with the phone
+ * numbers) or its ticket is never lost by one tap. Declined: the outcome,
+ * pending again; booked: its ticket (booked stays booked, nothing printed). */
+static bool more_has_back(const struct ww_session *s)
+{
+    if (s->last_item < 0 || s->last_item >= s->n_visit)
+        return false;
+    enum ww_visit_state st = s->visit[s->last_item].state;
+    return st == WW_VISIT_NO_BOOKING || (st == WW_VISIT_BOOKED && s->bookings > 0);
 }
 
 static void back(struct ww_session *s, const struct ww_session *in)
@@ -216,8 +229,20 @@ static void back(struct ww_session *s, const struct ww_session *in)
     case WW_SCREEN_RATING:
         s->screen = WW_SCREEN_MORE;
         break;
+    case WW_SCREEN_MORE:
+        if (!more_has_back(s))
+            break;
+        if (s->visit[s->last_item].state == WW_VISIT_NO_BOOKING) {
+            s->visit[s->last_item].state = WW_VISIT_PENDING;
+            show_outcome(s, s->last_item);
+        } else {
+            s->current = s->last_item;
+            s->screen = WW_SCREEN_TICKET;
+        }
+        s->last_item = -1;
+        break;
     default:
-        break; /* attract, ticket (booked stays booked), more, goodbye */
+        break; /* attract, ticket (booked stays booked), goodbye */
     }
 }
 
@@ -484,7 +509,7 @@ size_t ww_session_targets(const struct ww_flows *flows, const struct ww_session 
         break;
     }
     if (s->screen != WW_SCREEN_ATTRACT && s->screen != WW_SCREEN_GOODBYE &&
-        s->screen != WW_SCREEN_TICKET && s->screen != WW_SCREEN_MORE)
+        s->screen != WW_SCREEN_TICKET && (s->screen != WW_SCREEN_MORE || more_has_back(s)))
         ADD("back");
     ADD("talk");
     ADD("lower");

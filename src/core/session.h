@@ -131,6 +131,8 @@ struct ww_session {
     int n_visit;
     int current;              /* -1 none */
     enum ww_screen talk_from; /* where "talk" came from, for "back" */
+    int last_item;            /* the item handled last (declined or booked): where "back"
+                                 from MORE returns to; -1 none */
 
     struct ww_resolution resolution; /* of visit[current], valid when `resolved` */
     bool resolved;

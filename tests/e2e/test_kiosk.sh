@@ -102,6 +102,27 @@ expect "talk to a person from the topics, a question and midway" 0 "" -- kiosk "
 check "the general desk booking is in the store" \
     test "$(sql "select count(*) from bookings where partner = 'algemene-balie'")" -ge 1
 
+# ---- "Verder zonder afspraak", then Terug: the outcome is not lost ----
+cat >"$WW_TMP/declined.txt" <<'EOF'
+tap start
+tap talk
+expect screen outcome
+expect text Verder zonder afspraak
+expect no-text Geen afspraak nodig
+tap next
+expect screen more
+screenshot more-with-back
+tap more:no
+expect screen rating
+tap back
+expect screen more
+tap back
+expect screen outcome
+expect text Algemene balie
+expect text Verder zonder afspraak
+EOF
+expect "every screen after 'Verder zonder afspraak' has Terug" 0 "" -- kiosk "$WW_TMP/declined.txt" declined
+
 # ---- idle: warning, one tap extends, then everything is wiped ----
 rm -f "$DB"
 cat >"$WW_TMP/idle.txt" <<'EOF'

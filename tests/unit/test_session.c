@@ -321,6 +321,58 @@ static void test_journey(void **state)
     assert_memory_equal(&s, &fresh, sizeof s);
 }
 
+/* Every screen after "Verder zonder afspraak" has Terug: from MORE back to
+ * the declined outcome (pending again, resolved anew, its phone numbers
+ * shown), and after a booking back to its ticket (nothing printed again). */
+static void test_more_goes_back(void **state)
+{
+    (void)state;
+    static const struct step declined[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},      {"tap talk", WW_SCREEN_OUTCOME, RES},
+        {"resolved-none", WW_SCREEN_OUTCOME, 0}, {"tap next", WW_SCREEN_MORE, 0},
+        {"tap more:no", WW_SCREEN_RATING, 0},    {"back", WW_SCREEN_MORE, 0},
+        {"back", WW_SCREEN_OUTCOME, RES},        {"resolved-none", WW_SCREEN_OUTCOME, 0},
+        {"tap next", WW_SCREEN_MORE, 0},         {"tap more:no", WW_SCREEN_RATING, 0},
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    RUN(&s, declined);
+    assert_int_equal(s.n_visit, 1);
+    assert_int_equal(s.visit[0].state, WW_VISIT_NO_BOOKING);
+
+    static const struct step booked_one[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},
+        {"tap talk", WW_SCREEN_OUTCOME, RES},
+        {"resolved", WW_SCREEN_OUTCOME, 0},
+        {"tap book", WW_SCREEN_TIME, 0},
+        {"tap time:first", WW_SCREEN_CONFIRM, 0},
+        {"tap confirm", WW_SCREEN_CONFIRM, BOOK},
+        {"booked", WW_SCREEN_TICKET, PRINT},
+        {"tap next", WW_SCREEN_MORE, 0},
+        {"back", WW_SCREEN_TICKET, 0},
+        {"tap next", WW_SCREEN_MORE, 0},
+    };
+    ww_session_init(&s, &params);
+    RUN(&s, booked_one);
+    assert_int_equal(s.bookings, 1);
+    assert_string_equal(s.booking.ticket, "S-001");
+    char t[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    size_t n = ww_session_targets(&flows, &s, t, sizeof t / sizeof t[0]);
+    bool back = false;
+    for (size_t i = 0; i < n; i++)
+        back = back || strcmp(t[i], "back") == 0;
+    assert_true(back);
+
+    /* A scanned ticket's "Verder" has no visit item behind it: no Terug. */
+    static const struct step scanned[] = {
+        {"scanned", WW_SCREEN_TICKET, SPEAK},
+        {"tap next", WW_SCREEN_MORE, 0},
+        {"back", WW_SCREEN_MORE, 0},
+    };
+    ww_session_init(&s, &params);
+    RUN(&s, scanned);
+}
+
 static void test_want(void **state)
 {
     (void)state;
@@ -853,6 +905,7 @@ int main(void)
         cmocka_unit_test(test_store_down),
         cmocka_unit_test(test_day_changed_scan_limit),
         cmocka_unit_test(test_nothing_stays_for_the_next),
+        cmocka_unit_test(test_more_goes_back),
         cmocka_unit_test(test_want),
         cmocka_unit_test(test_back_keeps_answers),
         cmocka_unit_test(test_talk_and_dontknow),
