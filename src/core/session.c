@@ -246,6 +246,44 @@ static void back(struct ww_session *s, const struct ww_session *in)
     }
 }
 
+static void start_topic(const struct ww_flows *flows, struct ww_session *s, const char *id)
+{
+    int ti;
+    const struct ww_flow_topic *topic = ww_flows_topic(flows, id, &ti);
+    if (!topic || topic->start.kind != WW_NODE_QUESTION)
+        return;
+    if (ti != s->topic) {
+        s->topic = ti;
+        s->n_kept = 0;
+    }
+    s->n_steps = 0;
+    s->question = topic->start.index;
+    s->screen = WW_SCREEN_QUESTION;
+}
+
+static void tap(const struct ww_flows *flows, struct ww_session *s, const struct ww_session *in,
+                const char *t);
+
+/* A touch on "Dank u wel" is the next person: the visit ends (recorded,
+ * wiped) and theirs starts on the topics, with what they touched done in
+ * it (a language, a display setting, reading aloud). Nothing of the
+ * previous visit is left for "Terug" to return into. */
+static void goodbye_tap(const struct ww_flows *flows, struct ww_session *s,
+                        const struct ww_session *in, const char *t)
+{
+    wipe(s, in);
+    s->screen = WW_SCREEN_TOPICS;
+    /* Only the settings of the new person; anything else (Verder, Terug,
+     * Praat met een medewerker) just starts the visit. */
+    if (strncmp(t, "lang:", 5) != 0 && strcmp(t, "textsize") != 0 && strcmp(t, "contrast") != 0 &&
+        strcmp(t, "slow") != 0 && strcmp(t, "read") != 0)
+        return;
+    struct ww_session next = *s;
+    unsigned effects = s->effects;
+    tap(flows, s, &next, t);
+    s->effects |= effects;
+}
+
 static void tap(const struct ww_flows *flows, struct ww_session *s, const struct ww_session *in,
                 const char *t)
 {
@@ -316,23 +354,15 @@ static void tap(const struct ww_flows *flows, struct ww_session *s, const struct
 
     switch (s->screen) {
     case WW_SCREEN_ATTRACT:
-        if (strcmp(t, "start") == 0)
+        /* A tap anywhere starts; a topic's pictogram starts that topic. */
+        if (strcmp(t, "start") == 0 || strcmp(t, "anywhere") == 0)
             s->screen = WW_SCREEN_TOPICS;
+        else if (has_prefix(t, "topic:", &rest))
+            start_topic(flows, s, rest);
         break;
     case WW_SCREEN_TOPICS:
-        if (has_prefix(t, "topic:", &rest)) {
-            int ti;
-            const struct ww_flow_topic *topic = ww_flows_topic(flows, rest, &ti);
-            if (!topic || topic->start.kind != WW_NODE_QUESTION)
-                break;
-            if (ti != s->topic) {
-                s->topic = ti;
-                s->n_kept = 0;
-            }
-            s->n_steps = 0;
-            s->question = topic->start.index;
-            s->screen = WW_SCREEN_QUESTION;
-        }
+        if (has_prefix(t, "topic:", &rest))
+            start_topic(flows, s, rest);
         break;
     case WW_SCREEN_QUESTION:
         if (strcmp(t, "dontknow") == 0) {
@@ -405,6 +435,8 @@ static void tap(const struct ww_flows *flows, struct ww_session *s, const struct
         }
         break;
     case WW_SCREEN_GOODBYE:
+        /* A key (the keypad's "Verder"): the visit ends, the next starts at
+         * the beginning. Touches go through goodbye_tap. */
         if (strcmp(t, "next") == 0 || strcmp(t, "start") == 0)
             wipe(s, in);
         break;
@@ -458,6 +490,9 @@ size_t ww_session_targets(const struct ww_flows *flows, const struct ww_session 
         const struct ww_lang *l = ww_i18n_langs(&nl);
         for (size_t i = 0; i < nl; i++)
             ADD("lang:%s", l[i].code);
+        /* The pictograms last: the keypad order and number keys stay. */
+        for (size_t i = 0; i < flows->n_topics; i++)
+            ADD("topic:%s", flows->topics[i].id);
         break;
     }
     case WW_SCREEN_TOPICS:
@@ -554,7 +589,10 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
     char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
     switch (a->kind) {
     case WW_ACT_TAP:
-        tap(flows, &s, in, a->target);
+        if (in->screen == WW_SCREEN_GOODBYE && !key && !in->warning)
+            goodbye_tap(flows, &s, in, a->target);
+        else
+            tap(flows, &s, in, a->target);
         break;
     case WW_ACT_BACK:
         tap(flows, &s, in, "back");

@@ -510,6 +510,20 @@ static void panel_under(struct b *b, size_t at, struct ww_rect r)
     b->d->cmds[at + 1] = pf;
 }
 
+/* A target under the whole screen: a tap that hits no button. It lies
+ * below every other target (hit-testing takes the last first) and has a
+ * name of its own, so the focus ring and scripts find the real buttons. */
+static void anywhere_target(struct b *b, const char *label)
+{
+    struct ww_dlist *d = b->d;
+    if (d->n_targets >= WW_DLIST_TARGETS)
+        return;
+    ww_dlist_target(d, "anywhere", (struct ww_rect){0, 0, b->L.w, b->L.h}, label);
+    struct ww_dtarget t = d->targets[d->n_targets - 1];
+    memmove(&d->targets[1], &d->targets[0], (d->n_targets - 1) * sizeof d->targets[0]);
+    d->targets[0] = t;
+}
+
 /* ---- the screens ---- */
 
 /* The attract screen: what this is, the start button, and every language
@@ -526,21 +540,16 @@ static void attract(struct b *b)
               (struct ww_rect){b->x0, y, w, 0}, WW_TEXT_CENTER);
     y += ww_mm(L, 6);
 
-    /* A calm row of the topics' pictograms says what this screen is for. */
+    /* A calm row of the topics' pictograms says what this screen is for;
+     * each starts its topic. */
     size_t nt = b->env->flows->n_topics;
     int per = nt > 5 ? 5 : (int)nt;
     if (L->landscape)
         per = (int)nt;
-    int is = ww_mm(L, L->landscape ? 16 : 20);
+    int is = ww_mm(L, 20); /* a target: not smaller than any other */
     int gap = L->gap * 2;
-    for (size_t i = 0; i < nt && per > 0; i++) {
-        int row = (int)i / per, col = (int)i % per;
-        int rw = per * is + (per - 1) * gap;
-        int x = b->x0 + (w - rw) / 2 + col * (is + gap);
-        picto(b, b->env->flows->topics[i].icon, (struct ww_rect){x, y + row * (is + gap), is, is},
-              WW_C_MUTED);
-    }
     int rows_n = per ? ((int)nt + per - 1) / per : 0;
+    int picto_y = y;
     y += rows_n * (is + gap);
 
     /* The controls: the start button, then the language tiles. */
@@ -566,6 +575,18 @@ static void attract(struct b *b)
         at = b->bottom - block;
     if (at < y)
         b->crowded = true;
+    if (b->env->lower) /* within reach: just above the start button */
+        picto_y = at - rows_n * (is + gap);
+    for (size_t i = 0; i < nt && per > 0; i++) {
+        int row = (int)i / per, col = (int)i % per;
+        int rw = per * is + (per - 1) * gap;
+        struct ww_rect pr = {b->x0 + (w - rw) / 2 + col * (is + gap), picto_y + row * (is + gap),
+                             is, is};
+        picto(b, b->env->flows->topics[i].icon, pr, WW_C_MUTED);
+        char name[WW_TARGET_SIZE];
+        ww_fmt(name, sizeof name, "topic:%s", b->env->flows->topics[i].id);
+        ww_dlist_target(b->d, name, pr, T(b->env->flows->topics[i].title));
+    }
 
     struct look lk = look_of(b, B_PRIMARY);
     struct ww_rect r = {b->x0, at, w, sh};
@@ -1350,6 +1371,12 @@ void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s
     }
     if (env->lower)
         close_up(b, m_cmd, m_target);
+    /* The attract screen starts, and "Dank u wel" starts the next visit, on
+     * a tap anywhere (a gap between buttons included). */
+    if (s->screen == WW_SCREEN_ATTRACT)
+        anywhere_target(b, _("Tik om te beginnen"));
+    else if (s->screen == WW_SCREEN_GOODBYE)
+        anywhere_target(b, _("Dank u wel. Tot ziens."));
     if (s->warning)
         warning(b);
 

@@ -123,6 +123,34 @@ expect text Verder zonder afspraak
 EOF
 expect "every screen after 'Verder zonder afspraak' has Terug" 0 "" -- kiosk "$WW_TMP/declined.txt" declined
 
+# ---- a tap anywhere: the attract screen starts, "Dank u wel" starts the next visit ----
+cat >"$WW_TMP/anywhere.txt" <<'EOF'
+expect screen attract
+touch 540 330
+expect screen topics
+tap back
+expect screen attract
+tap topic:schulden
+expect screen question:schulden:rekeningen
+tap talk
+tap next
+tap more:no
+lang en
+tap textsize
+tap rating:2
+expect screen goodbye
+touch 540 600
+expect screen topics
+expect lang nl
+tap back
+expect screen attract
+expect fresh
+EOF
+expect "a tap anywhere starts; a pictogram starts its topic; after goodbye a new visit" 0 "" -- \
+    kiosk "$WW_TMP/anywhere.txt" anywhere
+check "the goodbye tap recorded the visit's rating" \
+    test "$(sql 'select coalesce(sum(count), 0) from rating_counts where score = 2')" -ge 1
+
 # ---- idle: warning, one tap extends, then everything is wiped ----
 rm -f "$DB"
 cat >"$WW_TMP/idle.txt" <<'EOF'

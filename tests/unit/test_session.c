@@ -241,6 +241,8 @@ static void test_store_down(void **state)
     assert_true(next);
 }
 
+static bool has_target(char t[][WW_TARGET_SIZE], size_t n, const char *name);
+
 static struct ww_session after(const struct ww_session *in, const char *line)
 {
     struct ww_action a = action_of(line);
@@ -371,6 +373,70 @@ static void test_more_goes_back(void **state)
     };
     ww_session_init(&s, &params);
     RUN(&s, scanned);
+}
+
+/* After "Dank u wel" a touch is the next person: the visit is recorded and
+ * wiped, theirs starts on the topics, and "Terug" from there goes to the
+ * start, never into the previous visit. The attract screen starts on a tap
+ * anywhere, and a topic's pictogram starts that topic. */
+static void test_goodbye_and_attract(void **state)
+{
+    (void)state;
+    static const char *const visit[] = {"tap start", "tap lang:tr", "tap textsize", "tap talk",
+                                        "resolved",  "tap next",    "tap more:no",  "tap rating:2"};
+    static const char *const touches[] = {"tap anywhere", "tap next", "tap back", "tap restart"};
+    struct ww_session fresh_one;
+    ww_session_init(&fresh_one, &params);
+    for (size_t k = 0; k < sizeof touches / sizeof touches[0]; k++) {
+        struct ww_session s;
+        ww_session_init(&s, &params);
+        for (size_t i = 0; i < sizeof visit / sizeof visit[0]; i++)
+            s = after(&s, visit[i]);
+        assert_int_equal(s.screen, WW_SCREEN_GOODBYE);
+        s = after(&s, touches[k]);
+        assert_int_equal(s.screen, WW_SCREEN_TOPICS);
+        assert_true(s.effects & WW_EFFECT_RECORD);
+        assert_true(s.effects & WW_EFFECT_LANGUAGE); /* back to Dutch */
+        assert_string_equal(s.lang, "nl");
+        assert_int_equal(s.n_visit, 0);
+        assert_int_equal(s.text_size, 0);
+        assert_int_equal(s.rating, 0);
+        s = after(&s, "back");
+        assert_int_equal(s.screen, WW_SCREEN_ATTRACT);
+        s.effects = 0;
+        assert_memory_equal(&s, &fresh_one, sizeof s);
+    }
+    /* What the next person touched is done in their own visit. */
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    for (size_t i = 0; i < sizeof visit / sizeof visit[0]; i++)
+        s = after(&s, visit[i]);
+    s = after(&s, "tap lang:pl");
+    assert_int_equal(s.screen, WW_SCREEN_TOPICS);
+    assert_string_equal(s.lang, "pl");
+    assert_int_equal(s.n_visit, 0);
+    assert_true(s.effects & WW_EFFECT_RECORD);
+    for (size_t i = 0; i < sizeof visit / sizeof visit[0]; i++)
+        s = after(&s, visit[i]);
+    s = after(&s, "tap talk"); /* starts the visit; they choose again */
+    assert_int_equal(s.screen, WW_SCREEN_TOPICS);
+    assert_int_equal(s.n_visit, 0);
+    assert_int_equal(s.rating, 0);
+
+    /* The attract screen. */
+    static const struct step attract[] = {
+        {"tap anywhere", WW_SCREEN_TOPICS, 0},
+        {"back", WW_SCREEN_ATTRACT, REC},
+        {"tap topic:geld", WW_SCREEN_QUESTION, 0},
+    };
+    ww_session_init(&s, &params);
+    RUN(&s, attract);
+    assert_int_equal(s.n_steps, 0);
+    char t[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    ww_session_init(&s, &params);
+    size_t n = ww_session_targets(&flows, &s, t, sizeof t / sizeof t[0]);
+    assert_string_equal(t[0], "start"); /* the keypad lands on the start button */
+    assert_true(has_target(t, n, "topic:geld"));
 }
 
 static void test_want(void **state)
@@ -906,6 +972,7 @@ int main(void)
         cmocka_unit_test(test_day_changed_scan_limit),
         cmocka_unit_test(test_nothing_stays_for_the_next),
         cmocka_unit_test(test_more_goes_back),
+        cmocka_unit_test(test_goodbye_and_attract),
         cmocka_unit_test(test_want),
         cmocka_unit_test(test_back_keeps_answers),
         cmocka_unit_test(test_talk_and_dontknow),
