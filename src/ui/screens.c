@@ -1000,8 +1000,8 @@ static void ticket(struct b *b)
         status = _("Neem uw ticket uit de printer.");
         break;
     case WW_PRINT_FAILED:
-        status = _("Helaas, de printer doet het niet. Maak een foto van dit scherm of onthoud "
-                   "uw nummer.");
+        /* Where to go, not only what went wrong. */
+        status = _("Helaas, de printer doet het niet. Ga naar de balie. Laat dit scherm zien.");
         break;
     default:
         break;

@@ -151,6 +151,22 @@ expect "a tap anywhere starts; a pictogram starts its topic; after goodbye a new
 check "the goodbye tap recorded the visit's rating" \
     test "$(sql 'select coalesce(sum(count), 0) from rating_counts where score = 2')" -ge 1
 
+# ---- "Knoppen lager" is an action in every language, not a statement ----
+cat >"$WW_TMP/lower-label.txt" <<'EOF'
+tap start
+lang tr
+expect text Düğmeleri aşağı al
+lang ar
+expect text أَنْزِلِ الْأَزْرَارَ
+lang en
+expect text Move buttons down
+lang pl
+expect text Przenieść przyciski niżej
+lang uk
+expect text Опустити кнопки
+EOF
+expect "'Knoppen lager' reads as an action in every language" 0 "" -- kiosk "$WW_TMP/lower-label.txt" lower-label
+
 # ---- idle: warning, one tap extends, then everything is wiped ----
 rm -f "$DB"
 cat >"$WW_TMP/idle.txt" <<'EOF'
