@@ -724,16 +724,30 @@ int ww_session_marked(const struct ww_session *s)
     return st->question == s->question ? st->answer : -1;
 }
 
-void ww_session_progress(const struct ww_flows *flows, const struct ww_session *s, int *step,
-                         int *total)
+void ww_session_progress(const struct ww_session *s, int *phase, int *question)
 {
-    *step = 0;
-    *total = 0;
-    const struct ww_flow_question *q = ww_flows_question(flows, s->topic, s->question);
-    if (s->screen != WW_SCREEN_QUESTION || !q)
-        return;
-    *step = s->n_steps + 1;
-    *total = s->n_steps + q->depth;
+    *phase = 0;
+    *question = 0;
+    switch (s->screen) {
+    case WW_SCREEN_QUESTION:
+        *phase = 1;
+        *question = s->n_steps + 1;
+        break;
+    case WW_SCREEN_OUTCOME:
+        *phase = 2;
+        break;
+    case WW_SCREEN_TIME:
+        *phase = 3;
+        break;
+    case WW_SCREEN_CONFIRM:
+        *phase = 4;
+        break;
+    case WW_SCREEN_TICKET:
+        *phase = s->current >= 0 ? 5 : 0;
+        break;
+    default:
+        break;
+    }
 }
 
 const struct ww_flow_outcome *ww_session_outcome(const struct ww_flows *flows,

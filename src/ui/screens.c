@@ -25,6 +25,8 @@ struct b {
     int x0, x1;      /* content column */
     int top, bottom; /* content area */
     bool crowded;    /* the content did not fit: build again with smaller text */
+    int tight;       /* rebuilds so far: 1+ the progress line is the bar alone, and
+                        with text at its smallest there is no progress line */
     int grow;        /* extra height of row buttons where the screen has room */
 };
 
@@ -677,23 +679,55 @@ static void topics(struct b *b)
     }
 }
 
+/* Where the resident is in the whole journey: a line ("Vraag 2" on the
+ * questions, "Stap 3 van 5" after them) and a bar of the five phases, the
+ * ones done and the current one filled. Returns the height. */
 static int progress(struct b *b, int y)
 {
     const struct ww_layout *L = &b->L;
-    int step, total;
-    ww_session_progress(b->env->flows, b->s, &step, &total);
-    if (total <= 0)
+    int phase, number;
+    ww_session_progress(b->s, &phase, &number);
+    if (phase <= 0)
         return 0;
+    int lh = ww_mm(L, 2.5);
+    int gap = L->gap / 2;
+    if (b->tight > 1)
+        return 0; /* the content first */
+    if (b->tight) {
+        /* The content did not fit: the bar alone, the words are what goes. */
+        int w = b->x1 - b->x0;
+        int sw = (w - (WW_PHASES - 1) * gap) / WW_PHASES;
+        for (int i = 0; i < WW_PHASES; i++)
+            rect(b, (struct ww_rect){b->x0 + i * (sw + gap), y, sw, lh},
+                 i < phase ? WW_C_PROGRESS : WW_C_TRACK, lh / 2);
+        return lh;
+    }
     char buf[96];
-    const int values[] = {step, total};
-    ww_i18n_format_int(buf, sizeof buf, N_("Stap %d van %d"), values, 2);
+    if (number > 0) {
+        ww_i18n_format_int(buf, sizeof buf, N_("Vraag %d"), &number, 1);
+    } else {
+        const int values[] = {phase, WW_PHASES};
+        ww_i18n_format_int(buf, sizeof buf, N_("Stap %d van %d"), values, 2);
+    }
+    if (L->landscape) {
+        /* Wide and low: the words and the bar on one line. */
+        int tw = (b->x1 - b->x0) / 3;
+        int h = text(b, buf, L->small_px, false, WW_C_MUTED, WW_C_BG,
+                     (struct ww_rect){b->x0, y, tw, 0}, WW_TEXT_START);
+        int x = b->x0 + tw + L->gap, w = b->x1 - x;
+        int sw = (w - (WW_PHASES - 1) * gap) / WW_PHASES;
+        for (int i = 0; i < WW_PHASES; i++)
+            rect(b, (struct ww_rect){x + i * (sw + gap), y + (h - lh) / 2, sw, lh},
+                 i < phase ? WW_C_PROGRESS : WW_C_TRACK, lh / 2);
+        return h;
+    }
     int h = text(b, buf, L->small_px, false, WW_C_MUTED, WW_C_BG,
                  (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_START);
-    int lh = ww_mm(L, 2.5);
     int w = b->x1 - b->x0;
-    rect(b, (struct ww_rect){b->x0, y + h + L->gap / 2, w, lh}, WW_C_TRACK, lh / 2);
-    int fill = w * step / total;
-    rect(b, (struct ww_rect){b->x0, y + h + L->gap / 2, fill, lh}, WW_C_PROGRESS, lh / 2);
+    int sw = (w - (WW_PHASES - 1) * gap) / WW_PHASES;
+    for (int i = 0; i < WW_PHASES; i++)
+        rect(b, (struct ww_rect){b->x0 + i * (sw + gap), y + h + L->gap / 2, sw, lh},
+             i < phase ? WW_C_PROGRESS : WW_C_TRACK, lh / 2);
     return h + L->gap / 2 + lh;
 }
 
@@ -705,7 +739,8 @@ static void question(struct b *b)
     if (!q)
         return;
     int y = b->top;
-    y += progress(b, y) + L->gap * 2;
+    int ph = progress(b, y);
+    y += ph ? ph + L->gap * 2 : 0;
     y += heading(b, T(q->text), y);
     if (q->explain[0])
         y += L->gap / 2 + para(b, T(q->explain), y + L->gap / 2, WW_C_MUTED);
@@ -823,6 +858,8 @@ static void outcome(struct b *b)
         rw[n++] = (struct row){"more:yes", _("Ik heb nog een vraag"), NULL, "vraag", B_NORMAL};
 
     int y = b->top;
+    int ph = progress(b, y);
+    y += ph ? ph + L->gap : 0;
     int w = b->x1 - b->x0;
     int pad = pad_of(b);
     /* The notices (safety, must-know) come first, in
@@ -869,6 +906,8 @@ static void time_screen(struct b *b)
     const struct ww_layout *L = &b->L;
     const struct ww_resolution *r = &b->s->resolution;
     int y = b->top;
+    int ph = progress(b, y);
+    y += ph ? ph + L->gap * 2 : 0;
     y += heading(b, _("Kies een tijd"), y) + L->gap / 2;
     const struct ww_partner *p =
         r->partner < b->env->cfg->n_partners ? &b->env->cfg->partners[r->partner] : NULL;
@@ -911,6 +950,8 @@ static void confirm(struct b *b)
     const struct ww_layout *L = &b->L;
     const struct ww_resolution *r = &b->s->resolution;
     int y = b->top;
+    int ph = progress(b, y);
+    y += ph ? ph + L->gap * 2 : 0;
     y += heading(b, _("Dit gaat u boeken:"), y) + L->gap;
     const struct ww_partner *p =
         r->partner < b->env->cfg->n_partners ? &b->env->cfg->partners[r->partner] : NULL;
@@ -989,6 +1030,8 @@ static void ticket(struct b *b)
     const struct ww_partner *p = partner_by_id(b, bk->partner);
     int y = b->top;
     int w = b->x1 - b->x0, pad = pad_of(b);
+    int ph = progress(b, y);
+    y += ph ? ph + L->gap : 0;
     y += heading(b, _("Uw ticket"), y) + L->gap;
 
     const char *status = NULL;
@@ -1361,6 +1404,7 @@ void ww_screen_build(const struct ww_screen_env *env, const struct ww_session *s
     int floor_px = ww_mm(L, 6.8); /* capital 4.8 mm */
     for (int attempt = 0; attempt < 8; attempt++) {
         b->crowded = false;
+        b->tight = attempt == 0 ? 0 : b->L.body_px <= floor_px ? 2 : 1;
         content(b);
         if (fits(b, m_cmd, m_target) || b->L.body_px <= floor_px)
             break;

@@ -167,6 +167,27 @@ expect text Опустити кнопки
 EOF
 expect "'Knoppen lager' reads as an action in every language" 0 "" -- kiosk "$WW_TMP/lower-label.txt" lower-label
 
+# ---- progress: the whole journey in five phases, questions without a total ----
+cat >"$WW_TMP/progress.txt" <<'EOF'
+tap start
+tap topic:schulden
+expect text Vraag 1
+expect no-text Stap 1 van 4
+tap answer:2
+expect text Vraag 2
+tap answer:1
+expect screen outcome
+expect text Stap 2 van 5
+tap book
+expect text Stap 3 van 5
+tap-first time:
+expect text Stap 4 van 5
+tap confirm
+expect screen ticket
+expect text Stap 5 van 5
+EOF
+expect "progress covers questions, outcome, time, check and ticket" 0 "" -- kiosk "$WW_TMP/progress.txt" progress
+
 # ---- idle: warning, one tap extends, then everything is wiped ----
 rm -f "$DB"
 cat >"$WW_TMP/idle.txt" <<'EOF'

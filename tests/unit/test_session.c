@@ -439,6 +439,41 @@ static void test_goodbye_and_attract(void **state)
     assert_true(has_target(t, n, "topic:geld"));
 }
 
+/* Progress covers the whole journey in five phases, and the questions are
+ * counted without a total (a total would shrink as one answers). */
+static void test_progress(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *action;
+        int phase, number;
+    } steps[] = {
+        {"tap start", 0, 0},      {"tap topic:geld", 1, 1}, {"tap answer:1", 1, 2},
+        {"tap answer:2", 2, 0},   {"resolved", 2, 0},       {"tap book", 3, 0},
+        {"tap time:first", 4, 0}, {"tap confirm", 4, 0},    {"booked", 5, 0},
+        {"tap next", 0, 0},
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    int phase, number, last = 0;
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        s = after(&s, steps[i].action);
+        ww_session_progress(&s, &phase, &number);
+        if (phase != steps[i].phase || number != steps[i].number)
+            fail_msg("after '%s': phase %d question %d, want %d %d", steps[i].action, phase, number,
+                     steps[i].phase, steps[i].number);
+        assert_true(phase == 0 || phase >= last); /* never backwards on the way */
+        if (phase)
+            last = phase;
+        assert_true(phase <= WW_PHASES);
+    }
+    /* A scanned ticket is no journey. */
+    ww_session_init(&s, &params);
+    s = after(&s, "scanned");
+    ww_session_progress(&s, &phase, &number);
+    assert_int_equal(phase, 0);
+}
+
 static void test_want(void **state)
 {
     (void)state;
@@ -491,17 +526,17 @@ static void test_back_keeps_answers(void **state)
     RUN(&s, steps);
     assert_int_equal(s.n_visit, 0); /* the outcome left with "back" is not counted */
     assert_int_equal(ww_session_marked(&s), 1);
-    int step, total;
-    ww_session_progress(&flows, &s, &step, &total);
-    assert_int_equal(step, 1);
-    assert_int_equal(total, 2);
+    int phase, number;
+    ww_session_progress(&s, &phase, &number);
+    assert_int_equal(phase, 1);
+    assert_int_equal(number, 1);
     /* The same answer again: the next question still shows its answer. */
     struct ww_action a = ww_action_tap("answer:1");
     ww_session_step(&flows, &s, &a, &s);
     assert_int_equal(ww_session_marked(&s), 1);
-    ww_session_progress(&flows, &s, &step, &total);
-    assert_int_equal(step, 2);
-    assert_int_equal(total, 2);
+    ww_session_progress(&s, &phase, &number);
+    assert_int_equal(phase, 1);
+    assert_int_equal(number, 2);
     /* Another answer on the first question starts a new branch. */
     a = ww_action_make(WW_ACT_BACK);
     ww_session_step(&flows, &s, &a, &s);
@@ -973,6 +1008,7 @@ int main(void)
         cmocka_unit_test(test_nothing_stays_for_the_next),
         cmocka_unit_test(test_more_goes_back),
         cmocka_unit_test(test_goodbye_and_attract),
+        cmocka_unit_test(test_progress),
         cmocka_unit_test(test_want),
         cmocka_unit_test(test_back_keeps_answers),
         cmocka_unit_test(test_talk_and_dontknow),
