@@ -5,6 +5,7 @@
 #include "ini.h"
 #include "log.h"
 #include "str.h"
+#include "ticket.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -1558,6 +1559,7 @@ static enum ww_err resolve(const struct ww_flow_outcome *o, const struct ww_book
     ww_day today;
     int minute;
     ww_clock_local(ctx->clock, &today, &minute);
+    out->today = today;
 
     size_t cand[WW_FLOW_MAX_PARTNERS];
     int rank[WW_FLOW_MAX_PARTNERS];
@@ -1643,11 +1645,6 @@ enum ww_err ww_flow_resolve(const struct ww_flows *flows, const struct ww_flow_o
     return e;
 }
 
-/* Day names for the screen; Dutch source, translated through the catalogue. */
-static const char *const day_names[] = {N_("maandag"),   N_("dinsdag"), N_("woensdag"),
-                                        N_("donderdag"), N_("vrijdag"), N_("zaterdag"),
-                                        N_("zondag")};
-
 /* A partner as the resident at `loc` sees it: with the location's own
  * details (phone, website, ...) when there is a location. */
 static const struct ww_partner *shown(const struct ww_config *cfg, const struct ww_location *loc,
@@ -1664,6 +1661,13 @@ static void view_alt(struct ww_view_alt *a, const struct ww_partner *p)
     a->phone_hours = p->phone_hours[0] ? ww_i18n_get(p->phone_hours) : "";
     a->website = p->website;
     a->address = p->address;
+}
+
+static const char *translate_now(void *ctx, const char *lang, const char *msgid)
+{
+    (void)ctx;
+    (void)lang;
+    return ww_i18n_get(msgid);
 }
 
 void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
@@ -1729,11 +1733,12 @@ void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
                    _("Eerste vrije tijd"), t);
         }
     } else if (r->here == WW_HERE_LATER) {
-        int y, m, d;
-        ww_day_to_ymd(r->day, &y, &m, &d);
-        ww_minute_format(r->first_free >= 0 ? r->first_free : 0, t);
-        ww_fmt(v->here_line, sizeof v->here_line, "%s %s %d-%d-%d, %s", _("Volgende keer hier:"),
-               ww_i18n_get(day_names[ww_day_weekday(r->day)]), d, m, y, t);
+        /* The date one way everywhere: "morgen, woensdag 25 november, 09:00". */
+        char when[160];
+        ww_ticket_when_near(when, sizeof when, r->day, r->first_free >= 0 ? r->first_free : 0,
+                            r->today > 0 ? r->today : WW_DAY_NONE, /* 0: not filled in */
+                            NULL, translate_now, NULL);
+        ww_fmt(v->here_line, sizeof v->here_line, "%s %s", _("Volgende keer hier:"), when);
     } else {
         ww_strlcpy(v->here_line, _("Niemand is vandaag aanwezig."), sizeof v->here_line);
     }

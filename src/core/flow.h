@@ -205,6 +205,7 @@ struct ww_resolution {
     int rank;                /* index into the outcome's partners; -1 for NONE */
     size_t partner;          /* config index of the partner (TODAY, LATER) */
     ww_day day;              /* TODAY: today; LATER: the next date */
+    ww_day today;            /* the day it was resolved on ("morgen" in words) */
     int first_free;          /* start minute of the first slot with room (TODAY, LATER) */
     int later_free;          /* TODAY: a slot with room at least an hour after the first; -1 none */
     int n_free;              /* TODAY: slots with room from now on */

@@ -487,7 +487,7 @@ static void when_text(const struct b *b, ww_day day, int minute, char *buf, size
         buf[0] = '\0';
         return;
     }
-    ww_ticket_when(buf, size, day, minute, b->s->lang, translate_cb, NULL);
+    ww_ticket_when_near(buf, size, day, minute, b->env->today, b->s->lang, translate_cb, NULL);
 }
 
 static void hhmm(int minute, char *buf)

@@ -119,7 +119,7 @@ expect "walk: two locations and none chosen: no presence" 0 "Sociaal raadslieden
 
 expect "walk: --date alone means that day's opening" 0 "Vandaag aanwezig van 09:00 tot 12:30, Spreekkamer 3. Eerste vrije tijd: 09:00" -- \
     sh -c "printf '2\n2\n2\n' | $WW_BIN flow walk --topic schulden --date 2026-11-25 --location weener-xl"
-expect "walk: a Saturday: the next weekday" 0 "Volgende keer hier: maandag 30-11-2026, 09:00" -- \
+expect "walk: a Saturday: the next weekday" 0 "Volgende keer hier: maandag 30 november, 09:00" -- \
     sh -c "printf '2\n2\n2\n' | $WW_BIN flow walk --topic schulden --date 2026-11-28 --location weener-xl"
 
 # The preferred partner absent today: the next one of them, on the next date.
@@ -130,7 +130,7 @@ expect "resolve: sociaal raadslieden here on Tuesday (hours, then the first free
 expect "staff: mark them absent" 0 "" -- \
     ww staff absent sociaal-raadslieden --location weener-xl --now $NOW
 expect "resolve: absent, so schuldhulp on Wednesday" 0 \
-    "Volgende keer hier: woensdag 25-11-2026, 09:00" -- walk_budget
+    "Volgende keer hier: morgen, woensdag 25 november, 09:00" -- walk_budget
 check "resolve: absent, the partner named" sh -c "printf '1\n2\n' | $WW_BIN flow walk --topic schulden --location weener-xl --now $NOW | grep -qx 'Schuldhulp van de gemeente'"
 
 # ---- help and usage ----

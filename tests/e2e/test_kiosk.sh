@@ -188,6 +188,19 @@ expect text Stap 5 van 5
 EOF
 expect "progress covers questions, outcome, time, check and ticket" 0 "" -- kiosk "$WW_TMP/progress.txt" progress
 
+# ---- dates one way, "vandaag" and "morgen" where true ----
+cat >"$WW_TMP/dates.txt" <<'EOF'
+tap start
+tap talk
+tap book
+expect screen time
+expect text morgen, woensdag 25 november, 09:00
+tap time:first
+expect screen confirm
+expect text vandaag, dinsdag 24 november, 09:30
+EOF
+expect "dates: weekday, day and month, with vandaag and morgen" 0 "" -- kiosk "$WW_TMP/dates.txt" dates
+
 # ---- idle: warning, one tap extends, then everything is wiped ----
 rm -f "$DB"
 cat >"$WW_TMP/idle.txt" <<'EOF'

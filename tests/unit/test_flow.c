@@ -520,7 +520,10 @@ static void test_view(void **state)
     r.day = ww_day_from_ymd(2026, 11, 26);
     r.first_free = 9 * 60;
     ww_outcome_view(&cfg, loc, o, &r, &v);
-    assert_string_equal(v.here_line, "Volgende keer hier: donderdag 26-11-2026, 09:00");
+    assert_string_equal(v.here_line, "Volgende keer hier: donderdag 26 november, 09:00");
+    r.today = ww_day_from_ymd(2026, 11, 25); /* the day before: "morgen" */
+    ww_outcome_view(&cfg, loc, o, &r, &v);
+    assert_string_equal(v.here_line, "Volgende keer hier: morgen, donderdag 26 november, 09:00");
 
     /* An outcome without `bring` takes the partner's own list. */
     const struct ww_flow_outcome *b = &t->outcomes[1];
