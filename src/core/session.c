@@ -266,7 +266,7 @@ static void tap(const struct ww_flows *flows, struct ww_session *s, const struct
 
 /* A touch on "Dank u wel" is the next person: the visit ends (recorded,
  * wiped) and theirs starts on the topics, with what they touched done in
- * it (a language, a display setting, reading aloud). Nothing of the
+ * it (a language, a display setting). Nothing of the
  * previous visit is left for "Terug" to return into. */
 static void goodbye_tap(const struct ww_flows *flows, struct ww_session *s,
                         const struct ww_session *in, const char *t)
@@ -274,9 +274,10 @@ static void goodbye_tap(const struct ww_flows *flows, struct ww_session *s,
     wipe(s, in);
     s->screen = WW_SCREEN_TOPICS;
     /* Only the settings of the new person; anything else (Verder, Terug,
-     * Praat met een medewerker) just starts the visit. */
+     * Praat met een medewerker) just starts the visit. "Voorlezen" is not
+     * here: it reads "Dank u wel" to the one who is still there. */
     if (strncmp(t, "lang:", 5) != 0 && strcmp(t, "textsize") != 0 && strcmp(t, "contrast") != 0 &&
-        strcmp(t, "slow") != 0 && strcmp(t, "read") != 0)
+        strcmp(t, "slow") != 0)
         return;
     struct ww_session next = *s;
     unsigned effects = s->effects;
@@ -589,7 +590,8 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
     char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
     switch (a->kind) {
     case WW_ACT_TAP:
-        if (in->screen == WW_SCREEN_GOODBYE && !key && !in->warning)
+        if (in->screen == WW_SCREEN_GOODBYE && !key && !in->warning &&
+            strcmp(a->target, "read") != 0)
             goodbye_tap(flows, &s, in, a->target);
         else
             tap(flows, &s, in, a->target);
