@@ -200,11 +200,10 @@ struct walker {
 static void print_question(const struct walker *w, const struct ww_session *s)
 {
     const struct ww_flow_question *q = ww_flows_question(w->flows, s->topic, s->question);
-    int step, total;
-    ww_session_progress(w->flows, s, &step, &total);
+    int phase, number;
+    ww_session_progress(s, &phase, &number);
     char progress[96];
-    const int values[] = {step, total};
-    ww_i18n_format_int(progress, sizeof progress, N_("Stap %d van %d"), values, 2);
+    ww_i18n_format_int(progress, sizeof progress, N_("Vraag %d"), &number, 1);
     printf("\n-- %s\n%s\n", progress, ww_i18n_get(q->text));
     if (q->explain[0])
         printf("(%s)\n", ww_i18n_get(q->explain));

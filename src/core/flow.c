@@ -5,6 +5,7 @@
 #include "ini.h"
 #include "log.h"
 #include "str.h"
+#include "ticket.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -1554,9 +1555,11 @@ static enum ww_err resolve(const struct ww_flow_outcome *o, const struct ww_book
     out->next_day = WW_DAY_NONE;
     out->first_free = -1;
     out->later_free = -1;
+    out->hours[0] = out->hours[1] = -1;
     ww_day today;
     int minute;
     ww_clock_local(ctx->clock, &today, &minute);
+    out->today = today;
 
     size_t cand[WW_FLOW_MAX_PARTNERS];
     int rank[WW_FLOW_MAX_PARTNERS];
@@ -1586,8 +1589,11 @@ static enum ww_err resolve(const struct ww_flow_outcome *o, const struct ww_book
         struct ww_day_plan plan;
         if (ww_booking_plan(ctx, today, &plan) == WW_OK) {
             const struct ww_block *b = ww_plan_find(&plan, cand[i]);
-            if (b)
+            if (b) {
                 ww_strlcpy(r.room, b->room, sizeof r.room);
+                r.hours[0] = b->time[0];
+                r.hours[1] = b->time[1];
+            }
         }
         r.next_day = ww_booking_next_day(ctx, cand[i], today + 1);
         *out = r;
@@ -1639,11 +1645,6 @@ enum ww_err ww_flow_resolve(const struct ww_flows *flows, const struct ww_flow_o
     return e;
 }
 
-/* Day names for the screen; Dutch source, translated through the catalogue. */
-static const char *const day_names[] = {N_("maandag"),   N_("dinsdag"), N_("woensdag"),
-                                        N_("donderdag"), N_("vrijdag"), N_("zaterdag"),
-                                        N_("zondag")};
-
 /* A partner as the resident at `loc` sees it: with the location's own
  * details (phone, website, ...) when there is a location. */
 static const struct ww_partner *shown(const struct ww_config *cfg, const struct ww_location *loc,
@@ -1660,6 +1661,13 @@ static void view_alt(struct ww_view_alt *a, const struct ww_partner *p)
     a->phone_hours = p->phone_hours[0] ? ww_i18n_get(p->phone_hours) : "";
     a->website = p->website;
     a->address = p->address;
+}
+
+static const char *translate_now(void *ctx, const char *lang, const char *msgid)
+{
+    (void)ctx;
+    (void)lang;
+    return ww_i18n_get(msgid);
 }
 
 void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
@@ -1701,26 +1709,36 @@ void ww_outcome_view(const struct ww_config *cfg, const struct ww_location *loc,
         v->offline =
             _("Een afspraak maken lukt nu niet. Ga naar de balie. Daar helpt een medewerker u "
               "verder.");
-    if (r->here == WW_HERE_TODAY && r->offline) {
-        /* From the pattern: who is usually here today, not who has room. */
+    if (r->here == WW_HERE_TODAY) {
+        /* When the partner is here and the first free time are two things:
+         * "Vandaag aanwezig: 09:40" read as the time they arrive. */
+        char from[6], until[6], part[160];
+        if (r->hours[0] >= 0 && r->hours[1] > r->hours[0]) {
+            ww_minute_format(r->hours[0], from);
+            ww_minute_format(r->hours[1], until);
+            const char *args[] = {from, until};
+            ww_i18n_format(part, sizeof part, N_("Vandaag aanwezig van %s tot %s"), args, 2);
+        } else {
+            ww_strlcpy(part, _("Vandaag aanwezig"), sizeof part);
+        }
         if (r->room[0])
-            ww_fmt(v->here_line, sizeof v->here_line, "%s: %s", _("Vandaag aanwezig"),
-                   ww_i18n_get(r->room));
+            ww_fmt(v->here_line, sizeof v->here_line, "%s, %s.", part, ww_i18n_get(r->room));
         else
-            ww_strlcpy(v->here_line, _("Vandaag aanwezig"), sizeof v->here_line);
-    } else if (r->here == WW_HERE_TODAY) {
-        ww_minute_format(r->first_free, t);
-        if (r->room[0])
-            ww_fmt(v->here_line, sizeof v->here_line, "%s: %s, %s", _("Vandaag aanwezig"), t,
-                   ww_i18n_get(r->room));
-        else
-            ww_fmt(v->here_line, sizeof v->here_line, "%s: %s", _("Vandaag aanwezig"), t);
+            ww_fmt(v->here_line, sizeof v->here_line, "%s.", part);
+        if (!r->offline && r->first_free >= 0) {
+            /* From the store's counts; offline there is no promise of a time. */
+            size_t used = strlen(v->here_line);
+            ww_minute_format(r->first_free, t);
+            ww_fmt(v->here_line + used, sizeof v->here_line - used, " %s: %s",
+                   _("Eerste vrije tijd"), t);
+        }
     } else if (r->here == WW_HERE_LATER) {
-        int y, m, d;
-        ww_day_to_ymd(r->day, &y, &m, &d);
-        ww_minute_format(r->first_free >= 0 ? r->first_free : 0, t);
-        ww_fmt(v->here_line, sizeof v->here_line, "%s %s %d-%d-%d, %s", _("Volgende keer hier:"),
-               ww_i18n_get(day_names[ww_day_weekday(r->day)]), d, m, y, t);
+        /* The date one way everywhere: "morgen, woensdag 25 november, 09:00". */
+        char when[160];
+        ww_ticket_when_near(when, sizeof when, r->day, r->first_free >= 0 ? r->first_free : 0,
+                            r->today > 0 ? r->today : WW_DAY_NONE, /* 0: not filled in */
+                            NULL, translate_now, NULL);
+        ww_fmt(v->here_line, sizeof v->here_line, "%s %s", _("Volgende keer hier:"), when);
     } else {
         ww_strlcpy(v->here_line, _("Niemand is vandaag aanwezig."), sizeof v->here_line);
     }

@@ -205,12 +205,15 @@ struct ww_resolution {
     int rank;                /* index into the outcome's partners; -1 for NONE */
     size_t partner;          /* config index of the partner (TODAY, LATER) */
     ww_day day;              /* TODAY: today; LATER: the next date */
+    ww_day today;            /* the day it was resolved on ("morgen" in words) */
     int first_free;          /* start minute of the first slot with room (TODAY, LATER) */
     int later_free;          /* TODAY: a slot with room at least an hour after the first; -1 none */
     int n_free;              /* TODAY: slots with room from now on */
     ww_day next_day;         /* TODAY: the next day after today with room (for "another day"),
                                 WW_DAY_NONE when none */
     char room[WW_NAME_SIZE]; /* TODAY: where (from the plan) */
+    int hours[2];            /* TODAY: from and until which minute the partner is here
+                                (the plan's block), -1 when the plan does not say */
     bool offline;            /* the store could not be read: presence from the weekly
                                 pattern and today's calendar only, booked counts
                                 unknown; nothing can be booked now */
@@ -256,7 +259,8 @@ struct ww_outcome_view {
     const char *bring[WW_VIEW_MAX_BRING]; /* documents to bring */
     size_t n_bring;
     enum ww_here here;
-    char here_line[160]; /* "Vandaag aanwezig: 09:30, Spreekkamer 1" etc., translated */
+    char here_line[256]; /* "Vandaag aanwezig van 09:00 tot 12:00, Spreekkamer 1. Eerste vrije
+                            tijd: 09:40" etc., translated */
     struct ww_view_alt alt[WW_FLOW_MAX_PARTNERS]; /* when NONE (also LATER: the others) */
     size_t n_alt;
     const char *alternative; /* the outcome's alternative text, "" when none */

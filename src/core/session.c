@@ -30,6 +30,7 @@ static struct ww_session fresh(const struct ww_session_params *params)
     s.question = -1;
     s.current = -1;
     s.talk_from = WW_SCREEN_ATTRACT;
+    s.last_item = -1;
     s.book_error = WW_OK;
     s.time = WW_TIME_NONE;
     s.volume = params->volume > 0 ? params->volume : WW_SESSION_VOLUME_DEFAULT;
@@ -138,6 +139,7 @@ static void add_visit(const struct ww_flows *flows, struct ww_session *s, int to
 /* After an outcome is booked or declined: the next pending one, or "more". */
 static void after_item(struct ww_session *s)
 {
+    s->last_item = s->current;
     int next = most_urgent_pending(s);
     if (next >= 0) {
         show_outcome(s, next);
@@ -205,6 +207,17 @@ static int small_number(const char *s, int min, int max)
     return ww_parse_int(s, min, max, &n) ? (int)n : -1;
 }
 
+/* "Back" from MORE: the item just handled, so its outcome (with the phone
+ * numbers) or its ticket is never lost by one tap. Declined: the outcome,
+ * pending again; booked: its ticket (booked stays booked, nothing printed). */
+static bool more_has_back(const struct ww_session *s)
+{
+    if (s->last_item < 0 || s->last_item >= s->n_visit)
+        return false;
+    enum ww_visit_state st = s->visit[s->last_item].state;
+    return st == WW_VISIT_NO_BOOKING || (st == WW_VISIT_BOOKED && s->bookings > 0);
+}
+
 static void back(struct ww_session *s, const struct ww_session *in)
 {
     switch (s->screen) {
@@ -265,9 +278,61 @@ static void back(struct ww_session *s, const struct ww_session *in)
     case WW_SCREEN_RATING:
         s->screen = WW_SCREEN_MORE;
         break;
+    case WW_SCREEN_MORE:
+        if (!more_has_back(s))
+            break;
+        if (s->visit[s->last_item].state == WW_VISIT_NO_BOOKING) {
+            s->visit[s->last_item].state = WW_VISIT_PENDING;
+            show_outcome(s, s->last_item);
+        } else {
+            s->current = s->last_item;
+            s->screen = WW_SCREEN_TICKET;
+        }
+        s->last_item = -1;
+        break;
     default:
-        break; /* attract, ticket (booked stays booked), more, goodbye */
+        break; /* attract, ticket (booked stays booked), goodbye */
     }
+}
+
+static void start_topic(const struct ww_flows *flows, struct ww_session *s, const char *id)
+{
+    int ti;
+    const struct ww_flow_topic *topic = ww_flows_topic(flows, id, &ti);
+    if (!topic || topic->start.kind != WW_NODE_QUESTION)
+        return;
+    if (ti != s->topic) {
+        s->topic = ti;
+        s->n_kept = 0;
+    }
+    s->n_steps = 0;
+    s->question = topic->start.index;
+    s->screen = WW_SCREEN_QUESTION;
+    mark_seen(s, ti, s->question, WW_SEEN_REACHED);
+}
+
+static void tap(const struct ww_flows *flows, struct ww_session *s, const struct ww_session *in,
+                const char *t);
+
+/* A touch on "Dank u wel" is the next person: the visit ends (recorded,
+ * wiped) and theirs starts on the topics, with what they touched done in
+ * it (a language, a display setting). Nothing of the
+ * previous visit is left for "Terug" to return into. */
+static void goodbye_tap(const struct ww_flows *flows, struct ww_session *s,
+                        const struct ww_session *in, const char *t)
+{
+    wipe(s, in);
+    s->screen = WW_SCREEN_TOPICS;
+    /* Only the settings of the new person; anything else (Verder, Terug,
+     * Praat met een medewerker) just starts the visit. "Voorlezen" is not
+     * here: it reads "Dank u wel" to the one who is still there. */
+    if (strncmp(t, "lang:", 5) != 0 && strcmp(t, "textsize") != 0 && strcmp(t, "contrast") != 0 &&
+        strcmp(t, "slow") != 0)
+        return;
+    struct ww_session next = *s;
+    unsigned effects = s->effects;
+    tap(flows, s, &next, t);
+    s->effects |= effects;
 }
 
 static void tap(const struct ww_flows *flows, struct ww_session *s, const struct ww_session *in,
@@ -358,24 +423,15 @@ static void tap(const struct ww_flows *flows, struct ww_session *s, const struct
 
     switch (s->screen) {
     case WW_SCREEN_ATTRACT:
-        if (strcmp(t, "start") == 0)
+        /* A tap anywhere starts; a topic's pictogram starts that topic. */
+        if (strcmp(t, "start") == 0 || strcmp(t, "anywhere") == 0)
             s->screen = WW_SCREEN_TOPICS;
+        else if (has_prefix(t, "topic:", &rest))
+            start_topic(flows, s, rest);
         break;
     case WW_SCREEN_TOPICS:
-        if (has_prefix(t, "topic:", &rest)) {
-            int ti;
-            const struct ww_flow_topic *topic = ww_flows_topic(flows, rest, &ti);
-            if (!topic || topic->start.kind != WW_NODE_QUESTION)
-                break;
-            if (ti != s->topic) {
-                s->topic = ti;
-                s->n_kept = 0;
-            }
-            s->n_steps = 0;
-            s->question = topic->start.index;
-            s->screen = WW_SCREEN_QUESTION;
-            mark_seen(s, ti, s->question, WW_SEEN_REACHED);
-        }
+        if (has_prefix(t, "topic:", &rest))
+            start_topic(flows, s, rest);
         break;
     case WW_SCREEN_QUESTION:
         if (strcmp(t, "dontknow") == 0) {
@@ -448,6 +504,8 @@ static void tap(const struct ww_flows *flows, struct ww_session *s, const struct
         }
         break;
     case WW_SCREEN_GOODBYE:
+        /* A key (the keypad's "Verder"): the visit ends, the next starts at
+         * the beginning. Touches go through goodbye_tap. */
         if (strcmp(t, "next") == 0 || strcmp(t, "start") == 0)
             wipe(s, in);
         break;
@@ -501,6 +559,9 @@ size_t ww_session_targets(const struct ww_flows *flows, const struct ww_session 
         const struct ww_lang *l = ww_i18n_langs(&nl);
         for (size_t i = 0; i < nl; i++)
             ADD("lang:%s", l[i].code);
+        /* The pictograms last: the keypad order and number keys stay. */
+        for (size_t i = 0; i < flows->n_topics; i++)
+            ADD("topic:%s", flows->topics[i].id);
         break;
     }
     case WW_SCREEN_TOPICS:
@@ -552,7 +613,7 @@ size_t ww_session_targets(const struct ww_flows *flows, const struct ww_session 
         break;
     }
     if (s->screen != WW_SCREEN_ATTRACT && s->screen != WW_SCREEN_GOODBYE &&
-        s->screen != WW_SCREEN_TICKET && s->screen != WW_SCREEN_MORE)
+        s->screen != WW_SCREEN_TICKET && (s->screen != WW_SCREEN_MORE || more_has_back(s)))
         ADD("back");
     ADD("talk");
     ADD("lower");
@@ -632,7 +693,11 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
     char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
     switch (a->kind) {
     case WW_ACT_TAP:
-        tap(flows, &s, in, a->target);
+        if (in->screen == WW_SCREEN_GOODBYE && !key && !in->warning &&
+            strcmp(a->target, "read") != 0)
+            goodbye_tap(flows, &s, in, a->target);
+        else
+            tap(flows, &s, in, a->target);
         break;
     case WW_ACT_BACK:
         tap(flows, &s, in, "back");
@@ -767,16 +832,30 @@ int ww_session_marked(const struct ww_session *s)
     return st->question == s->question ? st->answer : -1;
 }
 
-void ww_session_progress(const struct ww_flows *flows, const struct ww_session *s, int *step,
-                         int *total)
+void ww_session_progress(const struct ww_session *s, int *phase, int *question)
 {
-    *step = 0;
-    *total = 0;
-    const struct ww_flow_question *q = ww_flows_question(flows, s->topic, s->question);
-    if (s->screen != WW_SCREEN_QUESTION || !q)
-        return;
-    *step = s->n_steps + 1;
-    *total = s->n_steps + q->depth;
+    *phase = 0;
+    *question = 0;
+    switch (s->screen) {
+    case WW_SCREEN_QUESTION:
+        *phase = 1;
+        *question = s->n_steps + 1;
+        break;
+    case WW_SCREEN_OUTCOME:
+        *phase = 2;
+        break;
+    case WW_SCREEN_TIME:
+        *phase = 3;
+        break;
+    case WW_SCREEN_CONFIRM:
+        *phase = 4;
+        break;
+    case WW_SCREEN_TICKET:
+        *phase = s->current >= 0 ? 5 : 0;
+        break;
+    default:
+        break;
+    }
 }
 
 const struct ww_flow_outcome *ww_session_outcome(const struct ww_flows *flows,

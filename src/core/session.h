@@ -154,6 +154,8 @@ struct ww_session {
     int n_visit;
     int current;              /* -1 none */
     enum ww_screen talk_from; /* where "talk" came from, for "back" */
+    int last_item;            /* the item handled last (declined or booked): where "back"
+                                 from MORE returns to; -1 none */
 
     struct ww_resolution resolution; /* of visit[current], valid when `resolved` */
     bool resolved;
@@ -213,10 +215,16 @@ size_t ww_session_targets(const struct ww_flows *flows, const struct ww_session 
  * resident went back to it: 1..5, 0 for "Ik weet het niet", -1 none. */
 int ww_session_marked(const struct ww_session *s);
 
-/* Progress on a question screen: step (1-based) and total steps of the
- * longest path from here. Both 0 outside a question. */
-void ww_session_progress(const struct ww_flows *flows, const struct ww_session *s, int *step,
-                         int *total);
+/* Progress over the whole journey, in phases that every booking passes
+ * through: questions, outcome, time, check, ticket (WW_PHASES of them).
+ * `phase` is 1..WW_PHASES on those screens, 0 elsewhere (and on a scanned
+ * ticket, which is no journey). `question` is the number of the question on
+ * screen (1-based), 0 outside the questions. There is no total of
+ * questions: how many follow depends on the answers, and a total that
+ * shrinks as one answers ("Stap 1 van 4", then done after two) is no
+ * promise. */
+#define WW_PHASES 5
+void ww_session_progress(const struct ww_session *s, int *phase, int *question);
 
 /* What the confirm screen shows: the day and start minute of the chosen
  * time (minute -1 when it is "the first free slot that day"). */

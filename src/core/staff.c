@@ -93,6 +93,28 @@ void ww_staff_day_build(const struct ww_config *cfg, const struct ww_location *l
                 r->checked_in++;
         }
     }
+    /* One order whatever staff change: the weekly pattern's, partners
+     * added for the day after them. Marking a partner absent (or back)
+     * then never moves the rows on the staff screen under the finger. */
+    size_t key[WW_STAFF_ROWS];
+    for (size_t i = 0; i < out->n; i++) {
+        key[i] = base->n + i;
+        for (size_t k = 0; k < base->n; k++)
+            if (base->blocks[k].partner == out->rows[i].partner) {
+                key[i] = k;
+                break;
+            }
+    }
+    for (size_t i = 1; i < out->n; i++) {
+        struct ww_staff_row r = out->rows[i];
+        size_t kk = key[i], j = i;
+        for (; j > 0 && key[j - 1] > kk; j--) {
+            out->rows[j] = out->rows[j - 1];
+            key[j] = key[j - 1];
+        }
+        out->rows[j] = r;
+        key[j] = kk;
+    }
     for (size_t p = 0; p < cfg->n_partners && out->n_addable < WW_STAFF_ROWS; p++)
         if (!row_of(out, p))
             out->addable[out->n_addable++] = p;
@@ -709,7 +731,8 @@ static bool partner_arg(const struct ww_staff_env *env, const char *target, cons
     return ww_config_partner(env->ctx->cfg, target + n, p) != NULL;
 }
 
-static void main_tap(struct ww_staff *st, const struct ww_staff_env *env, const char *target)
+static void main_tap(struct ww_staff *st, const struct ww_staff_env *env, const char *target,
+                     const char *confirm)
 {
     const struct ww_config *cfg = env->ctx->cfg;
     size_t p;
@@ -738,7 +761,9 @@ static void main_tap(struct ww_staff *st, const struct ww_staff_env *env, const 
     if (strcmp(target, "staff:checkin") == 0) {
         st->mode = WW_STAFF_CHECKIN;
         st->entry[0] = '\0';
-        say(st, WW_STAFF_INFO, "Typ het ticketnummer of scan de QR-code.");
+        /* The screen says what to do, once; the message is for results. */
+        st->message[0] = '\0';
+        st->tone = WW_STAFF_INFO;
         return;
     }
     if (strcmp(target, "staff:reprint") == 0) {
@@ -750,7 +775,10 @@ static void main_tap(struct ww_staff *st, const struct ww_staff_env *env, const 
         return;
     }
     if (partner_arg(env, target, "absent:", &p)) {
-        mark_absent(st, env, p);
+        if (strcmp(confirm, cfg->partners[p].id) == 0)
+            mark_absent(st, env, p);
+        else
+            ww_strlcpy(st->confirm, cfg->partners[p].id, sizeof st->confirm);
         return;
     }
     if (partner_arg(env, target, "bookings:", &p)) {
@@ -808,6 +836,11 @@ void ww_staff_tap(struct ww_staff *st, const struct ww_staff_env *env, const cha
         return;
     st->last_input = now_of(env);
     st->effects |= WW_STAFF_FX_REDRAW;
+    /* "Afwezig melden" asks once, on the button itself: the second tap on
+     * it marks the partner absent, any other tap forgets the question. */
+    char confirm[WW_ID_SIZE];
+    ww_strlcpy(confirm, st->confirm, sizeof confirm);
+    st->confirm[0] = '\0';
     if (strcmp(target, "staff:close") == 0) {
         ww_info("staff: closed");
         ww_staff_close(st);
@@ -848,11 +881,11 @@ void ww_staff_tap(struct ww_staff *st, const struct ww_staff_env *env, const cha
                 ww_staff_key(st, env, k[0]);
             break;
         }
-        main_tap(st, env, target);
+        main_tap(st, env, target, confirm);
         break;
     case WW_STAFF_MAIN:
     case WW_STAFF_BOOKINGS:
-        main_tap(st, env, target);
+        main_tap(st, env, target, confirm);
         break;
     case WW_STAFF_CLOSED:
         break;
@@ -868,6 +901,8 @@ void ww_staff_key(struct ww_staff *st, const struct ww_staff_env *env, int key)
         return;
     }
     st->last_input = now_of(env);
+    if (key)
+        st->confirm[0] = '\0'; /* a key answers no to "Zeker?" */
     if (key == 27) {
         ww_staff_tap(st, env, "staff:back");
         return;

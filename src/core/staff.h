@@ -74,7 +74,8 @@ struct ww_staff_day {
     bool closed;   /* holiday or no opening hours */
     bool store_ok; /* false: the store could not be read */
     size_t n;
-    struct ww_staff_row rows[WW_STAFF_ROWS]; /* present (by start time), then absent */
+    struct ww_staff_row rows[WW_STAFF_ROWS]; /* in the weekly pattern's order, present or
+                                                absent, then the partners added for the day */
     size_t n_addable;
     size_t addable[WW_STAFF_ROWS]; /* partners not here that day */
     char last_partner[WW_ID_SIZE]; /* whose change "undo" takes back; "" none */
@@ -189,6 +190,8 @@ struct ww_staff {
     enum ww_staff_tone tone;
     int lock_shown;            /* minutes of a lock in `message`, 0 none */
     char partner[WW_ID_SIZE];  /* BOOKINGS: whose */
+    char confirm[WW_ID_SIZE];  /* MAIN: the partner whose "Afwezig melden" was tapped once
+                                  and asks "Zeker?" on the same button; "" none */
     struct ww_staff_day day;   /* refreshed after every change */
     struct ww_booking reprint; /* FX_REPRINT: the booking */
     unsigned effects;

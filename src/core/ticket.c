@@ -208,6 +208,25 @@ void ww_ticket_when(char *buf, size_t size, ww_day day, int minute, const char *
     subst(buf, size, tr_or(tr, tr_ctx, lang, MSG_WHEN), keys, vals, 4);
 }
 
+void ww_ticket_when_near(char *buf, size_t size, ww_day day, int minute, ww_day today,
+                         const char *lang, ww_translate_fn tr, void *tr_ctx)
+{
+    char when[160];
+    ww_ticket_when(when, sizeof when, day, minute, lang, tr, tr_ctx);
+    const char *near = NULL;
+    if (today != WW_DAY_NONE && day == today)
+        near = N_("vandaag, {when}");
+    else if (today != WW_DAY_NONE && day == today + 1)
+        near = N_("morgen, {when}");
+    if (!near) {
+        ww_strlcpy(buf, when, size);
+        return;
+    }
+    const char *keys[] = {"when"};
+    const char *vals[] = {when};
+    subst(buf, size, tr_or(tr, tr_ctx, lang, near), keys, vals, 1);
+}
+
 const struct ww_block *ww_ticket_block(const struct ww_day_plan *plan, size_t partner, int start)
 {
     for (size_t i = 0; i < plan->n; i++) {

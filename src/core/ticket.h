@@ -164,6 +164,13 @@ bool ww_lang_rtl(const char *lang);
 void ww_ticket_when(char *buf, size_t size, ww_day day, int minute, const char *lang,
                     ww_translate_fn tr, void *tr_ctx);
 
+/* The same, with "vandaag" or "morgen" before it when `day` is `today` or
+ * the day after: "morgen, woensdag 25 november, 09:00". For what is read
+ * while it is true (screens, speech, flow walk); the paper ticket is read
+ * later and says the date alone. today = WW_DAY_NONE: the date alone. */
+void ww_ticket_when_near(char *buf, size_t size, ww_day day, int minute, ww_day today,
+                         const char *lang, ww_translate_fn tr, void *tr_ctx);
+
 /* A file-name stem for a booking's ticket: "2026-11-24-J-014" (size >= 24). */
 void ww_ticket_name(const struct ww_booking *b, char *buf, size_t size);
 

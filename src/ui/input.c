@@ -108,10 +108,11 @@ bool ww_input_key_action_in(const struct ww_input *in, SDL_Keycode key, Uint16 m
 /* The staff corner: the top-left square, but only where no control is
  * (the margin strip above and beside the language row): a resident holding
  * "Nederlands" for three seconds gets a tap, never the PIN pad. The idle
- * warning's "stay" covers the whole screen and does not count. */
+ * warning's "stay" and the "anywhere" under the attract and goodbye screens
+ * cover the whole screen and do not count. */
 static bool is_control(const char *name)
 {
-    return name[0] && strcmp(name, "stay") != 0;
+    return name[0] && strcmp(name, "stay") != 0 && strcmp(name, "anywhere") != 0;
 }
 
 static bool in_corner(const struct ww_input *in, const struct ww_dlist *d, int x, int y)

@@ -25,6 +25,8 @@ struct b {
     int x0, x1;      /* content column */
     int top, bottom; /* content area */
     bool crowded;    /* the content did not fit: build again with smaller text */
+    int tight;       /* rebuilds so far: 1+ the progress line is the bar alone, and
+                        with text at its smallest there is no progress line */
     int grow;        /* extra height of row buttons where the screen has room */
     bool paging;     /* laying out for pages: everything top down, nothing
                         pushed to the bottom, no growing into spare room */
@@ -656,7 +658,7 @@ static void when_text(const struct b *b, ww_day day, int minute, char *buf, size
         buf[0] = '\0';
         return;
     }
-    ww_ticket_when(buf, size, day, minute, b->s->lang, translate_cb, NULL);
+    ww_ticket_when_near(buf, size, day, minute, b->env->today, b->s->lang, translate_cb, NULL);
 }
 
 static void hhmm(int minute, char *buf)
@@ -679,6 +681,20 @@ static void panel_under(struct b *b, size_t at, struct ww_rect r)
     memmove(&b->d->cmds[at + 2], &b->d->cmds[at], (b->d->n - 2 - at) * sizeof b->d->cmds[0]);
     b->d->cmds[at] = pr;
     b->d->cmds[at + 1] = pf;
+}
+
+/* A target under the whole screen: a tap that hits no button. It lies
+ * below every other target (hit-testing takes the last first) and has a
+ * name of its own, so the focus ring and scripts find the real buttons. */
+static void anywhere_target(struct b *b, const char *label)
+{
+    struct ww_dlist *d = b->d;
+    if (d->n_targets >= WW_DLIST_TARGETS)
+        return;
+    ww_dlist_target(d, "anywhere", (struct ww_rect){0, 0, b->L.w, b->L.h}, label);
+    struct ww_dtarget t = d->targets[d->n_targets - 1];
+    memmove(&d->targets[1], &d->targets[0], (d->n_targets - 1) * sizeof d->targets[0]);
+    d->targets[0] = t;
 }
 
 /* ---- the screens ---- */
@@ -717,23 +733,18 @@ static void attract(struct b *b)
     int block = sh + L->gap * 3 + grid_rows * th + (grid_rows - 1) * L->gap;
 
     /* A calm row of the topics' pictograms says what this screen is for;
-     * it is left out when the controls need the room. */
+     * each starts its topic (a target: not smaller than any other). It is
+     * left out when the controls need the room. */
     size_t nt = b->env->flows->n_topics;
     int per = nt > 5 ? 5 : (int)nt;
     if (L->landscape)
         per = (int)nt;
-    int is = ww_mm(L, L->landscape ? 16 : 20);
+    int is = ww_mm(L, 20);
     int gap = L->gap * 2;
     int rows_n = per ? ((int)nt + per - 1) / per : 0;
     if (b->paging || y + rows_n * (is + gap) + block > b->bottom)
         rows_n = 0;
-    for (size_t i = 0; i < nt && rows_n > 0; i++) {
-        int row = (int)i / per, col = (int)i % per;
-        int rw = per * is + (per - 1) * gap;
-        int x = b->x0 + (w - rw) / 2 + col * (is + gap);
-        picto(b, b->env->flows->topics[i].icon, (struct ww_rect){x, y + row * (is + gap), is, is},
-              WW_C_MUTED);
-    }
+    int picto_y = y;
     y += rows_n * (is + gap);
 
     int at = y + (b->bottom - y - block) / 2;
@@ -743,6 +754,18 @@ static void attract(struct b *b)
         at = b->bottom - block;
     if (at < y)
         b->crowded = true;
+    if (b->env->lower) /* within reach: just above the start button */
+        picto_y = at - rows_n * (is + gap);
+    for (size_t i = 0; i < nt && rows_n > 0; i++) {
+        int row = (int)i / per, col = (int)i % per;
+        int rw = per * is + (per - 1) * gap;
+        struct ww_rect pr = {b->x0 + (w - rw) / 2 + col * (is + gap), picto_y + row * (is + gap),
+                             is, is};
+        picto(b, b->env->flows->topics[i].icon, pr, WW_C_MUTED);
+        char name[WW_TARGET_SIZE];
+        ww_fmt(name, sizeof name, "topic:%s", b->env->flows->topics[i].id);
+        ww_dlist_target(b->d, name, pr, T(b->env->flows->topics[i].title));
+    }
 
     struct look lk = look_of(b, B_PRIMARY);
     struct ww_rect r = {b->x0, at, w, sh};
@@ -855,23 +878,55 @@ static void topics(struct b *b)
     }
 }
 
+/* Where the resident is in the whole journey: a line ("Vraag 2" on the
+ * questions, "Stap 3 van 5" after them) and a bar of the five phases, the
+ * ones done and the current one filled. Returns the height. */
 static int progress(struct b *b, int y)
 {
     const struct ww_layout *L = &b->L;
-    int step, total;
-    ww_session_progress(b->env->flows, b->s, &step, &total);
-    if (total <= 0)
+    int phase, number;
+    ww_session_progress(b->s, &phase, &number);
+    if (phase <= 0)
         return 0;
+    int lh = ww_mm(L, 2.5);
+    int gap = L->gap / 2;
+    if (b->tight > 1)
+        return 0; /* the content first */
+    if (b->tight) {
+        /* The content did not fit: the bar alone, the words are what goes. */
+        int w = b->x1 - b->x0;
+        int sw = (w - (WW_PHASES - 1) * gap) / WW_PHASES;
+        for (int i = 0; i < WW_PHASES; i++)
+            rect(b, (struct ww_rect){b->x0 + i * (sw + gap), y, sw, lh},
+                 i < phase ? WW_C_PROGRESS : WW_C_TRACK, lh / 2);
+        return lh;
+    }
     char buf[96];
-    const int values[] = {step, total};
-    ww_i18n_format_int(buf, sizeof buf, N_("Stap %d van %d"), values, 2);
+    if (number > 0) {
+        ww_i18n_format_int(buf, sizeof buf, N_("Vraag %d"), &number, 1);
+    } else {
+        const int values[] = {phase, WW_PHASES};
+        ww_i18n_format_int(buf, sizeof buf, N_("Stap %d van %d"), values, 2);
+    }
+    if (L->landscape) {
+        /* Wide and low: the words and the bar on one line. */
+        int tw = (b->x1 - b->x0) / 3;
+        int h = text(b, buf, L->small_px, false, WW_C_MUTED, WW_C_BG,
+                     (struct ww_rect){b->x0, y, tw, 0}, WW_TEXT_START);
+        int x = b->x0 + tw + L->gap, w = b->x1 - x;
+        int sw = (w - (WW_PHASES - 1) * gap) / WW_PHASES;
+        for (int i = 0; i < WW_PHASES; i++)
+            rect(b, (struct ww_rect){x + i * (sw + gap), y + (h - lh) / 2, sw, lh},
+                 i < phase ? WW_C_PROGRESS : WW_C_TRACK, lh / 2);
+        return h;
+    }
     int h = text(b, buf, L->small_px, false, WW_C_MUTED, WW_C_BG,
                  (struct ww_rect){b->x0, y, b->x1 - b->x0, 0}, WW_TEXT_START);
-    int lh = ww_mm(L, 2.5);
     int w = b->x1 - b->x0;
-    rect(b, (struct ww_rect){b->x0, y + h + L->gap / 2, w, lh}, WW_C_TRACK, lh / 2);
-    int fill = w * step / total;
-    rect(b, (struct ww_rect){b->x0, y + h + L->gap / 2, fill, lh}, WW_C_PROGRESS, lh / 2);
+    int sw = (w - (WW_PHASES - 1) * gap) / WW_PHASES;
+    for (int i = 0; i < WW_PHASES; i++)
+        rect(b, (struct ww_rect){b->x0 + i * (sw + gap), y + h + L->gap / 2, sw, lh},
+             i < phase ? WW_C_PROGRESS : WW_C_TRACK, lh / 2);
     return h + L->gap / 2 + lh;
 }
 
@@ -883,7 +938,8 @@ static void question(struct b *b)
     if (!q)
         return;
     int y = b->top;
-    y += progress(b, y) + L->gap * 2;
+    int ph = progress(b, y);
+    y += ph ? ph + L->gap * 2 : 0;
     y += heading(b, T(q->text), y);
     if (q->explain[0])
         y += L->gap / 2 + para(b, T(q->explain), y + L->gap / 2, WW_C_MUTED);
@@ -1005,6 +1061,8 @@ static void outcome(struct b *b)
         rw[n++] = (struct row){"more:yes", _("Ik heb nog een vraag"), NULL, "vraag", B_NORMAL};
 
     int y = b->top;
+    int ph = progress(b, y);
+    y += ph ? ph + L->gap : 0;
     int w = b->x1 - b->x0;
     int pad = pad_of(b);
     /* The notices (safety, must-know) come first, in
@@ -1051,6 +1109,8 @@ static void time_screen(struct b *b)
     const struct ww_layout *L = &b->L;
     const struct ww_resolution *r = &b->s->resolution;
     int y = b->top;
+    int ph = progress(b, y);
+    y += ph ? ph + L->gap * 2 : 0;
     y += heading(b, _("Kies een tijd"), y) + L->gap / 2;
     const struct ww_partner *p =
         r->partner < b->env->cfg->n_partners ? &b->env->cfg->partners[r->partner] : NULL;
@@ -1093,6 +1153,8 @@ static void confirm(struct b *b)
     const struct ww_layout *L = &b->L;
     const struct ww_resolution *r = &b->s->resolution;
     int y = b->top;
+    int ph = progress(b, y);
+    y += ph ? ph + L->gap * 2 : 0;
     y += heading(b, _("Dit gaat u boeken:"), y) + L->gap;
     const struct ww_partner *p =
         r->partner < b->env->cfg->n_partners ? &b->env->cfg->partners[r->partner] : NULL;
@@ -1172,8 +1234,8 @@ const char *ww_screen_print_status(enum ww_print_state print)
     case WW_PRINT_OK:
         return _("Neem uw ticket uit de printer.");
     case WW_PRINT_FAILED:
-        return _("Helaas, de printer doet het niet. Maak een foto van dit scherm of onthoud "
-                 "uw nummer.");
+        /* Where to go, not only what went wrong. */
+        return _("Helaas, de printer doet het niet. Ga naar de balie. Laat dit scherm zien.");
     default:
         return NULL;
     }
@@ -1186,6 +1248,8 @@ static void ticket(struct b *b)
     const struct ww_partner *p = partner_by_id(b, bk->partner);
     int y = b->top;
     int pad = pad_of(b);
+    int ph = progress(b, y);
+    y += ph ? ph + L->gap : 0;
     y += heading(b, _("Uw ticket"), y) + L->gap;
     /* A wide screen: the card (and the printer's word) at the start, what
      * to bring, the call-back number and "Verder" beside it. */
@@ -1837,6 +1901,7 @@ static void build(const struct ww_screen_env *env, const struct ww_session *s, s
     bool fit = false, reach = false;
     for (int attempt = 0; attempt < 8; attempt++) {
         b->crowded = false;
+        b->tight = attempt == 0 ? 0 : b->L.body_px <= floor ? 2 : 1;
         content(b);
         fit = fits(b, m_cmd, m_target, &reach);
         if (fit || b->L.body_px <= floor)
@@ -1866,6 +1931,12 @@ static void build(const struct ww_screen_env *env, const struct ww_session *s, s
     } else if (env->lower) {
         close_up(b, m_cmd, m_target);
     }
+    /* The attract screen starts, and "Dank u wel" starts the next visit, on
+     * a tap anywhere (a gap between buttons included). */
+    if (s->screen == WW_SCREEN_ATTRACT)
+        anywhere_target(b, _("Tik om te beginnen"));
+    else if (s->screen == WW_SCREEN_GOODBYE)
+        anywhere_target(b, _("Dank u wel. Tot ziens."));
     if (s->warning)
         warning(b);
 

@@ -40,6 +40,8 @@
  *   expect no-said WORDS  the last utterance said does not hold WORDS
  *   expect fresh          nothing of a resident is left
  *   expect side TARGET left|right   which half of the screen the target is on
+ *   expect place TARGET   the first time: note where the target is; after
+ *                         that: it is still there (nothing moved it)
  *   expect background RRGGBB        the colour of the screen's corner pixel
  *   screenshot NAME       save DIR/NAME.png
  *   describe              print the state in one line
@@ -100,6 +102,11 @@ struct run {
     Uint32 age_ms; /* taps are stamped this long ago (age N) */
     int answers;   /* walk every-key: answers chosen */
     int walked;    /* walk every-key: keys pressed */
+    struct {
+        char name[WW_TARGET_SIZE];
+        struct ww_rect r;
+    } placed[8]; /* expect place: where targets were first seen */
+    size_t n_placed;
 };
 
 static bool fail(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -491,6 +498,25 @@ static bool expect(struct run *r, char *what, char *arg)
         if (left == (strcmp(ww_trim(side), "left") == 0))
             return true;
         return fail(r, "target %s is on the %s", arg, left ? "left" : "right");
+    }
+    if (strcmp(what, "place") == 0) {
+        const struct ww_dtarget *t = ww_dlist_find(d, arg);
+        if (!t)
+            return fail(r, "expect place: no target %s on screen %s", arg, d->screen);
+        for (size_t i = 0; i < r->n_placed; i++) {
+            if (strcmp(r->placed[i].name, arg) != 0)
+                continue;
+            struct ww_rect was = r->placed[i].r;
+            if (was.x == t->r.x && was.y == t->r.y && was.w == t->r.w && was.h == t->r.h)
+                return true;
+            return fail(r, "target %s moved from %d,%d %dx%d to %d,%d %dx%d", arg, was.x, was.y,
+                        was.w, was.h, t->r.x, t->r.y, t->r.w, t->r.h);
+        }
+        if (r->n_placed >= sizeof r->placed / sizeof r->placed[0])
+            return fail(r, "expect place: too many targets noted");
+        ww_strlcpy(r->placed[r->n_placed].name, arg, sizeof r->placed[0].name);
+        r->placed[r->n_placed++].r = t->r;
+        return true;
     }
     if (strcmp(what, "background") == 0) {
         unsigned long want = strtoul(arg, NULL, 16);

@@ -403,6 +403,32 @@ static void band(struct sb *b, const char *s)
     b->y += r.h + b->L.gap / 2;
 }
 
+/* The height message() takes for `s` as a band (the taller form). */
+static int band_h(struct sb *b, const char *s)
+{
+    int pad = ww_mm(&b->L, 3);
+    struct ww_text_style ts =
+        style(b, b->L.body_px, true, WW_C_URGENT_TEXT, b->x1 - b->x0 - 2 * pad, WW_TEXT_START);
+    struct ww_text_box tb = {0};
+    ww_text_cache_measure(b->env->texts, s, &ts, &tb);
+    return tb.h + 2 * pad + b->L.gap / 2;
+}
+
+static void message(struct sb *b);
+
+/* The message in a slot of its own height, two lines whether there is a
+ * message or not: what comes under it (the PIN pad, the check-in keys)
+ * never moves when "Onjuiste pincode" appears or goes. A longer message
+ * takes more room. */
+static void message_slot(struct sb *b)
+{
+    int y0 = b->y;
+    int slot = band_h(b, "X\nX");
+    message(b);
+    if (b->y - y0 < slot)
+        b->y = y0 + slot;
+}
+
 /* The message of the last step: a band when it is bad news. */
 static void message(struct sb *b)
 {
@@ -499,7 +525,7 @@ static void build_pin(struct sb *b)
     text(b, dots[0] ? dots : "Pincode", dots[0] ? L->huge_px / 2 : L->body_px, dots[0],
          dots[0] ? WW_C_PANEL_TEXT : WW_C_MUTED, WW_C_PANEL, field, WW_TEXT_CENTER);
     b->y += field.h + L->gap;
-    message(b);
+    message_slot(b);
     b->y += L->gap;
     keypad(b, "pin:", px, b->y, k);
 }
@@ -584,7 +610,9 @@ static void build_main(struct sb *b)
         line(b, b->u->printer_known ? "Printer: in orde." : "Printer: nog niets geprint.",
              L->small_px, false, WW_C_MUTED);
     }
-    message(b);
+    /* The message goes under the rows (above the day's actions), so a
+     * change never moves the rows under the finger. */
+    int msg_h = st->message[0] ? band_h(b, st->message) : 0;
     if (st->day.closed && st->day.n == 0)
         line(b, "De locatie is vandaag gesloten.", L->body_px, true, WW_C_TEXT);
     else if (st->day.n == 0)
@@ -594,6 +622,7 @@ static void build_main(struct sb *b)
     int gap = L->gap, w = b->x1 - b->x0;
     int bh = L->target;
     int bottom = L->h - L->margin - 2 * bh - gap;
+    int rows_bottom = bottom - msg_h;
     int half = (w - gap) / 2;
     int pad = ww_mm(L, 3);
     int k = b->key;
@@ -621,28 +650,35 @@ static void build_main(struct sb *b)
         const struct ww_staff_row *r = &st->day.rows[i];
         const struct ww_partner *p = &cfg->partners[r->partner];
         int text_w = wide ? who_w : w - 2 * pad - 2 * bw - L->gap;
-        char who[200], f[6], t[6];
+        char who[200], away[200], f[6], t[6];
         ww_minute_format(r->time[0], f);
         ww_minute_format(r->time[1], t);
+        ww_fmt(away, sizeof away, "%s\nAfwezig vandaag%s", p->name,
+               r->changed ? " (gewijzigd)" : "");
         if (r->present)
             ww_fmt(who, sizeof who, "%s\nAanwezig %s\xe2\x80\x93%s, %d %s%s", p->name, f, t,
                    r->desks, desk_word(r->desks), r->changed ? " (gewijzigd)" : "");
         else
-            ww_fmt(who, sizeof who, "%s\nAfwezig vandaag%s", p->name,
-                   r->changed ? " (gewijzigd)" : "");
+            ww_strlcpy(who, away, sizeof who);
+        /* One height for present and absent rows: marking a partner
+         * absent (or back) never moves the rows below. The text is as
+         * tall as the longer of its two states needs. */
         int who_h = measured(b, who, L->small_px, true, text_w).h;
+        int away_h = measured(b, away, L->small_px, true, text_w).h;
+        if (who_h < away_h)
+            who_h = away_h;
         if (who_h < k)
             who_h = k;
-        int steps_h = !r->present || wide ? 0 : stacked ? 3 * (k + pad) : k + pad;
+        int steps_h = wide ? 0 : stacked ? 3 * (k + pad) : k + pad;
         int card_h = who_h + steps_h + 2 * pad;
-        if (wide && r->present && who_h > k)
+        if (wide && who_h > k)
             card_h = who_h + 2 * pad;
         int more = b->u->first_row > 0 || i + 1 < st->day.n ? k + gap : 0;
         /* Rows go to the next page when the screen or the draw list's
          * targets (a row has up to 8; the paging and the four actions
          * follow) run out. */
         bool full = b->d->n_targets + 8 + 1 + 4 > WW_DLIST_TARGETS;
-        if ((b->y + card_h + more > bottom - gap || full) && shown > 0)
+        if ((b->y + card_h + more > rows_bottom - gap || full) && shown > 0)
             break;
         shown++;
         struct ww_rect card = {b->x0, b->y, w, card_h};
@@ -660,10 +696,12 @@ static void build_main(struct sb *b)
         ww_fmt(label, sizeof label, "Afspraken (%d)", r->bookings);
         button(b, name, label, (struct ww_rect){x + inner - bw, y, bw, k}, LK_NORMAL, L->small_px);
         if (r->present) {
+            /* Asked once, on the same button: nothing moves. */
+            bool asking = strcmp(st->confirm, p->id) == 0;
             ww_fmt(name, sizeof name, "absent:%s", p->id);
-            button(b, name, "Afwezig melden",
-                   (struct ww_rect){x + inner - 2 * bw - L->gap / 2, y, bw, k}, LK_WARN,
-                   L->small_px);
+            button(b, name, asking ? "Zeker? Tik nog eens" : "Afwezig melden",
+                   (struct ww_rect){x + inner - 2 * bw - L->gap / 2, y, bw, k},
+                   asking ? LK_ON : LK_WARN, L->small_px);
         } else {
             ww_fmt(name, sizeof name, "present:%s", p->id);
             button(b, name, "Toch aanwezig",
@@ -695,6 +733,10 @@ static void build_main(struct sb *b)
                last, st->day.n);
         button(b, "staff:more", label, (struct ww_rect){b->x0, b->y, w, k}, LK_NORMAL, L->body_px);
         b->u->shown_rows = shown;
+    }
+    if (st->message[0]) {
+        b->y = bottom - msg_h;
+        message(b);
     }
     /* The day's actions last in keypad order, at the bottom of the screen. */
     button(b, "staff:add", "Partner toevoegen", (struct ww_rect){b->x0, bottom, half, bh},
@@ -787,7 +829,7 @@ static void build_checkin(struct sb *b)
     text(b, st->entry[0] ? st->entry : "Ticketnummer", L->title_px, st->entry[0] != 0,
          st->entry[0] ? WW_C_PANEL_TEXT : WW_C_MUTED, WW_C_PANEL, field, WW_TEXT_CENTER);
     b->y += field.h + L->gap;
-    message(b);
+    message_slot(b);
     /* The letters of today's partners' tickets, then the digits. */
     int k = ww_mm(L, 30);
     int x = b->x0;

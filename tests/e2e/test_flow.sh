@@ -117,20 +117,20 @@ expect "walk: bad flag" 2 "unknown option or missing value: '--bogus'" -- \
 expect "walk: two locations and none chosen: no presence" 0 "Sociaal raadslieden" -- \
     sh -c "printf '1\n2\n' | $WW_BIN flow walk --topic schulden"
 
-expect "walk: --date alone means that day's opening" 0 "Vandaag aanwezig: 09:00, Spreekkamer 3" -- \
+expect "walk: --date alone means that day's opening" 0 "Vandaag aanwezig van 09:00 tot 12:30, Spreekkamer 3. Eerste vrije tijd: 09:00" -- \
     sh -c "printf '2\n2\n2\n' | $WW_BIN flow walk --topic schulden --date 2026-11-25 --location weener-xl"
-expect "walk: a Saturday: the next weekday" 0 "Volgende keer hier: maandag 30-11-2026, 09:00" -- \
+expect "walk: a Saturday: the next weekday" 0 "Volgende keer hier: maandag 30 november, 09:00" -- \
     sh -c "printf '2\n2\n2\n' | $WW_BIN flow walk --topic schulden --date 2026-11-28 --location weener-xl"
 
 # The preferred partner absent today: the next one of them, on the next date.
 walk_budget() {
     printf '1\n2\n' | ww flow walk --topic schulden --location weener-xl --now $NOW
 }
-expect "resolve: sociaal raadslieden here on Tuesday" 0 "Vandaag aanwezig: 09:30" -- walk_budget
+expect "resolve: sociaal raadslieden here on Tuesday (hours, then the first free time)" 0 "Vandaag aanwezig van 09:00 tot 12:00, Spreekkamer 1. Eerste vrije tijd: 09:30" -- walk_budget
 expect "staff: mark them absent" 0 "" -- \
     ww staff absent sociaal-raadslieden --location weener-xl --now $NOW
 expect "resolve: absent, so schuldhulp on Wednesday" 0 \
-    "Volgende keer hier: woensdag 25-11-2026, 09:00" -- walk_budget
+    "Volgende keer hier: morgen, woensdag 25 november, 09:00" -- walk_budget
 check "resolve: absent, the partner named" sh -c "printf '1\n2\n' | $WW_BIN flow walk --topic schulden --location weener-xl --now $NOW | grep -qx 'Schuldhulp van de gemeente'"
 
 # ---- help and usage ----

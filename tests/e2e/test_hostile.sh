@@ -21,7 +21,7 @@ mkdir -p "$WW_TMP/locale" "$WW_TMP/po"
 cp -r build/locale/. "$WW_TMP/locale/"
 cp locales/*.po "$WW_TMP/po/"
 sed -e '/^#, c-format/d' \
-    -e 's/^msgstr "Adım %d \/ %d"$/msgstr "Adım %d \/ %d %s %s %s"/' \
+    -e 's/^msgstr "Soru %d"$/msgstr "Soru %d %s %s %s"/' \
     -e '/^msgid "Het scherm begint opnieuw over %d seconden."$/{n;s/%d/%d %s %n/;}' \
     locales/tr.po >"$WW_TMP/po/tr.po"
 check "the hostile catalogue differs from the real one in two entries" \
@@ -32,7 +32,7 @@ tap start
 lang tr
 tap topic:schulden
 expect screen question
-expect text Stap 1 van
+expect text Vraag 1
 expect no-text %s
 screenshot question-tr
 wait 61s
@@ -43,15 +43,15 @@ expect "a hostile catalogue: the kiosk shows those texts in Dutch, no crash" 0 "
     ww kiosk $L --script "$WW_TMP/hostile-tr.txt" --localedir "$WW_TMP/locale" \
     --screenshot-dir "$WW_TMP/shots"
 expect "a hostile catalogue: the kiosk logs the catalogue and the text" 0 \
-    'tr/LC_MESSAGES/wegwijzer.mo: the translation of "Stap %d van %d": placeholder 3 (%s) is not in the source (shown in Dutch)' -- \
+    'tr/LC_MESSAGES/wegwijzer.mo: the translation of "Vraag %d": placeholder 2 (%s) is not in the source (shown in Dutch)' -- \
     ww kiosk $L --script "$WW_TMP/hostile-tr.txt" --localedir "$WW_TMP/locale"
-expect "a hostile catalogue: flow walk shows the Dutch progress line" 1 "-- Stap 1 van 4" -- \
+expect "a hostile catalogue: flow walk shows the Dutch progress line" 1 "-- Vraag 1" -- \
     sh -c "printf '1\n' | \"$WW_BIN\" flow walk --topic schulden --lang tr --localedir \"$WW_TMP/locale\""
 out=$(ww flow check --locales "$WW_TMP/po" 2>&1)
 st=$?
 check "a hostile PO: flow check fails" test "$st" -eq 1
 check "a hostile PO: flow check names the file, line and msgid of the extra %s" \
-    sh -c 'printf "%s\n" "$1" | grep -qE "/po/tr.po:[0-9]+: the translation of \"Stap %d van %d\": placeholder 3 \(%s\) is not in the source"' _ "$out"
+    sh -c 'printf "%s\n" "$1" | grep -qE "/po/tr.po:[0-9]+: the translation of \"Vraag %d\": placeholder 2 \(%s\) is not in the source"' _ "$out"
 check "a hostile PO: flow check names the countdown" \
     sh -c 'printf "%s\n" "$1" | grep -qF "the translation of \"Het scherm begint opnieuw over %d seconden.\": placeholder 2 (%s) is not in the source"' _ "$out"
 
@@ -151,7 +151,7 @@ tap start
 lang tr
 tap topic:schulden
 expect screen question
-expect text Stap 1 van
+expect text Vraag 1
 EOS
 expect "a FIFO as a catalogue: Dutch texts, no hang" 0 \
     "tr/LC_MESSAGES/wegwijzer.mo: cannot read: $notreg" -- \

@@ -102,6 +102,105 @@ expect "talk to a person from the topics, a question and midway" 0 "" -- kiosk "
 check "the general desk booking is in the store" \
     test "$(sql "select count(*) from bookings where partner = 'algemene-balie'")" -ge 1
 
+# ---- "Verder zonder afspraak", then Terug: the outcome is not lost ----
+cat >"$WW_TMP/declined.txt" <<'EOF'
+tap start
+tap talk
+expect screen outcome
+expect text Verder zonder afspraak
+expect no-text Geen afspraak nodig
+tap next
+expect screen more
+screenshot more-with-back
+tap more:no
+expect screen rating
+tap back
+expect screen more
+tap back
+expect screen outcome
+expect text Algemene balie
+expect text Verder zonder afspraak
+EOF
+expect "every screen after 'Verder zonder afspraak' has Terug" 0 "" -- kiosk "$WW_TMP/declined.txt" declined
+
+# ---- a tap anywhere: the attract screen starts, "Dank u wel" starts the next visit ----
+cat >"$WW_TMP/anywhere.txt" <<'EOF'
+expect screen attract
+touch 540 330
+expect screen topics
+tap back
+expect screen attract
+tap topic:schulden
+expect screen question:schulden:rekeningen
+tap talk
+tap next
+tap more:no
+lang en
+tap textsize
+tap rating:2
+expect screen goodbye
+touch 540 600
+expect screen topics
+expect lang nl
+tap back
+expect screen attract
+expect fresh
+EOF
+expect "a tap anywhere starts; a pictogram starts its topic; after goodbye a new visit" 0 "" -- \
+    kiosk "$WW_TMP/anywhere.txt" anywhere
+check "the goodbye tap recorded the visit's rating" \
+    test "$(sql 'select coalesce(sum(count), 0) from rating_counts where score = 2')" -ge 1
+
+# ---- "Knoppen lager" is an action in every language, not a statement ----
+cat >"$WW_TMP/lower-label.txt" <<'EOF'
+tap start
+lang tr
+expect text Düğmeleri aşağı al
+lang ar
+expect text أَنْزِلِ الْأَزْرَارَ
+lang en
+expect text Move buttons down
+lang pl
+expect text Przenieść przyciski niżej
+lang uk
+expect text Опустити кнопки
+EOF
+expect "'Knoppen lager' reads as an action in every language" 0 "" -- kiosk "$WW_TMP/lower-label.txt" lower-label
+
+# ---- progress: the whole journey in five phases, questions without a total ----
+cat >"$WW_TMP/progress.txt" <<'EOF'
+tap start
+tap topic:schulden
+expect text Vraag 1
+expect no-text Stap 1 van 4
+tap answer:2
+expect text Vraag 2
+tap answer:1
+expect screen outcome
+expect text Stap 2 van 5
+tap book
+expect text Stap 3 van 5
+tap-first time:
+expect text Stap 4 van 5
+tap confirm
+expect screen ticket
+expect text Stap 5 van 5
+EOF
+expect "progress covers questions, outcome, time, check and ticket" 0 "" -- kiosk "$WW_TMP/progress.txt" progress
+
+# ---- dates one way, "vandaag" and "morgen" where true ----
+cat >"$WW_TMP/dates.txt" <<'EOF'
+tap start
+tap talk
+tap book
+expect screen time
+expect text morgen, woensdag 25 november, 09:00
+tap time:first
+expect screen confirm
+expect text vandaag, dinsdag 24 november,
+EOF
+expect "dates: weekday, day and month, with vandaag and morgen" 0 "" -- kiosk "$WW_TMP/dates.txt" dates
+
 # ---- idle: warning, one tap extends, then everything is wiped ----
 rm -f "$DB"
 cat >"$WW_TMP/idle.txt" <<'EOF'

@@ -59,7 +59,7 @@ sed 's/^/    /' "$T/scan.out" | grep -v debug
 check "scans act on nothing, a person's key does, the own ticket is shown (exit $st)" [ "$st" -eq 0 ]
 check "three scans booked nothing ($(count) booking)" [ "$(count)" -eq 1 ]
 check "the shown booking is read aloud: number, partner, time, desk" \
-    grep -q "Uw nummer. B, één. Belastingdienst. dinsdag vierentwintig november, .*Balie" "$T/spoken.txt"
+    grep -q "Uw nummer. B, één. Belastingdienst. vandaag, dinsdag vierentwintig november, .*Balie" "$T/spoken.txt"
 check "the scanned text is never logged" sh -c '! grep -q -e "$1" -e 8712345678901 -e ABCDEFGHJK "$2"' \
     _ "${qr#WW1:weener-xl:}" "$T/scan.out"
 check "ignored scans are logged as such" grep -q "scanned input ignored: not a ticket code" "$T/scan.out"

@@ -46,7 +46,7 @@ tap-first time:
 tap confirm
 expect screen ticket
 expect text A-001
-expect text Helaas, de printer doet het niet
+expect text Helaas, de printer doet het niet. Ga naar de balie. Laat dit scherm zien.
 screenshot slow-printer
 EOF
 t0=$(date +%s)

@@ -28,8 +28,11 @@ sql() { sqlite3 "$DB" "$1"; }
 # ---- no PIN set: the entry says how to set one ----
 cat >"$WW_TMP/nopin.txt" <<'EOF'
 expect screen attract
-# a press of two seconds is a tap, not the staff entry
+# a press of two seconds is a tap (on the attract screen a tap anywhere
+# starts), not the staff entry
 hold 10 10 2
+expect screen topics
+tap back
 expect screen attract
 hold 10 10 3
 expect screen staff-pin
@@ -91,12 +94,17 @@ hold 10 10 3
 expect screen staff-pin
 staff-check
 screenshot pin-empty
+expect place pin:1
+expect place pin:ok
 # the resident's visit is gone underneath
 type 1357
 expect no-text 1357
 screenshot pin-typed
 key Return
 expect text Onjuiste pincode
+# a wrong PIN never moves the keypad under the finger
+expect place pin:1
+expect place pin:ok
 key 2
 key 4
 key 6
@@ -111,6 +119,16 @@ expect text Belastingdienst
 expect target absent:belastingdienst
 staff-check
 screenshot staff-main
+expect place absent:belastingdienst
+expect place bookings:belastingdienst
+expect place bookings:werk-inkomen
+# asked once, on the same button; nothing moves
+tap absent:belastingdienst
+expect screen staff-main
+expect text Zeker? Tik nog eens
+expect place absent:belastingdienst
+expect place bookings:belastingdienst
+screenshot absent-asked
 tap absent:belastingdienst
 expect screen staff-bookings
 expect text Help deze bezoekers aan de balie
@@ -123,6 +141,9 @@ tap staff:back
 expect screen staff-main
 expect target present:belastingdienst
 expect no-target absent:belastingdienst
+# marked absent, the rows stay where they were
+expect place bookings:belastingdienst
+expect place bookings:werk-inkomen
 screenshot staff-main-absent
 # check-in: typed on the screen's keypad, and by a scanner (text + Enter)
 tap staff:checkin

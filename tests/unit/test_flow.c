@@ -446,7 +446,14 @@ static void test_resolve_offline(void **state)
     assert_string_equal(v.offline, "Een afspraak maken lukt nu niet. Ga naar de balie. Daar "
                                    "helpt een medewerker u verder.");
     assert_non_null(strstr(v.here_line, r.room));
-    assert_null(strstr(v.here_line, "09:30")); /* no promise of a free time */
+    assert_null(strstr(v.here_line, "Eerste vrije tijd")); /* no promise of a free time */
+    /* The hours come from the plan's block, online and offline alike. */
+    assert_true(r.hours[0] >= 0 && r.hours[1] > r.hours[0]);
+    assert_int_equal(online.hours[0], r.hours[0]);
+    assert_int_equal(online.hours[1], r.hours[1]);
+    char from[6];
+    ww_minute_format(r.hours[0], from);
+    assert_non_null(strstr(v.here_line, from));
     ww_outcome_view(&cfg, loc, o, &online, &v);
     assert_string_equal(v.offline, "");
 }
@@ -474,7 +481,9 @@ static void test_view(void **state)
     r.rank = 1;
     ww_config_partner(&cfg, "sociaal-raadslieden", &r.partner);
     r.day = ww_day_from_ymd(2026, 11, 24);
-    r.first_free = 9 * 60 + 30;
+    r.first_free = 9 * 60 + 40;
+    r.hours[0] = 9 * 60;
+    r.hours[1] = 12 * 60;
     ww_strlcpy(r.room, "Spreekkamer 1", sizeof r.room);
     struct ww_outcome_view v;
     ww_outcome_view(&cfg, loc, o, &r, &v);
@@ -484,7 +493,15 @@ static void test_view(void **state)
     assert_int_equal(v.n_bring, 2);
     assert_string_equal(v.bring[0], "Brieven van schuldeisers");
     assert_string_equal(v.bring[1], "Uw bankafschriften");
-    assert_string_equal(v.here_line, "Vandaag aanwezig: 09:30, Spreekkamer 1");
+    /* When the partner is here, and the first free time: two things. */
+    assert_string_equal(
+        v.here_line,
+        "Vandaag aanwezig van 09:00 tot 12:00, Spreekkamer 1. Eerste vrije tijd: 09:40");
+    r.hours[0] = r.hours[1] = -1; /* a plan without the block: no hours guessed */
+    ww_outcome_view(&cfg, loc, o, &r, &v);
+    assert_string_equal(v.here_line, "Vandaag aanwezig, Spreekkamer 1. Eerste vrije tijd: 09:40");
+    r.hours[0] = 9 * 60;
+    r.hours[1] = 12 * 60;
     assert_int_equal(v.n_alt, 0);
     assert_int_equal(v.n_notices, 0);
 
@@ -503,7 +520,10 @@ static void test_view(void **state)
     r.day = ww_day_from_ymd(2026, 11, 26);
     r.first_free = 9 * 60;
     ww_outcome_view(&cfg, loc, o, &r, &v);
-    assert_string_equal(v.here_line, "Volgende keer hier: donderdag 26-11-2026, 09:00");
+    assert_string_equal(v.here_line, "Volgende keer hier: donderdag 26 november, 09:00");
+    r.today = ww_day_from_ymd(2026, 11, 25); /* the day before: "morgen" */
+    ww_outcome_view(&cfg, loc, o, &r, &v);
+    assert_string_equal(v.here_line, "Volgende keer hier: morgen, donderdag 26 november, 09:00");
 
     /* An outcome without `bring` takes the partner's own list. */
     const struct ww_flow_outcome *b = &t->outcomes[1];

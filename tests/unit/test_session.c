@@ -241,6 +241,8 @@ static void test_store_down(void **state)
     assert_true(next);
 }
 
+static bool has_target(char t[][WW_TARGET_SIZE], size_t n, const char *name);
+
 static struct ww_session after(const struct ww_session *in, const char *line)
 {
     struct ww_action a = action_of(line);
@@ -321,6 +323,157 @@ static void test_journey(void **state)
     assert_memory_equal(&s, &fresh, sizeof s);
 }
 
+/* Every screen after "Verder zonder afspraak" has Terug: from MORE back to
+ * the declined outcome (pending again, resolved anew, its phone numbers
+ * shown), and after a booking back to its ticket (nothing printed again). */
+static void test_more_goes_back(void **state)
+{
+    (void)state;
+    static const struct step declined[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},      {"tap talk", WW_SCREEN_OUTCOME, RES},
+        {"resolved-none", WW_SCREEN_OUTCOME, 0}, {"tap next", WW_SCREEN_MORE, 0},
+        {"tap more:no", WW_SCREEN_RATING, 0},    {"back", WW_SCREEN_MORE, 0},
+        {"back", WW_SCREEN_OUTCOME, RES},        {"resolved-none", WW_SCREEN_OUTCOME, 0},
+        {"tap next", WW_SCREEN_MORE, 0},         {"tap more:no", WW_SCREEN_RATING, 0},
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    RUN(&s, declined);
+    assert_int_equal(s.n_visit, 1);
+    assert_int_equal(s.visit[0].state, WW_VISIT_NO_BOOKING);
+
+    static const struct step booked_one[] = {
+        {"tap start", WW_SCREEN_TOPICS, 0},
+        {"tap talk", WW_SCREEN_OUTCOME, RES},
+        {"resolved", WW_SCREEN_OUTCOME, 0},
+        {"tap book", WW_SCREEN_TIME, 0},
+        {"tap time:first", WW_SCREEN_CONFIRM, 0},
+        {"tap confirm", WW_SCREEN_CONFIRM, BOOK},
+        {"booked", WW_SCREEN_TICKET, PRINT},
+        {"tap next", WW_SCREEN_MORE, 0},
+        {"back", WW_SCREEN_TICKET, 0},
+        {"tap next", WW_SCREEN_MORE, 0},
+    };
+    ww_session_init(&s, &params);
+    RUN(&s, booked_one);
+    assert_int_equal(s.bookings, 1);
+    assert_string_equal(s.booking.ticket, "S-001");
+    char t[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    size_t n = ww_session_targets(&flows, &s, t, sizeof t / sizeof t[0]);
+    bool back = false;
+    for (size_t i = 0; i < n; i++)
+        back = back || strcmp(t[i], "back") == 0;
+    assert_true(back);
+
+    /* A scanned ticket's "Verder" has no visit item behind it: no Terug. */
+    static const struct step scanned[] = {
+        {"scanned", WW_SCREEN_TICKET, SPEAK},
+        {"tap next", WW_SCREEN_MORE, 0},
+        {"back", WW_SCREEN_MORE, 0},
+    };
+    ww_session_init(&s, &params);
+    RUN(&s, scanned);
+}
+
+/* After "Dank u wel" a touch is the next person: the visit is recorded and
+ * wiped, theirs starts on the topics, and "Terug" from there goes to the
+ * start, never into the previous visit. The attract screen starts on a tap
+ * anywhere, and a topic's pictogram starts that topic. */
+static void test_goodbye_and_attract(void **state)
+{
+    (void)state;
+    static const char *const visit[] = {"tap start", "tap lang:tr", "tap textsize", "tap talk",
+                                        "resolved",  "tap next",    "tap more:no",  "tap rating:2"};
+    static const char *const touches[] = {"tap anywhere", "tap next", "tap back", "tap restart"};
+    struct ww_session fresh_one;
+    ww_session_init(&fresh_one, &params);
+    for (size_t k = 0; k < sizeof touches / sizeof touches[0]; k++) {
+        struct ww_session s;
+        ww_session_init(&s, &params);
+        for (size_t i = 0; i < sizeof visit / sizeof visit[0]; i++)
+            s = after(&s, visit[i]);
+        assert_int_equal(s.screen, WW_SCREEN_GOODBYE);
+        s = after(&s, touches[k]);
+        assert_int_equal(s.screen, WW_SCREEN_TOPICS);
+        assert_true(s.effects & WW_EFFECT_RECORD);
+        assert_true(s.effects & WW_EFFECT_LANGUAGE); /* back to Dutch */
+        assert_string_equal(s.lang, "nl");
+        assert_int_equal(s.n_visit, 0);
+        assert_int_equal(s.text_size, 0);
+        assert_int_equal(s.rating, 0);
+        s = after(&s, "back");
+        assert_int_equal(s.screen, WW_SCREEN_ATTRACT);
+        s.effects = 0;
+        assert_memory_equal(&s, &fresh_one, sizeof s);
+    }
+    /* What the next person touched is done in their own visit. */
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    for (size_t i = 0; i < sizeof visit / sizeof visit[0]; i++)
+        s = after(&s, visit[i]);
+    s = after(&s, "tap lang:pl");
+    assert_int_equal(s.screen, WW_SCREEN_TOPICS);
+    assert_string_equal(s.lang, "pl");
+    assert_int_equal(s.n_visit, 0);
+    assert_true(s.effects & WW_EFFECT_RECORD);
+    for (size_t i = 0; i < sizeof visit / sizeof visit[0]; i++)
+        s = after(&s, visit[i]);
+    s = after(&s, "tap talk"); /* starts the visit; they choose again */
+    assert_int_equal(s.screen, WW_SCREEN_TOPICS);
+    assert_int_equal(s.n_visit, 0);
+    assert_int_equal(s.rating, 0);
+
+    /* The attract screen. */
+    static const struct step attract[] = {
+        {"tap anywhere", WW_SCREEN_TOPICS, 0},
+        {"back", WW_SCREEN_ATTRACT, REC},
+        {"tap topic:geld", WW_SCREEN_QUESTION, 0},
+    };
+    ww_session_init(&s, &params);
+    RUN(&s, attract);
+    assert_int_equal(s.n_steps, 0);
+    char t[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
+    ww_session_init(&s, &params);
+    size_t n = ww_session_targets(&flows, &s, t, sizeof t / sizeof t[0]);
+    assert_string_equal(t[0], "start"); /* the keypad lands on the start button */
+    assert_true(has_target(t, n, "topic:geld"));
+}
+
+/* Progress covers the whole journey in five phases, and the questions are
+ * counted without a total (a total would shrink as one answers). */
+static void test_progress(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *action;
+        int phase, number;
+    } steps[] = {
+        {"tap start", 0, 0},      {"tap topic:geld", 1, 1}, {"tap answer:1", 1, 2},
+        {"tap answer:2", 2, 0},   {"resolved", 2, 0},       {"tap book", 3, 0},
+        {"tap time:first", 4, 0}, {"tap confirm", 4, 0},    {"booked", 5, 0},
+        {"tap next", 0, 0},
+    };
+    struct ww_session s;
+    ww_session_init(&s, &params);
+    int phase, number, last = 0;
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        s = after(&s, steps[i].action);
+        ww_session_progress(&s, &phase, &number);
+        if (phase != steps[i].phase || number != steps[i].number)
+            fail_msg("after '%s': phase %d question %d, want %d %d", steps[i].action, phase, number,
+                     steps[i].phase, steps[i].number);
+        assert_true(phase == 0 || phase >= last); /* never backwards on the way */
+        if (phase)
+            last = phase;
+        assert_true(phase <= WW_PHASES);
+    }
+    /* A scanned ticket is no journey. */
+    ww_session_init(&s, &params);
+    s = after(&s, "scanned");
+    ww_session_progress(&s, &phase, &number);
+    assert_int_equal(phase, 0);
+}
+
 static void test_want(void **state)
 {
     (void)state;
@@ -373,17 +526,17 @@ static void test_back_keeps_answers(void **state)
     RUN(&s, steps);
     assert_int_equal(s.n_visit, 0); /* the outcome left with "back" is not counted */
     assert_int_equal(ww_session_marked(&s), 1);
-    int step, total;
-    ww_session_progress(&flows, &s, &step, &total);
-    assert_int_equal(step, 1);
-    assert_int_equal(total, 2);
+    int phase, number;
+    ww_session_progress(&s, &phase, &number);
+    assert_int_equal(phase, 1);
+    assert_int_equal(number, 1);
     /* The same answer again: the next question still shows its answer. */
     struct ww_action a = ww_action_tap("answer:1");
     ww_session_step(&flows, &s, &a, &s);
     assert_int_equal(ww_session_marked(&s), 1);
-    ww_session_progress(&flows, &s, &step, &total);
-    assert_int_equal(step, 2);
-    assert_int_equal(total, 2);
+    ww_session_progress(&s, &phase, &number);
+    assert_int_equal(phase, 1);
+    assert_int_equal(number, 2);
     /* Another answer on the first question starts a new branch. */
     a = ww_action_make(WW_ACT_BACK);
     ww_session_step(&flows, &s, &a, &s);
@@ -936,6 +1089,9 @@ int main(void)
         cmocka_unit_test(test_store_down),
         cmocka_unit_test(test_day_changed_scan_limit),
         cmocka_unit_test(test_nothing_stays_for_the_next),
+        cmocka_unit_test(test_more_goes_back),
+        cmocka_unit_test(test_goodbye_and_attract),
+        cmocka_unit_test(test_progress),
         cmocka_unit_test(test_want),
         cmocka_unit_test(test_back_keeps_answers),
         cmocka_unit_test(test_talk_and_dontknow),

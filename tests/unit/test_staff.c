@@ -428,9 +428,20 @@ static void test_screen_changes(void **state)
     const struct ww_staff_row *r = ww_staff_day_row(&cfg, &st.day, "belastingdienst");
     assert_int_equal(r->bookings, 2);
 
-    /* One tap: absent; the residents booked with it come up right away. */
+    /* "Afwezig melden" asks once on the same button: the first tap changes
+     * nothing, another tap forgets the question. */
+    ww_staff_tap(&st, &env, "absent:belastingdienst");
+    assert_false(st.effects & WW_STAFF_FX_CHANGED);
+    assert_string_equal(st.confirm, "belastingdienst");
+    assert_true(ww_staff_day_row(&cfg, &st.day, "belastingdienst")->present);
+    ww_staff_tap(&st, &env, "staff:refresh");
+    assert_string_equal(st.confirm, "");
+    ww_staff_tap(&st, &env, "absent:belastingdienst");
+    assert_false(st.effects & WW_STAFF_FX_CHANGED);
+    /* The second tap: absent; the residents booked with it come up right away. */
     ww_staff_tap(&st, &env, "absent:belastingdienst");
     assert_true(st.effects & WW_STAFF_FX_CHANGED);
+    assert_string_equal(st.confirm, "");
     assert_int_equal(st.mode, WW_STAFF_BOOKINGS);
     assert_string_equal(st.partner, "belastingdienst");
     assert_non_null(strstr(st.message, "afwezig"));
@@ -467,6 +478,8 @@ static void test_screen_changes(void **state)
     /* Check-in by typing on the keypad, and by a scanner's text. */
     ww_staff_tap(&st, &env, "staff:checkin");
     assert_int_equal(st.mode, WW_STAFF_CHECKIN);
+    /* The screen says its instruction; the message does not say it again. */
+    assert_string_equal(st.message, "");
     for (const char *p = b1.ticket; *p; p++) {
         char t[8] = "key:";
         t[4] = *p;
@@ -530,6 +543,7 @@ static void test_added_then_absent(void **state)
     /* Absent: its resident is listed to help, and it leaves the day's
      * list (it was not on the pattern), to be added again when it comes. */
     ww_staff_tap(&st, &env, "absent:mediator");
+    ww_staff_tap(&st, &env, "absent:mediator"); /* "Zeker?" */
     assert_int_equal(st.mode, WW_STAFF_BOOKINGS);
     assert_string_equal(st.partner, "mediator");
     struct ww_booking *all = NULL;

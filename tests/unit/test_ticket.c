@@ -347,6 +347,47 @@ static void test_every_ticket_translated(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Dates one way everywhere ("vrijdag 4 december"), with "vandaag" and
+ * "morgen" where that is true. */
+static void test_when_near(void **state)
+{
+    (void)state;
+    static const struct {
+        int y, m, d, minute;
+        const char *want;
+    } cases[] = {
+        {2026, 12, 3, 9 * 60 + 30, "vandaag, donderdag 3 december, 09:30"},
+        {2026, 12, 4, 9 * 60, "morgen, vrijdag 4 december, 09:00"},
+        {2026, 12, 5, 13 * 60, "zaterdag 5 december, 13:00"},
+        {2026, 12, 2, 9 * 60, "woensdag 2 december, 09:00"}, /* yesterday: the date */
+        {2027, 1, 1, 9 * 60, "vrijdag 1 januari, 09:00"},
+    };
+    ww_day today = ww_day_from_ymd(2026, 12, 3);
+    char buf[160];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ww_day day = ww_day_from_ymd(cases[i].y, cases[i].m, cases[i].d);
+        ww_ticket_when_near(buf, sizeof buf, day, cases[i].minute, today, "nl", NULL, NULL);
+        assert_string_equal(buf, cases[i].want);
+    }
+    /* Without a today (the paper ticket): the date alone. */
+    ww_ticket_when_near(buf, sizeof buf, today, 9 * 60, WW_DAY_NONE, "nl", NULL, NULL);
+    assert_string_equal(buf, "donderdag 3 december, 09:00");
+    /* Over a month's end. */
+    ww_ticket_when_near(buf, sizeof buf, ww_day_from_ymd(2026, 12, 1), 9 * 60,
+                        ww_day_from_ymd(2026, 11, 30), "nl", NULL, NULL);
+    assert_string_equal(buf, "morgen, dinsdag 1 december, 09:00");
+    /* In a shipped catalogue. */
+    struct stat st;
+    if (stat("build/locale/en/LC_MESSAGES/wegwijzer.mo", &st) != 0)
+        return;
+    ww_i18n_init("build/locale");
+    assert_true(ww_i18n_set("en"));
+    ww_ticket_when_near(buf, sizeof buf, ww_day_from_ymd(2026, 12, 4), 9 * 60, today, "en",
+                        tr_catalogue, NULL);
+    assert_string_equal(buf, "tomorrow, Friday 4 December, 09:00");
+    ww_i18n_set("nl");
+}
+
 static void test_layout_translated(void **state)
 {
     (void)state;
@@ -896,6 +937,7 @@ int main(void)
         cmocka_unit_test(test_layout_dutch),
         cmocka_unit_test(test_every_ticket_translated),
         cmocka_unit_test(test_layout_translated),
+        cmocka_unit_test(test_when_near),
         cmocka_unit_test(test_layout_shipped_catalogues),
         cmocka_unit_test(test_layout_cuts_utf8),
         cmocka_unit_test(test_block_of_booking),
