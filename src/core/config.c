@@ -461,9 +461,14 @@ static bool location_item(void *ctx, const struct ww_ini_item *it)
                              "partners.ini (a location may set helps, phone, phone_hours, "
                              "website, address and bring)",
                              c->partner->id, it->key);
-            else
+            else if (ww_key_like(it->key))
                 ww_diags_add(c->d, c->file, it->line, "[partner %s]: unknown key '%s'",
                              c->partner->id, it->key);
+            else
+                ww_diags_add(c->d, c->file, it->line,
+                             "unknown key in [partner %s]: not a key name (a value without "
+                             "'key =' before it?)",
+                             c->partner->id);
             break;
         }
         if (ww_keys_apply(partner_keys, COUNT(partner_keys), c->partner, &c->seen[LS_PARTNER],

@@ -287,7 +287,7 @@ static bool parse_range(const char *v, int out[2], const char **why)
 }
 
 /* A key as people type them: letters, digits, '_', '-', '.', at most 40. */
-static bool key_like(const char *k)
+bool ww_key_like(const char *k)
 {
     size_t n = 0;
     for (; k[n]; n++) {
@@ -310,7 +310,7 @@ bool ww_keys_apply(const struct ww_key *table, size_t n, void *target, unsigned 
     if (i == n) {
         /* A value typed without its key ("postgres://user:secret@db/x?a=b"
          * reads as a key) must not be echoed: only a name-like key is. */
-        if (key_like(item->key))
+        if (ww_key_like(item->key))
             ww_diags_add(d, file, item->line, "unknown key '%s' in [%s]", item->key, item->section);
         else
             ww_diags_add(d, file, item->line,

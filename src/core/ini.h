@@ -79,6 +79,11 @@ struct ww_key {
     const char *help;
 };
 
+/* Does `key` look like a key name (letters, digits, '_', '-')? A value typed
+ * without its key ("postgres://user:secret@db/x") does not, and must not be
+ * echoed in a message: it may hold a secret. */
+bool ww_key_like(const char *key);
+
 /* Apply `item` (a key) to `target` using `table`. Unknown keys, bad values
  * and repeats (`*seen` bit per table row) are reported to `d`. Returns true
  * when the key was known and its value valid. */

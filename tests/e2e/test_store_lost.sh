@@ -15,7 +15,7 @@ cp -r "$WEGWIJZER_CONFIG" "$T/cfg"
 export WEGWIJZER_CONFIG="$T/cfg"
 sed -i "s|^printer = .*|printer = png:$T/tickets|" "$T/cfg/locations/weener-xl.ini"
 mkdir -p "$T/tickets"
-echo 2468 | ww staff set-pin $L >/dev/null
+echo 246813 | ww staff set-pin $L >/dev/null
 db=$WEGWIJZER_STATE/weener-xl.db
 BG=""
 trap 'for p in $BG; do kill "$p" 2>/dev/null; done; rm -rf "$WW_TMP"' EXIT
@@ -53,7 +53,7 @@ screenshot $how-refused
 tap restart
 hold 10 10 3
 expect screen staff-pin
-type 2468
+type 246813
 key Return
 expect screen staff-main
 expect text Opslaan lukt niet
