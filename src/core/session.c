@@ -693,8 +693,11 @@ void ww_session_step(const struct ww_flows *flows, const struct ww_session *in,
     char targets[WW_SESSION_MAX_TARGETS + 8][WW_TARGET_SIZE];
     switch (a->kind) {
     case WW_ACT_TAP:
+        /* On "Dank u wel" a tap is the next person, except "Voorlezen"
+         * (the one still there) and "Opnieuw" (the quick exit: wiped, back
+         * to the start). */
         if (in->screen == WW_SCREEN_GOODBYE && !key && !in->warning &&
-            strcmp(a->target, "read") != 0)
+            strcmp(a->target, "read") != 0 && strcmp(a->target, "restart") != 0)
             goodbye_tap(flows, &s, in, a->target);
         else
             tap(flows, &s, in, a->target);

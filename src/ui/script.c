@@ -305,13 +305,33 @@ static bool said_since(struct ww_kiosk *k, size_t from)
 }
 
 /* An utterance after log entry `from` holds `words`. */
+/* `text` without the voice marks ("<voice xml:lang="nl">...</voice>") that
+ * Dutch names carry inside other languages. */
+static void without_marks(const char *text, char *out, size_t size)
+{
+    size_t n = 0;
+    bool in_tag = false;
+    for (const char *p = text; *p && n + 1 < size; p++) {
+        if (*p == '<')
+            in_tag = true;
+        else if (*p == '>' && in_tag)
+            in_tag = false;
+        else if (!in_tag)
+            out[n++] = *p;
+    }
+    out[n] = '\0';
+}
+
 static bool said_since_holding(struct ww_kiosk *k, size_t from, const char *words)
 {
     size_t n = k->speech ? ww_speech_log_count(k->speech) : 0;
     for (size_t i = from; i < n; i++) {
         struct ww_speech_utterance u;
-        if (ww_speech_log_get(k->speech, i, &u) && u.event == WW_SPEECH_SAID && u.text &&
-            strstr(u.text, words))
+        if (!ww_speech_log_get(k->speech, i, &u) || u.event != WW_SPEECH_SAID || !u.text)
+            continue;
+        char plain[2048];
+        without_marks(u.text, plain, sizeof plain);
+        if (strstr(plain, words))
             return true;
     }
     return false;
