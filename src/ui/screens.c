@@ -754,8 +754,13 @@ static void attract(struct b *b)
         at = b->bottom - block;
     if (at < y)
         b->crowded = true;
-    if (b->env->lower) /* within reach: just above the start button */
+    if (b->env->lower) { /* within reach: just above the start button, or left out */
         picto_y = at - rows_n * (is + gap);
+        int reach_top, reach_bottom;
+        ww_layout_reach(L, &reach_top, &reach_bottom);
+        if (picto_y < reach_top)
+            rows_n = 0;
+    }
     for (size_t i = 0; i < nt && rows_n > 0; i++) {
         int row = (int)i / per, col = (int)i % per;
         int rw = per * is + (per - 1) * gap;
@@ -1683,9 +1688,18 @@ static void paginate(struct b *b, size_t from, size_t from_target)
             if (r.y >= start && r.y + r.h > end && (next_start < 0 || r.y < next_start))
                 next_start = r.y;
         }
-        /* A heading or a name goes to the next page with the line after it. */
+        /* A heading or a name goes to the next page with the line after it,
+         * and a button that the break would cut (beside a taller column on
+         * a wide screen) goes to the next page whole. */
         for (bool moved = next_start > start; moved;) {
             moved = false;
+            for (size_t i = from_target; i < d->n_targets && !moved; i++) {
+                struct ww_rect r = d->targets[i].r;
+                if (r.y > start && r.y < next_start && r.y + r.h > next_start) {
+                    next_start = r.y;
+                    moved = true;
+                }
+            }
             for (size_t i = from; i < d->n && !moved; i++) {
                 const struct ww_dcmd *c = &d->cmds[i];
                 if (c->kind != WW_D_TEXT || !c->keep || c->r.y <= start || c->r.y >= next_start)
@@ -1906,17 +1920,23 @@ static void build(const struct ww_screen_env *env, const struct ww_session *s, s
         fit = fits(b, m_cmd, m_target, &reach);
         if (fit || b->L.body_px <= floor)
             break;
-        d->reach_shrunk += reach;
+        if (reach) {
+            /* With "buttons lower", controls out of reach are no reason for
+             * smaller text: the compact layout (less room around the
+             * controls) is tried next (ww_screen_build), then pages, each
+             * within reach. */
+            d->reach_shrunk += !b->compact;
+            break;
+        }
         d->n = m_cmd;
         d->n_targets = m_target;
         d->used = m_used;
         shrink(&b->L, floor);
     }
-    if (!fit && !reach && pageable(s->screen)) {
-        /* Still too long at the smallest allowed size: lay it out top down
-         * without a bottom and split it into pages. (Controls out of reach
-         * with "buttons lower" are not a reason for pages: the compact
-         * layout below moves them down.) */
+    if (!fit && pageable(s->screen)) {
+        /* Still too long (or, with "buttons lower", still out of reach) at
+         * the smallest allowed size: lay it out top down without a bottom
+         * and split it into pages, each within reach. */
         d->n = m_cmd;
         d->n_targets = m_target;
         d->used = m_used;
