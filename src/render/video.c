@@ -2,8 +2,13 @@
 
 #include "core/log.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 /* Drivers whose windows have a CreateWindowFramebuffer in SDL 2: the
  * software renderer draws into that memory and SDL shows it (XPutImage /
@@ -147,4 +152,33 @@ SDL_Renderer *ww_video_renderer(SDL_Window *win, const char *who)
         return ren;
     }
     return NULL;
+}
+
+bool ww_video_display_gone(void)
+{
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if (!driver || strcmp(driver, "wayland") != 0)
+        return false;
+    const char *name = getenv("WAYLAND_DISPLAY");
+    if (!name || !*name)
+        name = "wayland-0";
+    struct sockaddr_un addr = {.sun_family = AF_UNIX};
+    int n;
+    if (name[0] == '/') {
+        n = snprintf(addr.sun_path, sizeof addr.sun_path, "%s", name);
+    } else {
+        const char *dir = getenv("XDG_RUNTIME_DIR");
+        if (!dir)
+            return false;
+        n = snprintf(addr.sun_path, sizeof addr.sun_path, "%s/%s", dir, name);
+    }
+    if (n < 0 || (size_t)n >= sizeof addr.sun_path)
+        return false;
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    bool gone = connect(fd, (const struct sockaddr *)&addr, sizeof addr) != 0 &&
+                (errno == ECONNREFUSED || errno == ENOENT);
+    close(fd);
+    return gone;
 }

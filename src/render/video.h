@@ -58,6 +58,13 @@ void ww_video_hints(void);
  * after SDL_Init. */
 Uint32 ww_video_window_flags(void);
 
+/* Has the display gone away? SDL turns a lost Wayland connection (the
+ * compositor died) into SDL_QUIT, the same event as a window close, which a
+ * kiosk ignores. Under Wayland this asks the compositor's socket
+ * ($XDG_RUNTIME_DIR/$WAYLAND_DISPLAY): refused or missing means gone. Other
+ * drivers: false (a lost X server ends the process through Xlib). */
+bool ww_video_display_gone(void);
+
 /* Open the renderer of `win` by the chain above; `who` names the program
  * in the log line ("kiosk", "screen weener-xl"). NULL when no step works;
  * each failure was logged. */

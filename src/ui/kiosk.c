@@ -1323,10 +1323,17 @@ void ww_kiosk_event(struct ww_kiosk *k, const SDL_Event *ev)
         /* Closing the window (Alt+F4, the window manager): a way out only
          * with --debug-exit, whatever the build. Signals never come this
          * way: SDL's handlers are off and ours sets the flag. */
-        if (k->debug_exit)
+        if (k->debug_exit) {
             ww_stop_requested = 1;
-        else
+        } else if (ww_video_display_gone()) {
+            /* The compositor died: nothing can be shown any more. Stop with
+             * a failure; the service starts the kiosk again. */
+            ww_error("kiosk: the display went away; stopping (the service starts it again)");
+            k->display_lost = true;
+            ww_stop_requested = 1;
+        } else {
             ww_warn("kiosk: a request to close the window was ignored");
+        }
     } else if (ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_ESCAPE && k->debug_exit &&
                !ww_kiosk_staff_is_open(k)) {
         /* A developer's way out (--debug-exit); for a resident Escape is
@@ -1457,7 +1464,7 @@ static int run_loop(struct ww_kiosk *k)
         ww_audio_settle(k->audio, WW_AUDIO_CLOSE_MS);
     }
     ww_info("kiosk: stopping (%lu frames presented)", k->presents);
-    return 0;
+    return k->display_lost ? 1 : 0;
 }
 
 /* ---- start and stop ---- */

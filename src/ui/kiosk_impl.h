@@ -60,6 +60,7 @@ struct ww_kiosk {
     bool own_wait;
     bool scripted;
     bool bench;
+    bool display_lost;  /* the compositor went away: the kiosk ends with a failure */
     bool debug_exit;    /* Escape and a window close end the kiosk (--debug-exit) */
     bool lower_default; /* "buttons lower" at start (--lower); a wipe returns to it */
     char assets[WW_PATH_SIZE];
