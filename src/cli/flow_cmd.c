@@ -680,26 +680,8 @@ static void scan_dir(struct pot *pot, const char *dir)
  * in file-name order. A playlist that does not parse is reported. */
 static bool scan_screens(struct pot *pot, const char *config_dir, struct ww_diags *d)
 {
-    char dir[WW_PATH_SIZE];
-    if (!ww_fmt(dir, sizeof dir, "%s/screens", config_dir))
-        return true;
-    DIR *dh = opendir(dir);
-    if (!dh)
-        return true;
-    char *names[256];
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(dh)) && n < 256) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".ini") != 0)
-            continue;
-        names[n] = strndup(e->d_name, len - 4);
-        if (!names[n])
-            abort();
-        n++;
-    }
-    closedir(dh);
-    qsort(names, n, sizeof *names, cmp_str);
+    char names[WW_PLAYLISTS_MAX][WW_ID_SIZE];
+    size_t n = ww_playlist_ids(config_dir, names, WW_PLAYLISTS_MAX);
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
         struct ww_playlist pl;
@@ -709,7 +691,6 @@ static bool scan_screens(struct pot *pot, const char *config_dir, struct ww_diag
         else
             ok = false;
         ww_playlist_destroy(&pl);
-        free(names[i]);
     }
     return ok;
 }

@@ -7,6 +7,7 @@
 #include "schedule.h"
 #include "str.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -673,4 +674,33 @@ size_t ww_week_rows(const struct ww_config *cfg, const struct ww_location *loc, 
         }
     }
     return n_acc;
+}
+
+static int cmp_ids(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
+size_t ww_playlist_ids(const char *config_dir, char (*ids)[WW_ID_SIZE], size_t cap)
+{
+    char dir[WW_PATH_SIZE];
+    if (!ww_fmt(dir, sizeof dir, "%s/screens", config_dir))
+        return 0;
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return 0;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(dh)) && n < cap) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len < 5 || len - 4 >= WW_ID_SIZE ||
+            strcmp(e->d_name + len - 4, ".ini") != 0)
+            continue;
+        memcpy(ids[n], e->d_name, len - 4);
+        ids[n][len - 4] = '\0';
+        n++;
+    }
+    closedir(dh);
+    qsort(ids, n, sizeof *ids, cmp_ids);
+    return n;
 }

@@ -182,4 +182,10 @@ void ww_week_label(ww_day day, char *buf, size_t size);
 /* "Deze week is er geen spreekuur van partners.", translated. */
 const char *ww_week_none(void);
 
+/* The playlists of a configuration folder: the ids (file names without
+ * ".ini") of CONFIG_DIR/screens/, in name order; at most `cap`. Returns how
+ * many (0 when there is no such folder). */
+#define WW_PLAYLISTS_MAX 64
+size_t ww_playlist_ids(const char *config_dir, char (*ids)[WW_ID_SIZE], size_t cap);
+
 #endif

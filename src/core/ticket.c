@@ -161,39 +161,6 @@ static void copy_utf8(char *dst, const char *src, size_t size)
         utf8_fix_tail(dst);
 }
 
-/* Replace {key} placeholders in tmpl. Unknown placeholders stay as they are. */
-static void subst(char *out, size_t size, const char *tmpl, const char *const *keys,
-                  const char *const *vals, size_t n)
-{
-    size_t used = 0;
-    out[0] = '\0';
-    for (const char *p = tmpl; *p && used + 1 < size;) {
-        const char *rep = NULL;
-        size_t klen = 0;
-        if (*p == '{') {
-            for (size_t i = 0; i < n; i++) {
-                klen = strlen(keys[i]);
-                if (strncmp(p + 1, keys[i], klen) == 0 && p[1 + klen] == '}') {
-                    rep = vals[i];
-                    break;
-                }
-            }
-        }
-        if (rep) {
-            size_t rl = strlen(rep);
-            if (used + rl >= size)
-                rl = size - 1 - used;
-            memcpy(out + used, rep, rl);
-            used += rl;
-            p += klen + 2;
-        } else {
-            out[used++] = *p++;
-        }
-    }
-    out[used] = '\0';
-    utf8_fix_tail(out);
-}
-
 void ww_ticket_when(char *buf, size_t size, ww_day day, int minute, const char *lang,
                     ww_translate_fn tr, void *tr_ctx)
 {
@@ -205,7 +172,7 @@ void ww_ticket_when(char *buf, size_t size, ww_day day, int minute, const char *
     const char *keys[] = {"weekday", "day", "month", "time"};
     const char *vals[] = {tr_or(tr, tr_ctx, lang, weekdays_nl[ww_day_weekday(day)]), dnum,
                           tr_or(tr, tr_ctx, lang, months_nl[m - 1]), time};
-    subst(buf, size, tr_or(tr, tr_ctx, lang, MSG_WHEN), keys, vals, 4);
+    ww_subst(buf, size, tr_or(tr, tr_ctx, lang, MSG_WHEN), keys, vals, 4);
 }
 
 void ww_ticket_when_near(char *buf, size_t size, ww_day day, int minute, ww_day today,
@@ -224,7 +191,7 @@ void ww_ticket_when_near(char *buf, size_t size, ww_day day, int minute, ww_day 
     }
     const char *keys[] = {"when"};
     const char *vals[] = {when};
-    subst(buf, size, tr_or(tr, tr_ctx, lang, near), keys, vals, 1);
+    ww_subst(buf, size, tr_or(tr, tr_ctx, lang, near), keys, vals, 1);
 }
 
 const struct ww_block *ww_ticket_block(const struct ww_day_plan *plan, size_t partner, int start)
@@ -297,7 +264,7 @@ enum ww_err ww_ticket_build(struct ww_ticket *t, const struct ww_ticket_params *
             ww_fmt(desk, sizeof desk, "%d", b->desk);
             const char *keys[] = {"room", "desk"};
             const char *vals[] = {T(p->room), desk};
-            subst(buf, sizeof buf, T(MSG_ROOM_DESK), keys, vals, 2);
+            ww_subst(buf, sizeof buf, T(MSG_ROOM_DESK), keys, vals, 2);
             add(t, WW_TLINE_TEXT, buf);
         } else {
             add(t, WW_TLINE_TEXT, T(p->room));
@@ -339,7 +306,7 @@ enum ww_err ww_ticket_build(struct ww_ticket *t, const struct ww_ticket_params *
          * partners (they call from their own numbers). */
         const char *keys[] = {"location"};
         const char *vals[] = {T(p->loc->name)};
-        subst(buf, sizeof buf, T(MSG_PHONE), keys, vals, 1);
+        ww_subst(buf, sizeof buf, T(MSG_PHONE), keys, vals, 1);
         add(t, WW_TLINE_SMALL, buf);
         add(t, WW_TLINE_TEXT, p->loc->callback_phone);
         /* Without a letter in it, "073 - 615 50 00" would read backwards in

@@ -6,15 +6,9 @@
 #include "core/str.h"
 #include "signage/film.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* Load subtitle track `k` of a film: the configured file (which must exist)
  * or the default beside the film (when it exists). Returns its number of
@@ -89,26 +83,8 @@ static void check_film(const struct ww_playlist *pl, const struct ww_item *it, c
 size_t ww_screens_check(const char *config_dir, const char *media_dir, const struct ww_config *cfg,
                         struct ww_diags *d, FILE *notes)
 {
-    char dir[WW_PATH_SIZE];
-    if (!ww_fmt(dir, sizeof dir, "%s/screens", config_dir))
-        return 0;
-    DIR *dh = opendir(dir);
-    if (!dh)
-        return 0;
-    char *names[256];
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(dh)) && n < 256) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".ini") != 0)
-            continue;
-        names[n] = strndup(e->d_name, len - 4);
-        if (!names[n])
-            abort();
-        n++;
-    }
-    closedir(dh);
-    qsort(names, n, sizeof *names, cmp_name);
+    char names[WW_PLAYLISTS_MAX][WW_ID_SIZE];
+    size_t n = ww_playlist_ids(config_dir, names, WW_PLAYLISTS_MAX);
     for (size_t i = 0; i < n; i++) {
         struct ww_playlist pl;
         ww_playlist_init(&pl);
@@ -120,7 +96,6 @@ size_t ww_screens_check(const char *config_dir, const char *media_dir, const str
                     check_film(&pl, &pl.items[k], media_dir, d, notes);
         }
         ww_playlist_destroy(&pl);
-        free(names[i]);
     }
     return n;
 }
