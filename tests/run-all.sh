@@ -8,15 +8,19 @@ export WW_BIN
 passed=0
 failed=0
 failures=""
+times=""
 run() { # name, command...
     name=$1
     shift
+    t0=$(date +%s)
     if "$@"; then
         passed=$((passed + 1))
     else
         failed=$((failed + 1))
         failures="$failures $name"
     fi
+    secs=$(($(date +%s) - t0))
+    times="$times $name:${secs}s"
 }
 for t in "$@"; do
     args=""
@@ -46,6 +50,7 @@ if [ -n "${WW_PG_UNITS:-}" ]; then
     run "store suites (PostgreSQL)" tests/pg.sh tests/run-unit.sh $WW_PG_UNITS
 fi
 echo
+echo "time per part:$times"
 [ -n "$failures" ] && echo "failed:$failures"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
