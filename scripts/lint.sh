@@ -3,7 +3,7 @@
 set -u
 cd "$(dirname "$0")/.."
 status=0
-banned='\b(sprintf|vsprintf|strcpy|strcat|strncpy|strncat|strtok|gets|atoi|atol|localtime|gmtime|ctime|asctime|system|popen|alloca|tmpnam|mktemp)\s*\('
+banned='\b(sprintf|vsprintf|strcpy|strcat|strncpy|strncat|strtok|gets|atoi|atol|localtime|gmtime|ctime|asctime|system|popen|alloca|tmpnam|mktemp|strerror)\s*\('
 hits=$(grep -rnE "$banned" src tests bench --include='*.c' --include='*.h' | grep -v 'lint: allow' || true)
 if [ -n "$hits" ]; then
     echo "lint: banned calls (see STYLE rule 18):"

@@ -1,5 +1,6 @@
 /* wegwijzer flow ...: tools for the people who write the question flows. */
 #include "cli/cli.h"
+#include "core/err.h"
 
 #include "app.h"
 #include "core/booking.h"
@@ -845,12 +846,12 @@ static int cmd_pot(int argc, char **argv)
     }
     FILE *f = strcmp(out, "-") == 0 ? stdout : fopen(out, "w");
     if (!f) {
-        ww_app_fail(&app, "cannot write %s: %s", out, strerror(errno));
+        ww_app_fail(&app, "cannot write %s: %s", out, ww_errno_text(errno));
         goto out;
     }
     pot_write(&pot, f);
     if (f != stdout && fclose(f) != 0) {
-        ww_app_fail(&app, "cannot write %s: %s", out, strerror(errno));
+        ww_app_fail(&app, "cannot write %s: %s", out, ww_errno_text(errno));
         goto out;
     }
     if (f != stdout)

@@ -6,6 +6,7 @@
  * through the anonymity rule of report.h. All files are written under
  * temporary names and renamed only when every one of them was written. */
 #include "cli/cli.h"
+#include "core/err.h"
 
 #include "app.h"
 #include "core/flow.h"
@@ -681,7 +682,7 @@ static void write_html(struct report *r, FILE *f)
 static bool write_out(struct report *r, const char *dir)
 {
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-        ww_app_fail(&r->app, "%s: cannot create the folder: %s", dir, strerror(errno));
+        ww_app_fail(&r->app, "%s: cannot create the folder: %s", dir, ww_errno_text(errno));
         return false;
     }
     size_t nfiles = r->n_tables + 1;
@@ -698,7 +699,7 @@ static bool write_out(struct report *r, const char *dir)
         ww_fmt(tmp[k], sizeof tmp[k], "%s/.%s.%s.%ld.tmp", dir, name, ext, (long)getpid());
         FILE *f = fopen(tmp[k], "w");
         if (!f) {
-            ww_app_fail(&r->app, "%s: %s", tmp[k], strerror(errno));
+            ww_app_fail(&r->app, "%s: %s", tmp[k], ww_errno_text(errno));
             ok = false;
             break;
         }
@@ -708,13 +709,13 @@ static bool write_out(struct report *r, const char *dir)
         else
             ww_rtable_write_csv(&r->tables[k - 1], f);
         if (ferror(f) | (fclose(f) != 0)) {
-            ww_app_fail(&r->app, "%s: cannot be written: %s", tmp[k], strerror(errno));
+            ww_app_fail(&r->app, "%s: cannot be written: %s", tmp[k], ww_errno_text(errno));
             ok = false;
         }
     }
     for (size_t k = 0; k < made && ok; k++)
         if (rename(tmp[k], final[k]) != 0) {
-            ww_app_fail(&r->app, "%s: %s", final[k], strerror(errno));
+            ww_app_fail(&r->app, "%s: %s", final[k], ww_errno_text(errno));
             ok = false;
         }
     if (!ok)

@@ -1,4 +1,5 @@
 #include "code.h"
+#include "err.h"
 
 #include "log.h"
 #include "str.h"
@@ -21,7 +22,7 @@ static bool random_code(char *buf, size_t size)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            ww_error("no random source for booking codes: %s", strerror(errno));
+            ww_error("no random source for booking codes: %s", ww_errno_text(errno));
             return false;
         }
         got += (size_t)n;

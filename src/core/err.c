@@ -1,5 +1,7 @@
 #include "err.h"
 
+#include <string.h>
+
 const char *ww_strerror(enum ww_err err)
 {
     switch (err) {
@@ -27,4 +29,10 @@ const char *ww_strerror(enum ww_err err)
         return "over the limit";
     }
     return "unknown error";
+}
+
+const char *ww_errno_text(int errnum)
+{
+    const char *d = strerrordesc_np(errnum);
+    return d ? d : "unknown system error";
 }

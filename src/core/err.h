@@ -20,4 +20,10 @@ enum ww_err {
 /* A short English description, for logs and staff. */
 const char *ww_strerror(enum ww_err err);
 
+/* The English text of a system error number ("No such file or directory"),
+ * for logs and messages. libc's strerror follows LANGUAGE, which the kiosk
+ * sets to the resident's language: its log would change language with
+ * every visit. Never NULL; static storage. */
+const char *ww_errno_text(int errnum);
+
 #endif

@@ -1,4 +1,5 @@
 #include "file.h"
+#include "err.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -37,5 +38,5 @@ const char *ww_file_strerror(int err)
 {
     if (err == WW_ENOTREG)
         return "not a regular file (a named pipe, device or socket): not opened";
-    return strerror(err);
+    return ww_errno_text(err);
 }

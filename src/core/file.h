@@ -1,3 +1,4 @@
+#include "err.h"
 /* Opening the files that configuration and media name: regular files only.
  *
  * A named pipe (FIFO) opened for reading blocks until someone writes to it,
@@ -21,7 +22,7 @@
  * a folder). The caller closes the descriptor. */
 int ww_file_open_regular(const char *path, size_t *size);
 
-/* strerror() that also knows WW_ENOTREG. */
+/* ww_errno_text() that also knows WW_ENOTREG. */
 const char *ww_file_strerror(int err);
 
 #endif

@@ -1,4 +1,5 @@
 #include "flow.h"
+#include "err.h"
 
 #include "file.h"
 #include "i18n.h"
@@ -939,7 +940,7 @@ bool ww_flows_load(struct ww_flows *flows, const char *dir, const struct ww_conf
     size_t before = d->count;
     DIR *dh = opendir(dir);
     if (!dh) {
-        ww_diags_add(d, dir, 0, "cannot open the flows folder: %s", strerror(errno));
+        ww_diags_add(d, dir, 0, "cannot open the flows folder: %s", ww_errno_text(errno));
         return false;
     }
     char **names = NULL;
@@ -1395,7 +1396,7 @@ static void check_translations(const struct ww_flows *flows, const struct ww_flo
         DIR *dh = opendir(p->locales_dir);
         if (!dh) {
             ww_diags_add(err, p->locales_dir, 0, "cannot open the locales folder: %s",
-                         strerror(errno));
+                         ww_errno_text(errno));
             return;
         }
         struct dirent *e;

@@ -1,4 +1,5 @@
 #include "pin.h"
+#include "err.h"
 
 #include "file.h"
 #include "ini.h"
@@ -176,7 +177,7 @@ static bool replace_file(const char *path, const char *data, size_t len, mode_t 
     struct stat old;
     bool had = stat(path, &old) == 0;
     if (!had && errno != ENOENT) {
-        ww_fmt(err, errsize, "%s: %s", path, strerror(errno));
+        ww_fmt(err, errsize, "%s: %s", path, ww_errno_text(errno));
         return false;
     }
     mode_t mode = had ? (old.st_mode & 07777) : new_mode;
@@ -199,7 +200,7 @@ static bool replace_file(const char *path, const char *data, size_t len, mode_t 
     }
     int fd = mkstemp(tmp); /* 0600: never readable by others, not even for a moment */
     if (fd < 0) {
-        ww_fmt(err, errsize, "%s: cannot write next to it: %s", path, strerror(errno));
+        ww_fmt(err, errsize, "%s: cannot write next to it: %s", path, ww_errno_text(errno));
         return false;
     }
     bool ok = true;
@@ -234,7 +235,8 @@ static bool replace_file(const char *path, const char *data, size_t len, mode_t 
     if (!ok || rename(tmp, path) != 0) {
         if (ok)
             saved = errno;
-        ww_fmt(err, errsize, "%s: cannot %s it: %s", path, ok ? "replace" : what, strerror(saved));
+        ww_fmt(err, errsize, "%s: cannot %s it: %s", path, ok ? "replace" : what,
+               ww_errno_text(saved));
         unlink(tmp);
         return false;
     }
@@ -328,7 +330,7 @@ bool ww_pin_save(const char *state_dir, const char *location, const char *hash, 
         return false;
     }
     if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
-        ww_fmt(err, errsize, "cannot create state directory %s: %s", dir, strerror(errno));
+        ww_fmt(err, errsize, "cannot create state directory %s: %s", dir, ww_errno_text(errno));
         return false;
     }
     return replace_file(path, line, strlen(line), 0600, dir, err, errsize);
@@ -345,7 +347,7 @@ void ww_pin_load(const char *state_dir, const char *location, const char *config
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         if (errno != ENOENT)
-            ww_error("%s: cannot read the staff PIN: %s", path, strerror(errno));
+            ww_error("%s: cannot read the staff PIN: %s", path, ww_errno_text(errno));
         return;
     }
     struct stat st;

@@ -9,6 +9,7 @@
  * gone and staff reprinted it: the ticket then counts as not printed. The
  * CUPS server is the usual one (CUPS_SERVER, client.conf). */
 #include "printer.h"
+#include "err.h"
 
 #include "log.h"
 #include "str.h"
@@ -230,7 +231,7 @@ static enum ww_err cups_print(struct ww_printer *base, const struct ww_print_job
     }
     int fd = mkstemps(file, 4);
     if (fd < 0) {
-        ww_printer_fail(base, "cannot make a temporary file: %s", strerror(errno));
+        ww_printer_fail(base, "cannot make a temporary file: %s", ww_errno_text(errno));
         return WW_ERR_IO;
     }
     close(fd);

@@ -17,6 +17,7 @@
  * gone) ends it at once: the ticket is not printed and the detail says the
  * connection was lost, without asking a printer that cannot answer. */
 #include "escpos.h"
+#include "err.h"
 
 #include "log.h"
 #include "str.h"
@@ -115,7 +116,7 @@ static enum ww_err connect_net(struct escpos_printer *p)
     freeaddrinfo(res);
     if (p->fd < 0) {
         ww_printer_fail(&p->base, "printer %s:%s does not answer: %s", p->host, p->port,
-                        strerror(err ? err : ETIMEDOUT));
+                        ww_errno_text(err ? err : ETIMEDOUT));
         return WW_ERR_UNAVAILABLE;
     }
     p->can_query = !p->no_status;
@@ -129,7 +130,7 @@ static enum ww_err connect_dev(struct escpos_printer *p)
         fd = open(p->path, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_APPEND);
     if (fd < 0) {
         int e = errno;
-        ww_printer_fail(&p->base, "printer %s: %s", p->path, strerror(e));
+        ww_printer_fail(&p->base, "printer %s: %s", p->path, ww_errno_text(e));
         /* No device node: unplugged or switched off. */
         return e == ENOENT || e == ENODEV || e == ENXIO || e == EBUSY ? WW_ERR_UNAVAILABLE
                                                                       : WW_ERR_IO;
@@ -161,7 +162,7 @@ static enum ww_err put(struct escpos_printer *p, const unsigned char *d, size_t 
             continue;
         }
         p->lost = k < 0 ? errno : EPIPE;
-        ww_printer_fail(&p->base, "printer connection lost: %s", strerror(p->lost));
+        ww_printer_fail(&p->base, "printer connection lost: %s", ww_errno_text(p->lost));
         return WW_ERR_UNAVAILABLE;
     }
     return WW_OK;
@@ -286,7 +287,7 @@ static enum ww_err job(struct escpos_printer *p, const struct ww_bytes *data)
         /* The cable was pulled or the device went away: nothing can answer
          * now, so say so at once instead of asking and waiting. */
         ww_printer_fail(&p->base, "printer connection lost during the ticket (%s)",
-                        strerror(p->lost));
+                        ww_errno_text(p->lost));
         return WW_ERR_UNAVAILABLE;
     }
     if (e != WW_OK) {

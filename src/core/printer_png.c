@@ -2,6 +2,7 @@
  * written to a temporary name, flushed and renamed, so a file that exists is
  * a whole ticket. */
 #include "printer.h"
+#include "err.h"
 
 #include "str.h"
 #include "ticket.h"
@@ -117,22 +118,22 @@ enum ww_err ww_printer_write_png(struct ww_printer *base, const char *path,
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
     FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!f) {
-        ww_printer_fail(base, "cannot write %s: %s", tmp, strerror(errno));
+        ww_printer_fail(base, "cannot write %s: %s", tmp, ww_errno_text(errno));
         if (fd >= 0)
             close(fd);
         return WW_ERR_IO;
     }
     bool ok = write_png(base, f, r);
     if (ok && (fflush(f) != 0 || fsync(fileno(f)) != 0)) {
-        ww_printer_fail(base, "cannot write %s: %s", tmp, strerror(errno));
+        ww_printer_fail(base, "cannot write %s: %s", tmp, ww_errno_text(errno));
         ok = false;
     }
     if (fclose(f) != 0 && ok) {
-        ww_printer_fail(base, "cannot write %s: %s", tmp, strerror(errno));
+        ww_printer_fail(base, "cannot write %s: %s", tmp, ww_errno_text(errno));
         ok = false;
     }
     if (ok && rename(tmp, path) != 0) {
-        ww_printer_fail(base, "cannot rename %s: %s", tmp, strerror(errno));
+        ww_printer_fail(base, "cannot rename %s: %s", tmp, ww_errno_text(errno));
         ok = false;
     }
     if (!ok) {
@@ -146,7 +147,7 @@ static enum ww_err png_print(struct ww_printer *base, const struct ww_print_job 
 {
     struct png_printer *p = (struct png_printer *)base;
     if (!make_dirs(p->dir)) {
-        ww_printer_fail(base, "cannot create folder %s: %s", p->dir, strerror(errno));
+        ww_printer_fail(base, "cannot create folder %s: %s", p->dir, ww_errno_text(errno));
         return WW_ERR_IO;
     }
     char path[1090];

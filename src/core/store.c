@@ -1,4 +1,5 @@
 #include "store.h"
+#include "err.h"
 
 #include "log.h"
 #include "str.h"
@@ -266,7 +267,7 @@ struct ww_store *ww_store_open(const char *uri, const char *state_dir, char *err
         if (file[0] != '/' && strcmp(file, ":memory:") != 0 && state_dir && *state_dir) {
             if (mkdir(state_dir, 0750) != 0 && errno != EEXIST) {
                 ww_fmt(err, errsize, "cannot create state directory %s: %s", state_dir,
-                       strerror(errno));
+                       ww_errno_text(errno));
                 return NULL;
             }
             if (!ww_fmt(path, sizeof path, "%s/%s", state_dir, file)) {

@@ -21,6 +21,7 @@
  * says what happened, and the kiosk shows its "cannot save" state. A restart
  * opens whatever is at the path by then: a deliberate act of staff. */
 #include "store.h"
+#include "err.h"
 
 #include "log.h"
 #include "mem.h"
@@ -528,7 +529,7 @@ static void give_to_folder_owner(int fd, const char *path)
     struct stat st;
     if (stat(dir, &st) == 0 && (st.st_uid != 0 || st.st_gid != 0) &&
         fchown(fd, st.st_uid, st.st_gid) != 0)
-        ww_warn("store %s: cannot give it to the folder's owner: %s", path, strerror(errno));
+        ww_warn("store %s: cannot give it to the folder's owner: %s", path, ww_errno_text(errno));
 }
 
 static bool connect(struct store_sqlite *s, bool ro, char *err, size_t errsize, const char **why)

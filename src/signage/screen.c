@@ -8,6 +8,7 @@
  * is virtual: each frame moves the clock on by exactly 1/fps, decoding is
  * waited for, and the run is the same every time. */
 #include "signage/screen.h"
+#include "core/err.h"
 
 #include "app.h"
 #include "core/i18n.h"
@@ -1089,7 +1090,7 @@ int ww_cmd_screen(int argc, char **argv)
     if (s.o.text_log) {
         s.text_log = fopen(s.o.text_log, "w");
         if (!s.text_log) {
-            ww_app_fail(&app, "cannot write %s: %s", s.o.text_log, strerror(errno));
+            ww_app_fail(&app, "cannot write %s: %s", s.o.text_log, ww_errno_text(errno));
             goto out;
         }
     }

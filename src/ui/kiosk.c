@@ -1,4 +1,5 @@
 #include "ui/kiosk.h"
+#include "core/err.h"
 
 #include "app.h"
 #include "core/booking.h"
@@ -2000,7 +2001,7 @@ int ww_kiosk_main(int argc, char **argv)
     if (o.spoken_log) {
         k->spoken_log = fopen(o.spoken_log, "w");
         if (!k->spoken_log) {
-            ww_app_fail(&k->app, "cannot write %s: %s", o.spoken_log, strerror(errno));
+            ww_app_fail(&k->app, "cannot write %s: %s", o.spoken_log, ww_errno_text(errno));
             goto out;
         }
     }

@@ -1,4 +1,5 @@
 #include "ui/kiosk_staff.h"
+#include "core/err.h"
 
 #include "core/log.h"
 #include "core/pin.h"
@@ -372,7 +373,7 @@ int ww_kiosk_staff_script(struct ww_kiosk *k, const char *cmd, const char *arg, 
     if (strcmp(cmd, "touch-file") == 0) {
         FILE *f = fopen(arg, "w");
         if (!f) {
-            ww_fmt(err, errsize, "touch-file %s: %s", arg, strerror(errno));
+            ww_fmt(err, errsize, "touch-file %s: %s", arg, ww_errno_text(errno));
             return 0;
         }
         fclose(f);

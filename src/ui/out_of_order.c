@@ -1,4 +1,5 @@
 #include "ui/out_of_order.h"
+#include "core/err.h"
 
 #include "core/i18n.h"
 #include "core/log.h"
@@ -748,7 +749,7 @@ int ww_ooo_run_script(const struct ww_ooo_info *info, const struct ww_ooo_params
     r.dir = dir;
     FILE *f = fopen(path, "r");
     if (!f) {
-        fprintf(stderr, "wegwijzer kiosk: cannot read %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "wegwijzer kiosk: cannot read %s: %s\n", path, ww_errno_text(errno));
         ww_dlist_destroy(&r.dl);
         return 1;
     }

@@ -72,6 +72,7 @@
  * Every screen a script passes through is also saved as DIR/NNN-SCREEN.png.
  * The first failing line stops the script with file:line: message. */
 #include "ui/kiosk.h"
+#include "core/err.h"
 
 #include "core/log.h"
 #include "core/session.h"
@@ -970,7 +971,7 @@ int ww_kiosk_run_script(struct ww_kiosk *k, const char *path, const char *shot_d
         return 1;
     }
     if (shot_dir && mkdir(shot_dir, 0755) != 0 && errno != EEXIST) {
-        fprintf(stderr, "wegwijzer kiosk: cannot make %s: %s\n", shot_dir, strerror(errno));
+        fprintf(stderr, "wegwijzer kiosk: cannot make %s: %s\n", shot_dir, ww_errno_text(errno));
         if (f != stdin)
             fclose(f);
         return 1;
