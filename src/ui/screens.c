@@ -968,6 +968,36 @@ static const struct ww_partner *partner_by_id(const struct b *b, const char *id)
     return ww_config_partner(b->env->cfg, id, NULL);
 }
 
+/* Prose (a "why" or "alternative" paragraph) in a card. Laid out for
+ * pages, each sentence is a text of its own, so a paragraph taller than a
+ * page goes on over the next page instead of being cut. */
+static int prose(struct b *b, const char *str, enum ww_role fg, enum ww_role bg, struct ww_rect box)
+{
+    int px = b->L.body_px;
+    if (!b->paging)
+        return text(b, str, px, false, fg, bg, box, WW_TEXT_START);
+    int h = 0;
+    const char *p = str;
+    while (*p) {
+        const char *end = p;
+        while (*end && !(strchr(".?!:", *end) && end[1] == ' '))
+            end++;
+        if (*end)
+            end++;
+        char sentence[512];
+        size_t n =
+            (size_t)(end - p) < sizeof sentence - 1 ? (size_t)(end - p) : sizeof sentence - 1;
+        memcpy(sentence, p, n);
+        sentence[n] = '\0';
+        h += text(b, sentence, px, false, fg, bg, (struct ww_rect){box.x, box.y + h, box.w, 0},
+                  WW_TEXT_START);
+        p = end;
+        while (*p == ' ')
+            p++;
+    }
+    return h;
+}
+
 /* The partner card of an outcome: who, when, why (and, with nobody here,
  * whom to call). Returns the bottom. */
 static int who_card(struct b *b, const struct ww_outcome_view *v, int x0, int x1, int y)
@@ -987,9 +1017,8 @@ static int who_card(struct b *b, const struct ww_outcome_view *v, int x0, int x1
             L->gap / 2 + text(b, v->offline, L->body_px, true, WW_C_PANEL_TEXT, WW_C_PANEL,
                               (struct ww_rect){x0 + pad, inner + L->gap / 2, tw, 0}, WW_TEXT_START);
     if (v->why && *v->why)
-        inner +=
-            L->gap / 2 + text(b, v->why, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
-                              (struct ww_rect){x0 + pad, inner + L->gap / 2, tw, 0}, WW_TEXT_START);
+        inner += L->gap / 2 + prose(b, v->why, WW_C_PANEL_TEXT, WW_C_PANEL,
+                                    (struct ww_rect){x0 + pad, inner + L->gap / 2, tw, 0});
     for (size_t i = 0; i < v->n_alt && v->here == WW_HERE_NONE; i++) {
         char line[256];
         inner += L->gap / 2;
@@ -1009,9 +1038,8 @@ static int who_card(struct b *b, const struct ww_outcome_view *v, int x0, int x1
                           (struct ww_rect){x0 + pad, inner, tw, 0}, WW_TEXT_START);
     }
     if (v->here == WW_HERE_NONE && v->alternative && *v->alternative)
-        inner +=
-            L->gap / 2 + text(b, v->alternative, L->body_px, false, WW_C_PANEL_TEXT, WW_C_PANEL,
-                              (struct ww_rect){x0 + pad, inner + L->gap / 2, tw, 0}, WW_TEXT_START);
+        inner += L->gap / 2 + prose(b, v->alternative, WW_C_PANEL_TEXT, WW_C_PANEL,
+                                    (struct ww_rect){x0 + pad, inner + L->gap / 2, tw, 0});
     panel_under(b, at, (struct ww_rect){x0, y, x1 - x0, inner + pad - y});
     return inner + pad;
 }
