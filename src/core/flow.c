@@ -1329,8 +1329,10 @@ struct tr_check {
     const struct ww_po *po;
     const char *po_path;
     struct ww_diags *err;
-    /* Texts already reported for this language, so a repeated text is listed once. */
-    const char **done;
+    /* Texts already reported for this language, so a repeated text is listed
+     * once: copies (a text may live in the caller's buffer, e.g. a bring
+     * item), freed after the language. */
+    char **done;
     size_t n_done, cap_done;
 };
 
@@ -1341,17 +1343,20 @@ static void tr_one(void *ctx, const char *text, const char *what, const char *fi
     if (ww_po_get(t->po, text))
         return;
     for (size_t i = 0; i < t->n_done; i++)
-        if (t->done[i] == text || strcmp(t->done[i], text) == 0)
+        if (strcmp(t->done[i], text) == 0)
             return;
     if (t->n_done == t->cap_done) {
         size_t ncap = t->cap_done ? t->cap_done * 2 : 32;
-        const char **nd = realloc(t->done, ncap * sizeof *nd);
+        char **nd = realloc(t->done, ncap * sizeof *nd);
         if (!nd)
             return;
         t->done = nd;
         t->cap_done = ncap;
     }
-    t->done[t->n_done++] = text;
+    char *copy = strdup(text);
+    if (!copy)
+        abort();
+    t->done[t->n_done++] = copy;
     char loc[WW_PATH_SIZE + 16];
     if (line < 0)
         ww_strlcpy(loc, file, sizeof loc); /* already "file:line" */
@@ -1445,6 +1450,8 @@ static void check_translations(const struct ww_flows *flows, const struct ww_flo
                        tmpl.entries[k].ref[0] ? tmpl.entries[k].ref : p->template_path,
                        tmpl.entries[k].ref[0] ? -1 : tmpl.entries[k].line);
         check_translated_buttons(flows, &po, path, warn);
+        for (size_t k = 0; k < t.n_done; k++)
+            free(t.done[k]);
         free(t.done);
         ww_po_destroy(&po);
     }
