@@ -1308,6 +1308,19 @@ static bool shows_store(const struct ww_kiosk *k)
            (k->s.screen >= WW_SCREEN_OUTCOME && k->s.screen <= WW_SCREEN_CONFIRM);
 }
 
+/* Has the display gone away (the compositor died)? Then nothing can be
+ * shown any more: stop with a failure, the service starts the kiosk again. */
+static bool check_display(struct ww_kiosk *k)
+{
+    if (!ww_video_display_gone())
+        return false;
+    ww_error("kiosk: the display went away; stopping (the service starts it again)");
+    k->display_lost = true;
+    k->display_check_until = 0;
+    ww_stop_requested = 1;
+    return true;
+}
+
 /* One SDL event of the live loop: window, print and store wake-ups, staff
  * keys, resident input. A scripted run feeds events here too (`event`). */
 void ww_kiosk_event(struct ww_kiosk *k, const SDL_Event *ev)
@@ -1326,13 +1339,10 @@ void ww_kiosk_event(struct ww_kiosk *k, const SDL_Event *ev)
          * way: SDL's handlers are off and ours sets the flag. */
         if (k->debug_exit) {
             ww_stop_requested = 1;
-        } else if (ww_video_display_gone()) {
-            /* The compositor died: nothing can be shown any more. Stop with
-             * a failure; the service starts the kiosk again. */
-            ww_error("kiosk: the display went away; stopping (the service starts it again)");
-            k->display_lost = true;
-            ww_stop_requested = 1;
-        } else {
+        } else if (!check_display(k)) {
+            /* The compositor may be dying right now (its socket closes a
+             * moment after our connection): asked again for two seconds. */
+            k->display_check_until = SDL_GetTicks64() + 2000;
             ww_warn("kiosk: a request to close the window was ignored");
         }
     } else if (ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_ESCAPE && k->debug_exit &&
@@ -1393,6 +1403,13 @@ static int run_loop(struct ww_kiosk *k)
         }
         if (ms > (int)(k->next_beat > now_ms ? k->next_beat - now_ms : 0))
             ms = (int)(k->next_beat > now_ms ? k->next_beat - now_ms : 0);
+        /* A quit that came while the display still answered: ask again. */
+        if (k->display_check_until > now_ms) {
+            if (check_display(k))
+                break;
+            if (ms > 100)
+                ms = 100;
+        }
         /* A fresh answer awaited: wake when it is too late to wait more. */
         if (k->hold_until > now_ms && ms > (int)(k->hold_until - now_ms))
             ms = (int)(k->hold_until - now_ms);

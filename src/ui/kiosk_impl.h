@@ -60,9 +60,10 @@ struct ww_kiosk {
     bool own_wait;
     bool scripted;
     bool bench;
-    bool display_lost;  /* the compositor went away: the kiosk ends with a failure */
-    bool debug_exit;    /* Escape and a window close end the kiosk (--debug-exit) */
-    bool lower_default; /* "buttons lower" at start (--lower); a wipe returns to it */
+    bool display_lost;          /* the compositor went away: the kiosk ends with a failure */
+    Uint64 display_check_until; /* SDL ticks: a quit came; is the display gone? (0: no) */
+    bool debug_exit;            /* Escape and a window close end the kiosk (--debug-exit) */
+    bool lower_default;         /* "buttons lower" at start (--lower); a wipe returns to it */
     char assets[WW_PATH_SIZE];
     char shot_dir[WW_PATH_SIZE];
     int shots;
