@@ -571,11 +571,20 @@ static bool connect(struct store_sqlite *s, bool ro, char *err, size_t errsize, 
     /* WAL lets readers (the kiosk showing free slots) run beside a writer;
      * synchronous=NORMAL is durable across process crashes in WAL mode, a
      * power cut may lose the last transactions but never corrupts. */
-    rc = sqlite3_exec(s->db,
-                      ro ? "PRAGMA query_only = ON;"
-                         : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                           "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
-                      NULL, NULL, &msg);
+    const char *pragmas = ro ? "PRAGMA query_only = ON;"
+                             : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                               "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
+    /* Two kiosks starting on one new file (power back in the morning): the
+     * switch to WAL needs the file to itself and SQLite does not wait for
+     * it with the busy handler; try again for up to five seconds. */
+    for (int tries = 0;; tries++) {
+        rc = sqlite3_exec(s->db, pragmas, NULL, NULL, &msg);
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries >= 100)
+            break;
+        sqlite3_free(msg);
+        msg = NULL;
+        sqlite3_sleep(50);
+    }
     if (rc != SQLITE_OK) {
         *why = cannot_write(rc, sqlite3_system_errno(s->db));
         ww_fmt(err, errsize, "store %s: %s", s->path, msg ? msg : "cannot set WAL mode");
